@@ -4,11 +4,20 @@ const swc = ['@swc/jest', {
     parser: { syntax: 'typescript', decorators: true },
     transform: { legacyDecorator: true, decoratorMetadata: true },
     target: 'es2022',
+    // Rewrites @hopwatch/* imports at transform time, so global setup (which ignores moduleNameMapper) resolves them too.
+    baseUrl: __dirname,
+    paths: { '@hopwatch/*': ['libs/*/src'] },
   },
   module: { type: 'commonjs' },
 }];
 const moduleNameMapper = { '^@hopwatch/(.*)$': '<rootDir>/libs/$1/src' };
-const common = { transform: { '^.+\\.ts$': swc }, moduleNameMapper, testEnvironment: 'node' };
+// NestJS 12 ships as ES modules only; jest's CommonJS runtime needs them transformed like our own code.
+const common = {
+  transform: { '^.+\\.(t|j)s$': swc },
+  transformIgnorePatterns: ['/node_modules/(?!@nestjs/)'],
+  moduleNameMapper,
+  testEnvironment: 'node',
+};
 
 module.exports = {
   maxWorkers: 2,

@@ -1,0 +1,26 @@
+// `npm start`: migrations, then the API, the scheduler and a worker for HOPWATCH_REGION in one process.
+import 'reflect-metadata';
+import { migrateDatabase } from '@hopwatch/db';
+import { bootOrExit, loadConfigOrExit } from '@hopwatch/platform';
+import { assertRedisReachable } from '@hopwatch/queue';
+import { createAllInOneApp } from './create-all-in-one-app';
+
+bootOrExit(async () => {
+  const config = loadConfigOrExit();
+  const applied = await migrateDatabase(config.databaseUrl);
+  await assertRedisReachable(config.redisUrl);
+  const app = await createAllInOneApp(config);
+  await app.listen(config.port, config.host);
+  const base = `http://localhost:${config.port}`;
+  process.stdout.write(
+    [
+      `hopwatch is running (api + scheduler + worker for region "${config.region}")`,
+      `  migrations: ${applied.length ? `applied ${applied.join(', ')}` : 'up to date'}`,
+      `  API:     ${base}/api/v1`,
+      `  docs:    ${base}/docs`,
+      `  health:  ${base}/health (ready: ${base}/health/ready)`,
+      `  metrics: ${base}/metrics`,
+      '',
+    ].join('\n'),
+  );
+});

@@ -1,0 +1,22 @@
+import { Module } from '@nestjs/common';
+import { APP_FILTER, APP_GUARD } from '@nestjs/core';
+import { ApiKeyGuard } from './auth/api-key.guard';
+import { ApiKeysController } from './auth/api-keys.controller';
+import { ApiKeysService } from './auth/api-keys.service';
+import { ApiErrorFilter } from './common/api-error.filter';
+import { HealthController } from './health/health.controller';
+import { MetricsController } from './metrics/metrics.controller';
+import { SitesController } from './sites/sites.controller';
+import { SitesService } from './sites/sites.service';
+
+/** The REST API. Expects the infrastructure modules (config, db, queue) to be provided by the process. */
+@Module({
+  controllers: [SitesController, ApiKeysController, HealthController, MetricsController],
+  providers: [
+    SitesService,
+    ApiKeysService,
+    { provide: APP_GUARD, useClass: ApiKeyGuard },
+    { provide: APP_FILTER, useClass: ApiErrorFilter },
+  ],
+})
+export class ApiModule {}

@@ -1,0 +1,42 @@
+import { Body, Controller, Delete, Get, HttpCode, Param, ParseUUIDPipe, Post } from '@nestjs/common';
+import { ApiBearerAuth, ApiOperation, ApiTags } from '@nestjs/swagger';
+import { ApiKeyEntity } from '@hopwatch/db';
+import { ApiKeyResponse, CreateApiKeyDto, CreatedApiKeyResponse } from './dto/api-key.dto';
+import { ApiKeysService } from './api-keys.service';
+
+function toResponse(key: ApiKeyEntity): ApiKeyResponse {
+  return {
+    id: key.id,
+    name: key.name,
+    scope: key.scope,
+    prefix: key.keyPrefix,
+    origin: key.origin,
+    createdAt: key.createdAt.toISOString(),
+    lastUsedAt: key.lastUsedAt?.toISOString() ?? null,
+  };
+}
+
+@ApiTags('api-keys')
+@ApiBearerAuth()
+@Controller('api/v1/api-keys')
+export class ApiKeysController {
+  constructor(private readonly service: ApiKeysService) {}
+
+  @Post()
+  @ApiOperation({ summary: 'Create a key; the key is returned once and stored only as a hash' })
+  async create(@Body() dto: CreateApiKeyDto): Promise<CreatedApiKeyResponse> {
+    const { entity, key } = await this.service.create(dto.name, dto.scope);
+    return { ...toResponse(entity), key };
+  }
+
+  @Get()
+  async list(): Promise<ApiKeyResponse[]> {
+    return (await this.service.list()).map(toResponse);
+  }
+
+  @Delete(':id')
+  @HttpCode(204)
+  async delete(@Param('id', ParseUUIDPipe) id: string): Promise<void> {
+    await this.service.delete(id);
+  }
+}

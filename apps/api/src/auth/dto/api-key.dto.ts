@@ -1,0 +1,28 @@
+import { ApiProperty } from '@nestjs/swagger';
+import { IsIn, IsString, MaxLength, MinLength } from 'class-validator';
+
+export class CreateApiKeyDto {
+  @ApiProperty({ example: 'grafana' })
+  @IsString()
+  @MinLength(1)
+  @MaxLength(100)
+  name!: string;
+
+  @ApiProperty({ enum: ['read', 'write'] })
+  @IsIn(['read', 'write'], { message: 'scope must be one of read, write' })
+  scope!: 'read' | 'write';
+}
+
+export class ApiKeyResponse {
+  @ApiProperty({ format: 'uuid' }) id!: string;
+  @ApiProperty() name!: string;
+  @ApiProperty({ enum: ['read', 'write'] }) scope!: 'read' | 'write';
+  @ApiProperty({ description: 'The first characters of the key, to recognise it' }) prefix!: string;
+  @ApiProperty({ enum: ['api', 'env', 'generated'] }) origin!: string;
+  @ApiProperty() createdAt!: string;
+  @ApiProperty({ nullable: true, type: String }) lastUsedAt!: string | null;
+}
+
+export class CreatedApiKeyResponse extends ApiKeyResponse {
+  @ApiProperty({ description: 'The key itself; shown only in this response' }) key!: string;
+}

@@ -1,0 +1,72 @@
+import 'reflect-metadata';
+import { plainToInstance } from 'class-transformer';
+import { validate, ValidationError } from 'class-validator';
+import { CreateSiteDto } from './create-site.dto';
+
+async function problems(body: Record<string, unknown>): Promise<string[]> {
+  const errors = await validate(plainToInstance(CreateSiteDto, body), { whitelist: true, forbidNonWhitelisted: true });
+  return flatten(errors);
+}
+
+function flatten(errors: ValidationError[], path = ''): string[] {
+  return errors.flatMap((error) => {
+    const field = path ? `${path}.${error.property}` : error.property;
+    return [...Object.keys(error.constraints ?? {}).map((rule) => `${field}:${rule}`), ...flatten(error.children ?? [], field)];
+  });
+}
+
+const minimal = { name: 'shop', url: 'https://shop.example.com/' };
+const hop = { name: 'origin', role: 'app', url: 'http://10.0.0.5:8080/' };
+
+describe('CreateSiteDto rules', () => {
+  it('accepts a minimal site and a complete one', async () => {
+    expect(await problems(minimal)).toEqual([]);
+    expect(
+      await problems({
+        ...minimal,
+        method: 'HEAD',
+        intervalSeconds: 5,
+        timeoutMs: 60000,
+        expectStatus: '200-299,301,3xx',
+        bodyContains: 'ok',
+        regions: ['eu-west', 'us_east.1'],
+        hops: [
+          { ...hop, name: 'edge', role: 'cdn', url: 'https://shop.example.com/', connectTo: '[2001:db8::1]:443', hostHeader: 'shop.example.com' },
+          { ...hop, name: 'db', role: 'other', url: 'tcp://10.0.0.9:5432' },
+        ],
+        dns: { resolvers: ['system', '1.1.1.1', '127.0.0.1:5353'] },
+        tags: ['prod'],
+        alertChannelIds: ['7c9e6679-7425-40de-944b-e07fc1f90ae7'],
+        confirmations: 3,
+        recoveries: 1,
+        paused: true,
+      }),
+    ).toEqual([]);
+  });
+
+  it.each([
+    ['url', { url: 'ftp://x' }, 'url:isHttpUrl'],
+    ['url', { url: 'https://' }, 'url:isHttpUrl'],
+    ['method', { method: 'POST' }, 'method:isIn'],
+    ['intervalSeconds', { intervalSeconds: 4 }, 'intervalSeconds:min'],
+    ['intervalSeconds', { intervalSeconds: 1.5 }, 'intervalSeconds:isInt'],
+    ['timeoutMs', { timeoutMs: 60001 }, 'timeoutMs:max'],
+    ['expectStatus', { expectStatus: '299-200' }, 'expectStatus:isExpectStatus'],
+    ['expectStatus', { expectStatus: '6xx' }, 'expectStatus:isExpectStatus'],
+    ['regions', { regions: ['a', 'a'] }, 'regions:arrayUnique'],
+    ['hops', { hops: [hop, hop] }, 'hops:uniqueNames'],
+    ['hops', { hops: new Array(11).fill(0).map((_, index) => ({ ...hop, name: `h${index}` })) }, 'hops:arrayMaxSize'],
+    ['hop role', { hops: [{ ...hop, role: 'db' }] }, 'hops.0.role:isIn'],
+    ['hop name', { hops: [{ ...hop, name: 'dns:x' }] }, 'hops.0.name:matches'],
+    ['hop url', { hops: [{ ...hop, url: 'tcp://10.0.0.9' }] }, 'hops.0.url:isHopUrl'],
+    ['hop connectTo name', { hops: [{ ...hop, connectTo: 'db.internal' }] }, 'hops.0.connectTo:isConnectTo'],
+    ['hop connectTo port', { hops: [{ ...hop, connectTo: '10.0.0.1:0' }] }, 'hops.0.connectTo:isConnectTo'],
+    ['hop hostHeader', { hops: [{ ...hop, hostHeader: 'a\nb' }] }, 'hops.0.hostHeader:notContains'],
+    ['resolver', { dns: { resolvers: ['resolver.example'] } }, 'dns.resolvers:isResolver'],
+    ['alert channel', { alertChannelIds: ['nope'] }, 'alertChannelIds:isUuid'],
+    ['confirmations', { confirmations: 0 }, 'confirmations:min'],
+    ['unknown field', { colour: 'blue' }, 'colour:whitelistValidation'],
+  ])('rejects a bad %s', async (_label, change, expected) => {
+    expect(await problems({ ...minimal, ...change })).toContain(expected);
+  });
+});

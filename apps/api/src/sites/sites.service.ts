@@ -1,0 +1,109 @@
+import { Inject, Injectable, NotFoundException } from '@nestjs/common';
+import { randomUUID } from 'node:crypto';
+import { HopFields, SiteEntity, SitePatch, SiteRepository } from '@hopwatch/db';
+import { createTargetPolicy, DEFAULT_EXPECT_STATUS, DEFAULT_REGION, firstSlotFor, SITE_LIMITS, TargetPolicy } from '@hopwatch/domain';
+import { HOPWATCH_CONFIG, HopwatchConfig } from '@hopwatch/platform';
+import { fieldErrors } from '../common/field-errors';
+import { CreateSiteDto } from './dto/create-site.dto';
+import { HopDto } from './dto/hop.dto';
+import { ListSitesQuery } from './dto/list-sites.query';
+import { UpdateSiteDto } from './dto/update-site.dto';
+import { deniedTargets } from './target-check';
+
+@Injectable()
+export class SitesService {
+  private readonly policy: TargetPolicy;
+
+  constructor(
+    private readonly sites: SiteRepository,
+    @Inject(HOPWATCH_CONFIG) config: HopwatchConfig,
+  ) {
+    this.policy = createTargetPolicy({ allow: config.targetAllow, deny: config.targetDeny });
+  }
+
+  async create(dto: CreateSiteDto): Promise<SiteEntity> {
+    this.assertTargetsAllowed(dto);
+    const id = randomUUID();
+    const intervalSeconds = dto.intervalSeconds ?? SITE_LIMITS.intervalSeconds.default;
+    return this.sites.create({
+      id,
+      name: dto.name,
+      url: dto.url,
+      method: dto.method ?? 'GET',
+      intervalSeconds,
+      timeoutMs: dto.timeoutMs ?? SITE_LIMITS.timeoutMs.default,
+      expectStatus: dto.expectStatus ?? DEFAULT_EXPECT_STATUS,
+      bodyContains: dto.bodyContains ?? null,
+      regions: dto.regions?.length ? dto.regions : [DEFAULT_REGION],
+      dnsResolvers: dto.dns?.resolvers ?? [],
+      tags: dto.tags ?? [],
+      alertChannelIds: dto.alertChannelIds ?? [],
+      confirmations: dto.confirmations ?? SITE_LIMITS.confirmations.default,
+      recoveries: dto.recoveries ?? SITE_LIMITS.recoveries.default,
+      paused: dto.paused ?? false,
+      nextRunAt: this.firstRun(id, intervalSeconds),
+      hops: (dto.hops ?? []).map(toHopFields),
+    });
+  }
+
+  async get(id: string): Promise<SiteEntity> {
+    const site = await this.sites.findById(id);
+    if (!site) throw new NotFoundException(`site ${id} does not exist`);
+    return site;
+  }
+
+  async list(query: ListSitesQuery) {
+    const limit = query.limit ?? 50;
+    const offset = query.offset ?? 0;
+    const paused = query.status === undefined ? null : query.status === 'paused';
+    const page = await this.sites.list({ limit, offset, tags: query.tag ?? [], paused });
+    return { ...page, limit, offset };
+  }
+
+  async update(id: string, dto: UpdateSiteDto): Promise<SiteEntity> {
+    this.assertTargetsAllowed(dto);
+    const current = await this.get(id);
+    const { dns, hops, ...fields } = dto;
+    const patch: SitePatch = { ...fields };
+    if (dns) patch.dnsResolvers = dns.resolvers;
+    if (hops) patch.hops = hops.map(toHopFields);
+    if (dto.regions?.length === 0) patch.regions = [DEFAULT_REGION];
+    const rescheduled = dto.intervalSeconds !== undefined && dto.intervalSeconds !== current.intervalSeconds;
+    const resumed = dto.paused === false && current.paused;
+    if (rescheduled || resumed) patch.nextRunAt = this.firstRun(id, dto.intervalSeconds ?? current.intervalSeconds);
+    return this.found(id, await this.sites.update(id, patch));
+  }
+
+  async setPaused(id: string, paused: boolean): Promise<SiteEntity> {
+    return this.update(id, { paused });
+  }
+
+  async delete(id: string): Promise<void> {
+    if (!(await this.sites.delete(id))) throw new NotFoundException(`site ${id} does not exist`);
+  }
+
+  private firstRun(id: string, intervalSeconds: number): Date {
+    return new Date(firstSlotFor(id, intervalSeconds, Date.now()) * 1000);
+  }
+
+  private assertTargetsAllowed(dto: { url?: string; hops?: HopDto[] }): void {
+    const problems = deniedTargets(dto, this.policy);
+    if (problems.length > 0) throw fieldErrors(problems);
+  }
+
+  private found(id: string, site: SiteEntity | null): SiteEntity {
+    if (!site) throw new NotFoundException(`site ${id} does not exist`);
+    return site;
+  }
+}
+
+function toHopFields(hop: HopDto): HopFields {
+  return {
+    name: hop.name,
+    role: hop.role,
+    url: hop.url,
+    connectTo: hop.connectTo ?? null,
+    hostHeader: hop.hostHeader ?? null,
+    expectStatus: hop.expectStatus ?? null,
+  };
+}

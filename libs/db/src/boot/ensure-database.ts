@@ -1,0 +1,30 @@
+import { Client } from 'pg';
+import { describeCause, ServiceUnreachableError } from '@hopwatch/platform';
+
+const HOW_TO_START =
+  'Start it with `pg_ctlcluster --skip-systemctl-redirect $(ls /etc/postgresql) main start` ' +
+  '(or `docker compose up -d postgres`), or point DATABASE_URL at a running server.';
+
+/** Connects to the server's maintenance database and creates the target database when it is missing. */
+export async function ensureDatabase(databaseUrl: string): Promise<void> {
+  const target = new URL(databaseUrl);
+  const databaseName = decodeURIComponent(target.pathname.slice(1)) || 'postgres';
+  const maintenance = new URL(databaseUrl);
+  maintenance.pathname = '/postgres';
+  const client = new Client({ connectionString: maintenance.toString(), connectionTimeoutMillis: 5_000 });
+  try {
+    await client.connect();
+  } catch (error) {
+    throw new ServiceUnreachableError('PostgreSQL', `${target.hostname}:${target.port || 5432}`, describeCause(error), HOW_TO_START);
+  }
+  try {
+    const existing = await client.query('SELECT 1 FROM pg_database WHERE datname = $1', [databaseName]);
+    if (existing.rowCount === 0) {
+      await client.query(`CREATE DATABASE "${databaseName.replace(/"/g, '""')}"`).catch((error: { code?: string }) => {
+        if (error.code !== '42P04') throw error; // created meanwhile by another process
+      });
+    }
+  } finally {
+    await client.end();
+  }
+}

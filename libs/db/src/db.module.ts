@@ -1,0 +1,20 @@
+import { DynamicModule, Module } from '@nestjs/common';
+import { TypeOrmModule } from '@nestjs/typeorm';
+import { ApiKeyRepository } from './auth/api-key.repository';
+import { dataSourceOptions } from './data-source-options';
+import { SiteRepository } from './sites/site.repository';
+
+const REPOSITORIES = [SiteRepository, ApiKeyRepository];
+
+@Module({})
+export class DbModule {
+  static forRoot(databaseUrl: string, poolSize?: number): DynamicModule {
+    return {
+      module: DbModule,
+      global: true,
+      imports: [TypeOrmModule.forRoot({ ...dataSourceOptions(databaseUrl, poolSize), retryAttempts: 0 })],
+      providers: REPOSITORIES,
+      exports: REPOSITORIES,
+    };
+  }
+}

@@ -1,0 +1,5 @@
+import { ApiKeyEntity } from './auth/api-key.entity';
+import { HopEntity } from './sites/hop.entity';
+import { SiteEntity } from './sites/site.entity';
+
+export const ENTITIES = [SiteEntity, HopEntity, ApiKeyEntity];

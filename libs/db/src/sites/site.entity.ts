@@ -1,0 +1,67 @@
+import { Column, CreateDateColumn, Entity, Index, OneToMany, PrimaryGeneratedColumn, UpdateDateColumn } from 'typeorm';
+import type { HttpMethod } from '@hopwatch/domain';
+import { HopEntity } from './hop.entity';
+
+@Entity('sites')
+// A GIN index cannot be described by decorators; the migration owns these two.
+@Index('sites_tags_gin', { synchronize: false })
+@Index('sites_created_at_id', { synchronize: false })
+export class SiteEntity {
+  @PrimaryGeneratedColumn('uuid')
+  id!: string;
+
+  @Column({ type: 'varchar', length: 200 })
+  name!: string;
+
+  @Column({ type: 'text' })
+  url!: string;
+
+  @Column({ type: 'varchar', length: 8 })
+  method!: HttpMethod;
+
+  @Column({ name: 'interval_seconds', type: 'int' })
+  intervalSeconds!: number;
+
+  @Column({ name: 'timeout_ms', type: 'int' })
+  timeoutMs!: number;
+
+  @Column({ name: 'expect_status', type: 'varchar', length: 100 })
+  expectStatus!: string;
+
+  @Column({ name: 'body_contains', type: 'text', nullable: true })
+  bodyContains!: string | null;
+
+  @Column({ type: 'text', array: true })
+  regions!: string[];
+
+  @Column({ name: 'dns_resolvers', type: 'text', array: true })
+  dnsResolvers!: string[];
+
+  @Column({ type: 'text', array: true })
+  tags!: string[];
+
+  @Column({ name: 'alert_channel_ids', type: 'uuid', array: true })
+  alertChannelIds!: string[];
+
+  @Column({ type: 'int' })
+  confirmations!: number;
+
+  @Column({ type: 'int' })
+  recoveries!: number;
+
+  @Column({ type: 'boolean' })
+  paused!: boolean;
+
+  /** The scheduler's cursor: the start of the next slot to enqueue. */
+  @Column({ name: 'next_run_at', type: 'timestamptz' })
+  nextRunAt!: Date;
+
+  @CreateDateColumn({ name: 'created_at', type: 'timestamptz' })
+  createdAt!: Date;
+
+  @UpdateDateColumn({ name: 'updated_at', type: 'timestamptz' })
+  updatedAt!: Date;
+
+  @OneToMany(() => HopEntity, (hop) => hop.site, { cascade: true })
+  hops!: HopEntity[];
+}

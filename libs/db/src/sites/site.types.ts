@@ -1,0 +1,34 @@
+import type { HopRole, HttpMethod } from '@hopwatch/domain';
+
+export type HopFields = {
+  name: string;
+  role: HopRole;
+  url: string;
+  connectTo: string | null;
+  hostHeader: string | null;
+  expectStatus: string | null;
+};
+
+export type SiteFields = {
+  name: string;
+  url: string;
+  method: HttpMethod;
+  intervalSeconds: number;
+  timeoutMs: number;
+  expectStatus: string;
+  bodyContains: string | null;
+  regions: string[];
+  dnsResolvers: string[];
+  tags: string[];
+  alertChannelIds: string[];
+  confirmations: number;
+  recoveries: number;
+  paused: boolean;
+};
+
+export type NewSite = SiteFields & { id: string; nextRunAt: Date; hops: HopFields[] };
+
+/** A change; `hops`, when present, replaces the whole chain. `nextRunAt` is set when the schedule moves. */
+export type SitePatch = Partial<SiteFields> & { hops?: HopFields[]; nextRunAt?: Date };
+
+export type SiteListQuery = { limit: number; offset: number; tags: string[]; paused: boolean | null };

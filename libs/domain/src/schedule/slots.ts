@@ -1,0 +1,28 @@
+// Slot arithmetic. A site's slots are the instants k·interval + phase (epoch seconds); the phase, derived
+// from the site id, spreads many sites with the same interval evenly instead of firing them all at :00.
+
+/** A stable phase in [0, intervalSeconds) from the site id (FNV-1a over its characters). */
+export function phaseSeconds(siteId: string, intervalSeconds: number): number {
+  let hash = 0x811c9dc5;
+  for (let index = 0; index < siteId.length; index++) {
+    hash ^= siteId.charCodeAt(index);
+    hash = Math.imul(hash, 0x01000193) >>> 0;
+  }
+  return hash % intervalSeconds;
+}
+
+/** The first slot at or after `epochSeconds`. */
+export function slotAtOrAfter(epochSeconds: number, intervalSeconds: number, phase: number): number {
+  const since = Math.ceil(epochSeconds) - phase;
+  const steps = Math.ceil(since / intervalSeconds);
+  return steps * intervalSeconds + phase;
+}
+
+/** The first slot of a site strictly after `epochSeconds`. */
+export function slotAfter(epochSeconds: number, intervalSeconds: number, phase: number): number {
+  return slotAtOrAfter(Math.floor(epochSeconds) + 1, intervalSeconds, phase);
+}
+
+export function firstSlotFor(siteId: string, intervalSeconds: number, nowMs: number): number {
+  return slotAtOrAfter(nowMs / 1000, intervalSeconds, phaseSeconds(siteId, intervalSeconds));
+}

@@ -1,0 +1,52 @@
+// Every environment variable hopwatch reads, with its default and meaning. The README's table follows this list.
+export type LogLevel = 'fatal' | 'error' | 'warn' | 'info' | 'debug' | 'trace' | 'silent';
+
+export type HopwatchConfig = {
+  port: number;
+  host: string;
+  databaseUrl: string;
+  redisUrl: string;
+  /** Prefix for every BullMQ key, so several installations (or test files) share one Redis. */
+  redisPrefix: string;
+  adminKey: string | null;
+  region: string;
+  sourceAddress: string | null;
+  resolvers: string[];
+  targetAllow: string[];
+  targetDeny: string[];
+  workerConcurrency: number;
+  smtpUrl: string | null;
+  mailFrom: string;
+  publicUrl: string;
+  retentionDays: number;
+  metricsPublic: boolean;
+  logLevel: LogLevel;
+};
+
+export type VariableSpec = {
+  name: string;
+  description: string;
+  default: string | null;
+  sensitive?: boolean;
+};
+
+export const VARIABLES: VariableSpec[] = [
+  { name: 'PORT', description: 'API port', default: '3000' },
+  { name: 'HOST', description: 'API listen address', default: '0.0.0.0' },
+  { name: 'DATABASE_URL', description: 'PostgreSQL URL; the database is created if missing', default: 'postgres://postgres@127.0.0.1:5432/hopwatch', sensitive: true },
+  { name: 'REDIS_URL', description: 'Redis URL for the queues', default: 'redis://127.0.0.1:6379', sensitive: true },
+  { name: 'HOPWATCH_REDIS_PREFIX', description: 'key prefix for the queues in Redis', default: 'hopwatch' },
+  { name: 'HOPWATCH_ADMIN_KEY', description: 'bootstrap API key with write scope (at least 24 characters); when unset and no key exists, one is generated and printed once', default: null, sensitive: true },
+  { name: 'HOPWATCH_REGION', description: 'the vantage point this worker checks from', default: 'default' },
+  { name: 'HOPWATCH_SOURCE_ADDRESS', description: 'local address probes bind to', default: null },
+  { name: 'HOPWATCH_RESOLVERS', description: 'comma-separated DNS servers probes use (ip or ip:port); empty = the system resolver', default: null },
+  { name: 'HOPWATCH_TARGET_ALLOW', description: 'comma-separated CIDRs probes may reach even if denied by default (e.g. 127.0.0.0/8)', default: null },
+  { name: 'HOPWATCH_TARGET_DENY', description: 'comma-separated CIDRs probes may never reach', default: null },
+  { name: 'HOPWATCH_WORKER_CONCURRENCY', description: 'checks one worker runs at once', default: '200' },
+  { name: 'HOPWATCH_SMTP_URL', description: 'SMTP server for email alerts (smtp://user:pass@host:port)', default: null, sensitive: true },
+  { name: 'HOPWATCH_MAIL_FROM', description: 'sender of alert emails', default: 'hopwatch <hopwatch@localhost>' },
+  { name: 'HOPWATCH_PUBLIC_URL', description: 'base URL used in links inside alerts', default: 'http://localhost:3000' },
+  { name: 'HOPWATCH_RETENTION_DAYS', description: 'days raw check results are kept (rollups are kept forever)', default: '30' },
+  { name: 'HOPWATCH_METRICS_PUBLIC', description: 'serve /metrics without an API key', default: 'true' },
+  { name: 'LOG_LEVEL', description: 'fatal, error, warn, info, debug, trace or silent', default: 'info' },
+];

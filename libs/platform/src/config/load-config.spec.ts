@@ -1,0 +1,57 @@
+import { loadConfig } from './load-config';
+
+describe('loadConfig', () => {
+  it('uses the documented defaults when nothing is set', () => {
+    const config = loadConfig({});
+    expect(config).toMatchObject({
+      port: 3000,
+      databaseUrl: 'postgres://postgres@127.0.0.1:5432/hopwatch',
+      redisUrl: 'redis://127.0.0.1:6379',
+      region: 'default',
+      resolvers: [],
+      targetAllow: [],
+      adminKey: null,
+      retentionDays: 30,
+      logLevel: 'info',
+      metricsPublic: true,
+    });
+  });
+
+  it('parses lists, numbers and booleans', () => {
+    const config = loadConfig({
+      PORT: '8080',
+      HOPWATCH_RESOLVERS: '1.1.1.1, 127.0.0.1:5353,[::1]:53',
+      HOPWATCH_TARGET_ALLOW: '127.0.0.0/8,::1',
+      HOPWATCH_METRICS_PUBLIC: 'false',
+      HOPWATCH_PUBLIC_URL: 'https://hopwatch.example.com/',
+    });
+    expect(config.port).toBe(8080);
+    expect(config.resolvers).toEqual(['1.1.1.1', '127.0.0.1:5353', '[::1]:53']);
+    expect(config.targetAllow).toEqual(['127.0.0.0/8', '::1']);
+    expect(config.metricsPublic).toBe(false);
+    expect(config.publicUrl).toBe('https://hopwatch.example.com');
+  });
+
+  it.each([
+    ['PORT', 'eighty', 'PORT must be a whole number, got "eighty"'],
+    ['PORT', '70000', 'PORT must be between 1 and 65535, got 70000'],
+    ['DATABASE_URL', 'mysql://localhost/x', 'DATABASE_URL must start with postgres:// or postgresql://, got mysql://'],
+    ['DATABASE_URL', 'not a url', 'DATABASE_URL is not a valid URL (expected postgres://…)'],
+    ['REDIS_URL', 'http://localhost', 'REDIS_URL must start with redis:// or rediss://, got http://'],
+    ['HOPWATCH_REGION', 'eu:west', 'HOPWATCH_REGION must be 1-63 letters, digits, ".", "_" or "-" (no ":")'],
+    ['HOPWATCH_SOURCE_ADDRESS', 'localhost', 'HOPWATCH_SOURCE_ADDRESS must be an IP address, got "localhost"'],
+    ['HOPWATCH_RESOLVERS', '1.1.1.1,dns.google', 'HOPWATCH_RESOLVERS has "dns.google", expected ip or ip:port'],
+    ['HOPWATCH_RESOLVERS', '1.1.1.1:99999', 'HOPWATCH_RESOLVERS has "1.1.1.1:99999", expected ip or ip:port'],
+    ['HOPWATCH_TARGET_ALLOW', '10.0.0.0/33', 'HOPWATCH_TARGET_ALLOW has "10.0.0.0/33", expected a CIDR like 10.0.0.0/8'],
+    ['HOPWATCH_ADMIN_KEY', 'short', 'HOPWATCH_ADMIN_KEY must be at least 24 characters long'],
+    ['HOPWATCH_METRICS_PUBLIC', 'maybe', 'HOPWATCH_METRICS_PUBLIC must be true or false, got "maybe"'],
+    ['LOG_LEVEL', 'loud', 'LOG_LEVEL must be one of fatal, error, warn, info, debug, trace, silent, got "loud"'],
+    ['HOPWATCH_RETENTION_DAYS', '0', 'HOPWATCH_RETENTION_DAYS must be between 1 and 3650, got 0'],
+  ])('rejects %s=%s with a line naming the variable', (variable, value, message) => {
+    expect(() => loadConfig({ [variable]: value })).toThrow(message);
+  });
+
+  it('never echoes a secret in its error', () => {
+    expect(() => loadConfig({ DATABASE_URL: 'mysql://admin:hunter2@db/x' })).toThrow(/^(?!.*hunter2)/);
+  });
+});

@@ -1,0 +1,116 @@
+// The only reader of process.env: parses and validates every variable once, at boot.
+import { isIP } from 'node:net';
+import { HopwatchConfig, LogLevel, VARIABLES } from './config.schema';
+
+export class ConfigError extends Error {
+  constructor(readonly variable: string, reason: string) {
+    super(`${variable} ${reason}`);
+  }
+}
+
+type Env = Record<string, string | undefined>;
+
+const LOG_LEVELS: LogLevel[] = ['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'];
+
+export function loadConfig(env: Env = process.env): HopwatchConfig {
+  const read = (name: string): string | null => {
+    const value = env[name]?.trim();
+    if (value) return value;
+    return VARIABLES.find((variable) => variable.name === name)?.default ?? null;
+  };
+  const required = (name: string): string => read(name) as string;
+  return {
+    port: integer(required('PORT'), 'PORT', 1, 65_535),
+    host: required('HOST'),
+    databaseUrl: url(required('DATABASE_URL'), 'DATABASE_URL', ['postgres:', 'postgresql:']),
+    redisUrl: url(required('REDIS_URL'), 'REDIS_URL', ['redis:', 'rediss:']),
+    redisPrefix: name(required('HOPWATCH_REDIS_PREFIX'), 'HOPWATCH_REDIS_PREFIX'),
+    adminKey: adminKey(read('HOPWATCH_ADMIN_KEY')),
+    region: name(required('HOPWATCH_REGION'), 'HOPWATCH_REGION'),
+    sourceAddress: address(read('HOPWATCH_SOURCE_ADDRESS'), 'HOPWATCH_SOURCE_ADDRESS'),
+    resolvers: list(read('HOPWATCH_RESOLVERS')).map((entry) => resolver(entry, 'HOPWATCH_RESOLVERS')),
+    targetAllow: list(read('HOPWATCH_TARGET_ALLOW')).map((entry) => cidr(entry, 'HOPWATCH_TARGET_ALLOW')),
+    targetDeny: list(read('HOPWATCH_TARGET_DENY')).map((entry) => cidr(entry, 'HOPWATCH_TARGET_DENY')),
+    workerConcurrency: integer(required('HOPWATCH_WORKER_CONCURRENCY'), 'HOPWATCH_WORKER_CONCURRENCY', 1, 5_000),
+    smtpUrl: optionalUrl(read('HOPWATCH_SMTP_URL'), 'HOPWATCH_SMTP_URL', ['smtp:', 'smtps:']),
+    mailFrom: required('HOPWATCH_MAIL_FROM'),
+    publicUrl: url(required('HOPWATCH_PUBLIC_URL'), 'HOPWATCH_PUBLIC_URL', ['http:', 'https:']).replace(/\/+$/, ''),
+    retentionDays: integer(required('HOPWATCH_RETENTION_DAYS'), 'HOPWATCH_RETENTION_DAYS', 1, 3_650),
+    metricsPublic: boolean(required('HOPWATCH_METRICS_PUBLIC'), 'HOPWATCH_METRICS_PUBLIC'),
+    logLevel: oneOf(required('LOG_LEVEL'), 'LOG_LEVEL', LOG_LEVELS),
+  };
+}
+
+function integer(value: string, variable: string, min: number, max: number): number {
+  if (!/^\d+$/.test(value)) throw new ConfigError(variable, `must be a whole number, got "${value}"`);
+  const parsed = Number(value);
+  if (parsed < min || parsed > max) throw new ConfigError(variable, `must be between ${min} and ${max}, got ${parsed}`);
+  return parsed;
+}
+
+function url(value: string, variable: string, protocols: string[]): string {
+  let parsed: URL;
+  try {
+    parsed = new URL(value);
+  } catch {
+    throw new ConfigError(variable, `is not a valid URL (expected ${protocols[0]}//…)`);
+  }
+  if (!protocols.includes(parsed.protocol)) {
+    throw new ConfigError(variable, `must start with ${protocols.map((p) => `${p}//`).join(' or ')}, got ${parsed.protocol}//`);
+  }
+  return value;
+}
+
+function optionalUrl(value: string | null, variable: string, protocols: string[]): string | null {
+  return value === null ? null : url(value, variable, protocols);
+}
+
+function name(value: string, variable: string): string {
+  if (!/^[a-z0-9][a-z0-9_.-]{0,62}$/i.test(value)) {
+    throw new ConfigError(variable, 'must be 1-63 letters, digits, ".", "_" or "-" (no ":")');
+  }
+  return value;
+}
+
+function adminKey(value: string | null): string | null {
+  if (value !== null && value.length < 24) throw new ConfigError('HOPWATCH_ADMIN_KEY', 'must be at least 24 characters long');
+  return value;
+}
+
+function address(value: string | null, variable: string): string | null {
+  if (value !== null && isIP(value) === 0) throw new ConfigError(variable, `must be an IP address, got "${value}"`);
+  return value;
+}
+
+function resolver(entry: string, variable: string): string {
+  const bracketed = /^\[(.+)\](?::(\d{1,5}))?$/.exec(entry);
+  const bareV6 = isIP(entry) === 6;
+  const [host, port] = bracketed ? [bracketed[1], bracketed[2]] : bareV6 ? [entry, undefined] : entry.split(':');
+  const portOk = port === undefined || (/^\d{1,5}$/.test(port) && Number(port) >= 1 && Number(port) <= 65_535);
+  if (isIP(host) === 0 || !portOk) throw new ConfigError(variable, `has "${entry}", expected ip or ip:port`);
+  return entry;
+}
+
+function cidr(entry: string, variable: string): string {
+  const [ip, bits, extra] = entry.split('/');
+  const family = isIP(ip);
+  const maxBits = family === 6 ? 128 : 32;
+  const bitsOk = bits === undefined || (/^\d+$/.test(bits) && Number(bits) <= maxBits);
+  if (family === 0 || !bitsOk || extra !== undefined) throw new ConfigError(variable, `has "${entry}", expected a CIDR like 10.0.0.0/8`);
+  return entry;
+}
+
+function list(value: string | null): string[] {
+  return value === null ? [] : value.split(',').map((entry) => entry.trim()).filter(Boolean);
+}
+
+function boolean(value: string, variable: string): boolean {
+  if (['true', '1', 'yes'].includes(value.toLowerCase())) return true;
+  if (['false', '0', 'no'].includes(value.toLowerCase())) return false;
+  throw new ConfigError(variable, `must be true or false, got "${value}"`);
+}
+
+function oneOf<T extends string>(value: string, variable: string, allowed: readonly T[]): T {
+  if (!allowed.includes(value as T)) throw new ConfigError(variable, `must be one of ${allowed.join(', ')}, got "${value}"`);
+  return value as T;
+}

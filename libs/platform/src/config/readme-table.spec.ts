@@ -1,0 +1,13 @@
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { VARIABLES } from './config.schema';
+
+describe('README configuration table', () => {
+  const readme = readFileSync(join(__dirname, '..', '..', '..', '..', 'README.md'), 'utf8');
+
+  it.each(VARIABLES.map((variable) => [variable.name, variable.default]))('documents %s with its default', (name, fallback) => {
+    const row = readme.split('\n').find((line) => line.startsWith(`| \`${name}\` |`));
+    expect(row).toBeDefined();
+    if (fallback !== null) expect(row).toContain(`\`${fallback}\``);
+  });
+});

@@ -1,0 +1,26 @@
+import { DynamicModule, Inject, Injectable, Module, OnApplicationShutdown } from '@nestjs/common';
+import type { Redis } from 'ioredis';
+import { createRedis } from './redis';
+
+export const REDIS = Symbol('REDIS');
+
+@Injectable()
+class RedisCloser implements OnApplicationShutdown {
+  constructor(@Inject(REDIS) private readonly redis: Redis) {}
+
+  async onApplicationShutdown(): Promise<void> {
+    await this.redis.quit().catch(() => this.redis.disconnect());
+  }
+}
+
+@Module({})
+export class QueueModule {
+  static forRoot(redisUrl: string): DynamicModule {
+    return {
+      module: QueueModule,
+      global: true,
+      providers: [{ provide: REDIS, useFactory: () => createRedis(redisUrl) }, RedisCloser],
+      exports: [REDIS],
+    };
+  }
+}

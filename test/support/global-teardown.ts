@@ -1,0 +1,3 @@
+export default async function globalTeardown(): Promise<void> {
+  // Each test file drops its own database; nothing is shared to clean up.
+}
