@@ -1,0 +1,48 @@
+// One run of a site's chain from one region for one slot: the entry, every hop and the DNS checks, all at
+// once, so the analyzer compares observations made at the same moment.
+import { DNS_TARGET_PREFIX, type ChainRun, type ChainSpec, type HttpTargetSpec, type ProbeResult, type TargetKind, type TcpTargetSpec } from '@hopwatch/domain';
+import { bareHostname } from '../connect/connection-plan';
+import { probeDns } from '../dns/dns-probe';
+import { resolversDisagree } from '../dns/resolvers-disagree';
+import { probeHttp } from '../http/http-probe';
+import type { ProbeEnvironment } from '../probe-environment';
+import { normaliseError } from '../shared/normalise-error';
+import { startClock } from '../shared/probe-clock';
+import { emptyTrace, toProbeResult } from '../shared/probe-trace';
+import { probeTcp } from '../tcp/tcp-probe';
+
+export type ChainContext = { siteId: string; region: string; slot: number };
+
+/** Never throws: each target yields exactly one result, in order entry, hops, DNS resolvers. */
+export async function probeChain(spec: ChainSpec, env: ProbeEnvironment, context: ChainContext): Promise<ChainRun> {
+  const hostname = entryHostname(spec.entry.url);
+  const targets = [spec.entry, ...spec.hops].map((target) => guarded(target.target, target.kind, () => probeTarget(target, env)));
+  const dnsChecks = spec.dnsResolvers.map((resolver) =>
+    guarded(`${DNS_TARGET_PREFIX}${resolver}`, 'dns', () => probeDns(hostname, resolver, env)),
+  );
+  const dnsResults = await Promise.all(dnsChecks);
+  const results = [...(await Promise.all(targets)), ...dnsResults];
+  return { ...context, results, dnsDisagreement: resolversDisagree(dnsResults) };
+}
+
+function probeTarget(target: HttpTargetSpec | TcpTargetSpec, env: ProbeEnvironment): Promise<ProbeResult> {
+  return target.kind === 'http' ? probeHttp(target, env) : probeTcp(target, env);
+}
+
+/** The probes already turn failures into results; this catches the unforeseen so a run is never lost. */
+async function guarded(target: string, kind: TargetKind, probe: () => Promise<ProbeResult>): Promise<ProbeResult> {
+  const clock = startClock();
+  try {
+    return await probe();
+  } catch (error) {
+    return toProbeResult({ target, kind, clock, trace: emptyTrace(), failure: normaliseError(error) });
+  }
+}
+
+function entryHostname(url: string): string {
+  try {
+    return bareHostname(new URL(url));
+  } catch {
+    return '';
+  }
+}
