@@ -1,4 +1,5 @@
 // Every migration, in order. Listed as classes so the app, the CLI and the tests load the same set.
 import { Foundation1795300000000 } from './1795300000000-Foundation';
+import { CheckResults1795300100000 } from './1795300100000-CheckResults';
 
-export const MIGRATIONS = [Foundation1795300000000];
+export const MIGRATIONS = [Foundation1795300000000, CheckResults1795300100000];

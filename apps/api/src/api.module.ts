@@ -3,6 +3,8 @@ import { APP_FILTER, APP_GUARD } from '@nestjs/core';
 import { ApiKeyGuard } from './auth/api-key.guard';
 import { ApiKeysController } from './auth/api-keys.controller';
 import { ApiKeysService } from './auth/api-keys.service';
+import { ChecksController } from './checks/checks.controller';
+import { ChecksService } from './checks/checks.service';
 import { ApiErrorFilter } from './common/api-error.filter';
 import { HealthController } from './health/health.controller';
 import { MetricsController } from './metrics/metrics.controller';
@@ -11,9 +13,10 @@ import { SitesService } from './sites/sites.service';
 
 /** The REST API. Expects the infrastructure modules (config, db, queue) to be provided by the process. */
 @Module({
-  controllers: [SitesController, ApiKeysController, HealthController, MetricsController],
+  controllers: [SitesController, ChecksController, ApiKeysController, HealthController, MetricsController],
   providers: [
     SitesService,
+    ChecksService,
     ApiKeysService,
     { provide: APP_GUARD, useClass: ApiKeyGuard },
     { provide: APP_FILTER, useClass: ApiErrorFilter },

@@ -1,5 +1,11 @@
 import { Module } from '@nestjs/common';
+import { EnqueueDueService } from './tick/enqueue-due.service';
+import { LeaderLock } from './tick/leader.lock';
+import { TickService } from './tick/tick.service';
 
 /** The tick loop that enqueues due checks. Expects config, db and queue from the process. */
-@Module({})
+@Module({
+  providers: [LeaderLock, EnqueueDueService, TickService],
+  exports: [TickService],
+})
 export class SchedulerModule {}

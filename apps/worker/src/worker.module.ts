@@ -1,5 +1,11 @@
 import { Module } from '@nestjs/common';
+import { ChainRunner } from './checks/chain-runner.service';
+import { CheckProcessor } from './checks/check.processor';
+import { ResultWriter } from './results/result-writer.service';
 
 /** BullMQ processors for HOPWATCH_REGION. Expects config, db and queue from the process. */
-@Module({})
+@Module({
+  providers: [ChainRunner, ResultWriter, CheckProcessor],
+  exports: [ResultWriter, CheckProcessor],
+})
 export class WorkerModule {}

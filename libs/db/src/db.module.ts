@@ -2,9 +2,11 @@ import { DynamicModule, Module } from '@nestjs/common';
 import { TypeOrmModule } from '@nestjs/typeorm';
 import { ApiKeyRepository } from './auth/api-key.repository';
 import { dataSourceOptions } from './data-source-options';
+import { CheckResultRepository } from './checks/check-result.repository';
+import { ScheduleRepository } from './schedule/schedule.repository';
 import { SiteRepository } from './sites/site.repository';
 
-const REPOSITORIES = [SiteRepository, ApiKeyRepository];
+const REPOSITORIES = [SiteRepository, ApiKeyRepository, ScheduleRepository, CheckResultRepository];
 
 @Module({})
 export class DbModule {

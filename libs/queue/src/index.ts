@@ -1,2 +1,5 @@
 export * from './redis';
 export * from './queue.module';
+export * from './queue.module.tokens';
+export * from './jobs';
+export * from './check-queues';

@@ -1,8 +1,8 @@
 import { DynamicModule, Inject, Injectable, Module, OnApplicationShutdown } from '@nestjs/common';
 import type { Redis } from 'ioredis';
+import { CheckQueues } from './check-queues';
+import { REDIS } from './queue.module.tokens';
 import { createRedis } from './redis';
-
-export const REDIS = Symbol('REDIS');
 
 @Injectable()
 class RedisCloser implements OnApplicationShutdown {
@@ -19,8 +19,8 @@ export class QueueModule {
     return {
       module: QueueModule,
       global: true,
-      providers: [{ provide: REDIS, useFactory: () => createRedis(redisUrl) }, RedisCloser],
-      exports: [REDIS],
+      providers: [{ provide: REDIS, useFactory: () => createRedis(redisUrl) }, RedisCloser, CheckQueues],
+      exports: [REDIS, CheckQueues],
     };
   }
 }

@@ -1,4 +1,4 @@
-import { Column, Entity, JoinColumn, ManyToOne, PrimaryGeneratedColumn, Unique } from 'typeorm';
+import { Column, Entity, JoinColumn, ManyToOne, PrimaryGeneratedColumn, Relation, Unique } from 'typeorm';
 import type { HopRole } from '@hopwatch/domain';
 import { SiteEntity } from './site.entity';
 
@@ -13,7 +13,7 @@ export class HopEntity {
 
   @ManyToOne(() => SiteEntity, (site) => site.hops, { onDelete: 'CASCADE' })
   @JoinColumn({ name: 'site_id', foreignKeyConstraintName: 'FK_hops_site' })
-  site!: SiteEntity;
+  site!: Relation<SiteEntity>;
 
   /** Outermost first. */
   @Column({ type: 'int' })

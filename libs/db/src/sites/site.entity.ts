@@ -1,11 +1,12 @@
-import { Column, CreateDateColumn, Entity, Index, OneToMany, PrimaryGeneratedColumn, UpdateDateColumn } from 'typeorm';
+import { Column, CreateDateColumn, Entity, Index, OneToMany, PrimaryGeneratedColumn, Relation, UpdateDateColumn } from 'typeorm';
 import type { HttpMethod } from '@hopwatch/domain';
 import { HopEntity } from './hop.entity';
 
 @Entity('sites')
-// A GIN index cannot be described by decorators; the migration owns these two.
+// GIN and partial indexes cannot be described by decorators; the migrations own these.
 @Index('sites_tags_gin', { synchronize: false })
 @Index('sites_created_at_id', { synchronize: false })
+@Index('sites_due', { synchronize: false })
 export class SiteEntity {
   @PrimaryGeneratedColumn('uuid')
   id!: string;
@@ -63,5 +64,5 @@ export class SiteEntity {
   updatedAt!: Date;
 
   @OneToMany(() => HopEntity, (hop) => hop.site, { cascade: true })
-  hops!: HopEntity[];
+  hops!: Relation<HopEntity>[];
 }

@@ -1,4 +1,4 @@
-import { firstSlotFor, phaseSeconds, slotAfter, slotAtOrAfter } from './slots';
+import { firstSlotFor, phaseSeconds, planDueSlots, slotAfter, slotAtOrAfter } from './slots';
 
 describe('slots', () => {
   it('gives every site a stable phase inside its interval', () => {
@@ -33,5 +33,22 @@ describe('slots', () => {
     expect(slot).toBeGreaterThanOrEqual(1_700_000_001);
     expect(slot).toBeLessThan(1_700_000_061);
     expect((slot - phaseSeconds('abc', 60)) % 60).toBe(0);
+  });
+});
+
+describe('planDueSlots', () => {
+  it.each([
+    { name: 'a slot on time', due: 1000, now: 1000.2, interval: 60, run: 1000, missed: [], next: 1060 },
+    { name: 'a slot late by less than an interval', due: 1000, now: 1059, interval: 60, run: 1000, missed: [], next: 1060 },
+    { name: 'a slot late by exactly one interval', due: 1000, now: 1060, interval: 60, run: 1060, missed: [1000], next: 1120 },
+    { name: 'a scheduler down for three intervals', due: 1000, now: 1190, interval: 60, run: 1180, missed: [1000, 1060, 1120], next: 1240 },
+  ])('$name: runs $run, records $missed as missed, next $next', ({ due, now, interval, run, missed, next }) => {
+    expect(planDueSlots(due, now, interval)).toEqual({ run, missed, next });
+  });
+
+  it('records at most the newest maxMissed slots of a long outage', () => {
+    const plan = planDueSlots(0, 10_000 * 5, 5, 100);
+    expect(plan.missed).toHaveLength(100);
+    expect(plan.missed[99]).toBe(plan.run - 5);
   });
 });

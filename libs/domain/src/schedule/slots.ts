@@ -26,3 +26,22 @@ export function slotAfter(epochSeconds: number, intervalSeconds: number, phase: 
 export function firstSlotFor(siteId: string, intervalSeconds: number, nowMs: number): number {
   return slotAtOrAfter(nowMs / 1000, intervalSeconds, phaseSeconds(siteId, intervalSeconds));
 }
+
+export type SlotPlan = {
+  /** The newest due slot: the one to check now. */
+  run: number;
+  /** Older due slots that can no longer be checked in time; recorded as missed, never dropped silently. */
+  missed: number[];
+  /** The site's next slot after `run`. */
+  next: number;
+};
+
+/** What a scheduler does with a site whose slot `due` has come, at `now` (epoch seconds). */
+export function planDueSlots(due: number, now: number, intervalSeconds: number, maxMissed = 1_000): SlotPlan {
+  const behind = Math.max(0, Math.floor((now - due) / intervalSeconds));
+  const run = due + behind * intervalSeconds;
+  const firstRecorded = Math.max(0, behind - maxMissed);
+  const missed: number[] = [];
+  for (let step = firstRecorded; step < behind; step++) missed.push(due + step * intervalSeconds);
+  return { run, missed, next: run + intervalSeconds };
+}

@@ -15,6 +15,10 @@ export type HopwatchConfig = {
   targetAllow: string[];
   targetDeny: string[];
   workerConcurrency: number;
+  schedulerTickMs: number;
+  jobLockMs: number;
+  writerBatchSize: number;
+  writerFlushMs: number;
   smtpUrl: string | null;
   mailFrom: string;
   publicUrl: string;
@@ -43,6 +47,10 @@ export const VARIABLES: VariableSpec[] = [
   { name: 'HOPWATCH_TARGET_ALLOW', description: 'comma-separated CIDRs probes may reach even if denied by default (e.g. 127.0.0.0/8)', default: null },
   { name: 'HOPWATCH_TARGET_DENY', description: 'comma-separated CIDRs probes may never reach', default: null },
   { name: 'HOPWATCH_WORKER_CONCURRENCY', description: 'checks one worker runs at once', default: '200' },
+  { name: 'HOPWATCH_SCHEDULER_TICK_MS', description: 'how often the scheduler looks for due checks', default: '250' },
+  { name: 'HOPWATCH_JOB_LOCK_MS', description: 'how long a worker holds a check job before another may take it over (a killed worker\'s jobs return after this)', default: '30000' },
+  { name: 'HOPWATCH_WRITER_BATCH', description: 'results the writer inserts per statement at most', default: '500' },
+  { name: 'HOPWATCH_WRITER_FLUSH_MS', description: 'longest a result waits in the writer before its batch is flushed', default: '100' },
   { name: 'HOPWATCH_SMTP_URL', description: 'SMTP server for email alerts (smtp://user:pass@host:port)', default: null, sensitive: true },
   { name: 'HOPWATCH_MAIL_FROM', description: 'sender of alert emails', default: 'hopwatch <hopwatch@localhost>' },
   { name: 'HOPWATCH_PUBLIC_URL', description: 'base URL used in links inside alerts', default: 'http://localhost:3000' },

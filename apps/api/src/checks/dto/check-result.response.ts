@@ -1,0 +1,48 @@
+import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
+
+export class TimingsResponse {
+  @ApiProperty({ nullable: true, type: Number }) dnsMs!: number | null;
+  @ApiProperty({ nullable: true, type: Number }) connectMs!: number | null;
+  @ApiProperty({ nullable: true, type: Number }) tlsMs!: number | null;
+  @ApiProperty({ nullable: true, type: Number }) ttfbMs!: number | null;
+  @ApiProperty() totalMs!: number;
+}
+
+export class CheckResultResponse {
+  @ApiPropertyOptional({ description: 'Absent on a run-now answer that has not been read back from storage' }) id?: string;
+  @ApiProperty({ description: '`entry`, a hop name or `dns:<resolver>`' }) target!: string;
+  @ApiProperty({ enum: ['http', 'tcp', 'dns'] }) kind!: string;
+  @ApiProperty() region!: string;
+  @ApiProperty() slot!: string;
+  @ApiProperty() startedAt!: string;
+  @ApiProperty() ok!: boolean;
+  @ApiProperty({ nullable: true, type: Number }) status!: number | null;
+  @ApiProperty({ nullable: true, type: String }) errorCode!: string | null;
+  @ApiProperty({ nullable: true, type: String }) errorMessage!: string | null;
+  @ApiProperty({ type: TimingsResponse }) timings!: TimingsResponse;
+  @ApiProperty({ nullable: true, type: String }) remoteAddress!: string | null;
+  @ApiProperty({ type: 'object', additionalProperties: { type: 'string' } }) headers!: Record<string, string>;
+  @ApiProperty({ nullable: true, type: String }) bodySnippet!: string | null;
+  @ApiProperty({ nullable: true, type: Object }) tls!: object | null;
+  @ApiProperty({ nullable: true, type: Object }) dns!: object | null;
+  @ApiProperty({ nullable: true, type: String }) gateway!: string | null;
+}
+
+export class CheckResultPage {
+  @ApiProperty({ type: [CheckResultResponse] }) items!: CheckResultResponse[];
+  @ApiProperty({ nullable: true, type: String, description: 'Pass as `cursor` for the next page; null on the last' })
+  nextCursor!: string | null;
+}
+
+export class RegionRunResponse {
+  @ApiProperty() region!: string;
+  @ApiPropertyOptional({ description: 'Why this region gave no results' }) error?: string;
+  @ApiProperty({ description: 'True when the resolvers returned different answers' }) dnsDisagreement!: boolean;
+  @ApiProperty({ type: [CheckResultResponse] }) results!: CheckResultResponse[];
+}
+
+export class RunNowResponse {
+  @ApiProperty() siteId!: string;
+  @ApiProperty() slot!: string;
+  @ApiProperty({ type: [RegionRunResponse] }) regions!: RegionRunResponse[];
+}

@@ -1,0 +1,40 @@
+import { ApiPropertyOptional } from '@nestjs/swagger';
+import { Type } from 'class-transformer';
+import { IsDateString, IsInt, IsOptional, IsString, Matches, Max, MaxLength, Min } from 'class-validator';
+
+export class ListChecksQuery {
+  @ApiPropertyOptional({ description: 'Slots at or after this instant (ISO 8601)' })
+  @IsOptional()
+  @IsDateString({}, { message: 'from must be an ISO 8601 date' })
+  from?: string;
+
+  @ApiPropertyOptional({ description: 'Slots before this instant (ISO 8601)' })
+  @IsOptional()
+  @IsDateString({}, { message: 'to must be an ISO 8601 date' })
+  to?: string;
+
+  @ApiPropertyOptional({ description: '`entry`, a hop name, or `dns:<resolver>`' })
+  @IsOptional()
+  @IsString()
+  @MaxLength(80)
+  target?: string;
+
+  @ApiPropertyOptional()
+  @IsOptional()
+  @Matches(/^[a-z0-9][a-z0-9_.-]{0,62}$/i, { message: 'region must be a region name' })
+  region?: string;
+
+  @ApiPropertyOptional({ default: 100, minimum: 1, maximum: 1000 })
+  @IsOptional()
+  @Type(() => Number)
+  @IsInt()
+  @Min(1)
+  @Max(1000)
+  limit?: number;
+
+  @ApiPropertyOptional({ description: 'The `nextCursor` of the previous page' })
+  @IsOptional()
+  @IsString()
+  @MaxLength(200)
+  cursor?: string;
+}

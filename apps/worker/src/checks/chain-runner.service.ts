@@ -1,0 +1,28 @@
+import { Inject, Injectable } from '@nestjs/common';
+import { NewCheckResult } from '@hopwatch/db';
+import { ChainRun, createTargetPolicy } from '@hopwatch/domain';
+import { HOPWATCH_CONFIG, HopwatchConfig } from '@hopwatch/platform';
+import { probeChain, ProbeEnvironment } from '@hopwatch/probes';
+import { CheckJob } from '@hopwatch/queue';
+
+/** Probes one job's chain from this worker's region and shapes the results for the writer. */
+@Injectable()
+export class ChainRunner {
+  private readonly environment: ProbeEnvironment;
+
+  constructor(@Inject(HOPWATCH_CONFIG) config: HopwatchConfig) {
+    this.environment = {
+      policy: createTargetPolicy({ allow: config.targetAllow, deny: config.targetDeny }),
+      sourceAddress: config.sourceAddress,
+      resolvers: config.resolvers,
+    };
+  }
+
+  run(job: CheckJob): Promise<ChainRun> {
+    return probeChain(job.spec, this.environment, { siteId: job.siteId, region: job.region, slot: job.slot });
+  }
+
+  toRows(run: ChainRun): NewCheckResult[] {
+    return run.results.map((result) => ({ ...result, siteId: run.siteId, region: run.region, slot: run.slot, gateway: null }));
+  }
+}

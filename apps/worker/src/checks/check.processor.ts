@@ -1,0 +1,66 @@
+import { BeforeApplicationShutdown, Inject, Injectable, Logger, OnApplicationBootstrap } from '@nestjs/common';
+import { Job, Worker } from 'bullmq';
+import type { Redis } from 'ioredis';
+import { missedResult } from '@hopwatch/db';
+import { ChainRun, ProbeResult } from '@hopwatch/domain';
+import { HOPWATCH_CONFIG, HopwatchConfig } from '@hopwatch/platform';
+import { CheckJob, checksQueueName, createRedis } from '@hopwatch/queue';
+import { ResultWriter } from '../results/result-writer.service';
+import { checkOutcomes, probeDuration, slotLateness } from '../worker.metrics';
+import { ChainRunner } from './chain-runner.service';
+
+export type CheckJobOutcome = { missed: true } | { missed: false; run: ChainRun };
+
+/** Consumes `checks-<region>`: probe the chain, hand the results to the writer, complete once stored. */
+@Injectable()
+export class CheckProcessor implements OnApplicationBootstrap, BeforeApplicationShutdown {
+  private readonly logger = new Logger(CheckProcessor.name);
+  private worker: Worker<CheckJob, CheckJobOutcome> | null = null;
+  private connection: Redis | null = null;
+
+  constructor(
+    private readonly runner: ChainRunner,
+    private readonly writer: ResultWriter,
+    @Inject(HOPWATCH_CONFIG) private readonly config: HopwatchConfig,
+  ) {}
+
+  onApplicationBootstrap(): void {
+    this.connection = createRedis(this.config.redisUrl);
+    this.worker = new Worker<CheckJob, CheckJobOutcome>(checksQueueName(this.config.region), (job) => this.process(job), {
+      connection: this.connection,
+      prefix: this.config.redisPrefix,
+      concurrency: this.config.workerConcurrency,
+      lockDuration: this.config.jobLockMs,
+      stalledInterval: Math.min(this.config.jobLockMs, 30_000),
+      maxStalledCount: 3,
+    });
+    this.worker.on('error', (error) => this.logger.error(`queue error: ${error.message}`));
+    this.worker.on('failed', (job, error) => this.logger.warn(`check ${job?.id} failed: ${error.message}`));
+  }
+
+  async beforeApplicationShutdown(): Promise<void> {
+    await this.worker?.close();
+    await this.connection?.quit().catch(() => this.connection?.disconnect());
+  }
+
+  async process(job: Job<CheckJob>): Promise<CheckJobOutcome> {
+    const check = job.data;
+    const latenessSeconds = Date.now() / 1000 - check.slot;
+    if (!check.manual) slotLateness.observe({ region: check.region }, Math.max(0, latenessSeconds));
+    // A slot picked up a whole interval late would only tell us about the past: record it as missed.
+    if (!check.manual && latenessSeconds > check.intervalSeconds) {
+      await this.writer.write([missedResult(check.siteId, check.region, check.slot)]);
+      checkOutcomes.inc({ region: check.region, kind: 'http', outcome: 'missed' });
+      return { missed: true };
+    }
+    const run = await this.runner.run(check);
+    await this.writer.write(this.runner.toRows(run));
+    for (const result of run.results) this.observe(check.region, result);
+    return { missed: false, run };
+  }
+
+  private observe(region: string, result: ProbeResult): void {
+    checkOutcomes.inc({ region, kind: result.kind, outcome: result.ok ? 'up' : 'down' });
+    probeDuration.observe({ region, kind: result.kind }, result.timings.totalMs / 1000);
+  }
+}

@@ -1,0 +1,39 @@
+import { Counter, Histogram } from 'prom-client';
+import { metricsRegistry } from '@hopwatch/platform';
+
+export const checkOutcomes = new Counter({
+  name: 'hopwatch_checks_total',
+  help: 'Probe results by region, target kind and outcome (up, down, missed)',
+  labelNames: ['region', 'kind', 'outcome'],
+  registers: [metricsRegistry],
+});
+
+export const slotLateness = new Histogram({
+  name: 'hopwatch_slot_lateness_seconds',
+  help: 'Delay between a slot and the start of its probes',
+  labelNames: ['region'],
+  buckets: [0.05, 0.1, 0.25, 0.5, 1, 2, 5, 10, 30, 60],
+  registers: [metricsRegistry],
+});
+
+export const probeDuration = new Histogram({
+  name: 'hopwatch_probe_duration_seconds',
+  help: 'Total time of one probe',
+  labelNames: ['region', 'kind'],
+  buckets: [0.005, 0.01, 0.025, 0.05, 0.1, 0.25, 0.5, 1, 2.5, 5, 10, 30],
+  registers: [metricsRegistry],
+});
+
+export const writerBatchSize = new Histogram({
+  name: 'hopwatch_writer_batch_size',
+  help: 'Results per insert statement',
+  buckets: [1, 5, 10, 25, 50, 100, 250, 500, 1000, 2500],
+  registers: [metricsRegistry],
+});
+
+export const writerLatency = new Histogram({
+  name: 'hopwatch_writer_flush_seconds',
+  help: 'Time to insert one batch of results',
+  buckets: [0.001, 0.005, 0.01, 0.025, 0.05, 0.1, 0.25, 0.5, 1, 2.5],
+  registers: [metricsRegistry],
+});

@@ -1,0 +1,72 @@
+import { Injectable } from '@nestjs/common';
+import { InjectDataSource } from '@nestjs/typeorm';
+import { DataSource } from 'typeorm';
+import { CheckResultEntity } from './check-result.entity';
+import { CheckResultQuery, NewCheckResult } from './check-result.types';
+
+// One statement per batch whatever its size: each column travels as one array parameter.
+const INSERT_BATCH = `
+  INSERT INTO check_results (
+    site_id, target, kind, region, slot, started_at, ok, status, error_code, error_message,
+    dns_ms, connect_ms, tls_ms, ttfb_ms, total_ms, remote_address, headers, body_snippet, tls, dns, gateway)
+  SELECT * FROM unnest(
+    $1::uuid[], $2::varchar[], $3::varchar[], $4::varchar[], $5::timestamptz[], $6::timestamptz[], $7::boolean[],
+    $8::smallint[], $9::varchar[], $10::text[], $11::real[], $12::real[], $13::real[], $14::real[], $15::real[],
+    $16::varchar[], $17::jsonb[], $18::text[], $19::jsonb[], $20::jsonb[], $21::varchar[])
+  ON CONFLICT ON CONSTRAINT check_results_one_per_slot DO NOTHING
+  RETURNING id`;
+
+@Injectable()
+export class CheckResultRepository {
+  constructor(@InjectDataSource() private readonly dataSource: DataSource) {}
+
+  /** Idempotent: a result already stored for its (site, target, region, slot) is skipped. Returns the ids inserted. */
+  async insertMany(results: NewCheckResult[]): Promise<string[]> {
+    if (results.length === 0) return [];
+    const column = <T>(pick: (result: NewCheckResult) => T) => results.map(pick);
+    const json = (value: unknown) => (value === null || value === undefined ? null : JSON.stringify(value));
+    const inserted: Array<{ id: string }> = await this.dataSource.query(INSERT_BATCH, [
+      column((r) => r.siteId),
+      column((r) => r.target),
+      column((r) => r.kind),
+      column((r) => r.region),
+      column((r) => new Date(r.slot * 1000).toISOString()),
+      column((r) => r.startedAt),
+      column((r) => r.ok),
+      column((r) => r.status),
+      column((r) => r.errorCode),
+      column((r) => r.errorMessage),
+      column((r) => r.timings.dnsMs),
+      column((r) => r.timings.connectMs),
+      column((r) => r.timings.tlsMs),
+      column((r) => r.timings.ttfbMs),
+      column((r) => r.timings.totalMs),
+      column((r) => r.remoteAddress),
+      column((r) => JSON.stringify(r.headers ?? {})),
+      column((r) => r.bodySnippet),
+      column((r) => json(r.tls)),
+      column((r) => json(r.dns)),
+      column((r) => r.gateway),
+    ]);
+    return inserted.map((row) => row.id);
+  }
+
+  /** Newest first, keyset-paginated on (slot, id). */
+  async list(query: CheckResultQuery): Promise<CheckResultEntity[]> {
+    const builder = this.dataSource
+      .getRepository(CheckResultEntity)
+      .createQueryBuilder('result')
+      .where('result.site_id = :siteId', { siteId: query.siteId })
+      .orderBy('result.slot', 'DESC')
+      .addOrderBy('result.id', 'DESC')
+      .limit(query.limit);
+    if (query.from) builder.andWhere('result.slot >= :from', { from: query.from });
+    if (query.to) builder.andWhere('result.slot < :to', { to: query.to });
+    if (query.target) builder.andWhere('result.target = :target', { target: query.target });
+    if (query.region) builder.andWhere('result.region = :region', { region: query.region });
+    if (query.after) {
+      builder.andWhere('(result.slot, result.id) < (:afterSlot, :afterId)', { afterSlot: query.after.slot, afterId: query.after.id });
+    }
+    return builder.getMany();
+  }
+}

@@ -1,0 +1,38 @@
+import { ChainSpec, ENTRY_TARGET, HttpTargetSpec, TcpTargetSpec } from '@hopwatch/domain';
+import { HopEntity } from './hop.entity';
+import { SiteEntity } from './site.entity';
+
+/** What a probe worker needs to check a site's chain; carried in the job, so workers never read the sites table. */
+export function toChainSpec(site: SiteEntity): ChainSpec {
+  const entry: HttpTargetSpec = {
+    kind: 'http',
+    target: ENTRY_TARGET,
+    role: 'entry',
+    url: site.url,
+    method: site.method,
+    connectTo: null,
+    hostHeader: null,
+    expectStatus: site.expectStatus,
+    bodyContains: site.bodyContains,
+    timeoutMs: site.timeoutMs,
+  };
+  return { entry, hops: (site.hops ?? []).map((hop) => toHopSpec(site, hop)), dnsResolvers: site.dnsResolvers };
+}
+
+function toHopSpec(site: SiteEntity, hop: HopEntity): HttpTargetSpec | TcpTargetSpec {
+  if (hop.url.startsWith('tcp:')) {
+    return { kind: 'tcp', target: hop.name, role: hop.role, url: hop.url, connectTo: hop.connectTo, timeoutMs: site.timeoutMs };
+  }
+  return {
+    kind: 'http',
+    target: hop.name,
+    role: hop.role,
+    url: hop.url,
+    method: site.method,
+    connectTo: hop.connectTo,
+    hostHeader: hop.hostHeader,
+    expectStatus: hop.expectStatus ?? site.expectStatus,
+    bodyContains: null,
+    timeoutMs: site.timeoutMs,
+  };
+}
