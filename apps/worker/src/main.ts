@@ -1,6 +1,6 @@
 import 'reflect-metadata';
 import { ensureDatabase } from '@hopwatch/db';
-import { bootOrExit, loadConfigOrExit } from '@hopwatch/platform';
+import { bootOrExit, loadConfigOrExit, startMetricsServer } from '@hopwatch/platform';
 import { assertRedisReachable } from '@hopwatch/queue';
 import { createWorkerApp } from './create-worker-app';
 
@@ -9,5 +9,6 @@ bootOrExit(async () => {
   await ensureDatabase(config.databaseUrl);
   await assertRedisReachable(config.redisUrl);
   await createWorkerApp(config);
+  if (config.metricsPort) await startMetricsServer(config.metricsPort, config.host);
   process.stdout.write(`hopwatch worker: checking from region "${config.region}"\n`);
 });

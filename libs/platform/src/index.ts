@@ -6,3 +6,4 @@ export * from './boot/service-unreachable.error';
 export * from './metrics/metrics';
 export * from './logging/logging.module';
 export * from './boot/boot-or-exit';
+export * from './metrics/metrics-server';

@@ -23,6 +23,13 @@ export class ChainRunner {
   }
 
   toRows(run: ChainRun): NewCheckResult[] {
-    return run.results.map((result) => ({ ...result, siteId: run.siteId, region: run.region, slot: run.slot, gateway: null }));
+    return run.results.map((result) => ({
+      ...result,
+      dns: result.dns && { ...result.dns, disagreement: run.dnsDisagreement },
+      siteId: run.siteId,
+      region: run.region,
+      slot: run.slot,
+      gateway: null,
+    }));
   }
 }

@@ -56,6 +56,8 @@ export type DnsInfo = {
   hostname: string;
   rcode: 'NOERROR' | 'NXDOMAIN' | 'SERVFAIL' | 'REFUSED' | 'TIMEOUT' | 'OTHER';
   answers: string[];
+  /** Set on stored DNS results: whether the run's resolvers disagreed (a property of the run, kept on each of its DNS rows). */
+  disagreement?: boolean;
 };
 
 export type ProbeResult = {

@@ -24,6 +24,7 @@ export type HopwatchConfig = {
   publicUrl: string;
   retentionDays: number;
   metricsPublic: boolean;
+  metricsPort: number | null;
   logLevel: LogLevel;
 };
 
@@ -47,7 +48,7 @@ export const VARIABLES: VariableSpec[] = [
   { name: 'HOPWATCH_TARGET_ALLOW', description: 'comma-separated CIDRs probes may reach even if denied by default (e.g. 127.0.0.0/8)', default: null },
   { name: 'HOPWATCH_TARGET_DENY', description: 'comma-separated CIDRs probes may never reach', default: null },
   { name: 'HOPWATCH_WORKER_CONCURRENCY', description: 'checks one worker runs at once', default: '200' },
-  { name: 'HOPWATCH_SCHEDULER_TICK_MS', description: 'how often the scheduler looks for due checks', default: '250' },
+  { name: 'HOPWATCH_SCHEDULER_TICK_MS', description: 'how often the scheduler looks for due checks', default: '100' },
   { name: 'HOPWATCH_JOB_LOCK_MS', description: 'how long a worker holds a check job before another may take it over (a killed worker\'s jobs return after this)', default: '30000' },
   { name: 'HOPWATCH_WRITER_BATCH', description: 'results the writer inserts per statement at most', default: '500' },
   { name: 'HOPWATCH_WRITER_FLUSH_MS', description: 'longest a result waits in the writer before its batch is flushed', default: '100' },
@@ -56,5 +57,6 @@ export const VARIABLES: VariableSpec[] = [
   { name: 'HOPWATCH_PUBLIC_URL', description: 'base URL used in links inside alerts', default: 'http://localhost:3000' },
   { name: 'HOPWATCH_RETENTION_DAYS', description: 'days raw check results are kept (rollups are kept forever)', default: '30' },
   { name: 'HOPWATCH_METRICS_PUBLIC', description: 'serve /metrics without an API key', default: 'true' },
+  { name: 'HOPWATCH_METRICS_PORT', description: 'port on which a standalone worker or scheduler serves /metrics (unset: none)', default: null },
   { name: 'LOG_LEVEL', description: 'fatal, error, warn, info, debug, trace or silent', default: 'info' },
 ];

@@ -41,6 +41,7 @@ export function loadConfig(env: Env = process.env): HopwatchConfig {
     publicUrl: url(required('HOPWATCH_PUBLIC_URL'), 'HOPWATCH_PUBLIC_URL', ['http:', 'https:']).replace(/\/+$/, ''),
     retentionDays: integer(required('HOPWATCH_RETENTION_DAYS'), 'HOPWATCH_RETENTION_DAYS', 1, 3_650),
     metricsPublic: boolean(required('HOPWATCH_METRICS_PUBLIC'), 'HOPWATCH_METRICS_PUBLIC'),
+    metricsPort: optionalInteger(read('HOPWATCH_METRICS_PORT'), 'HOPWATCH_METRICS_PORT', 1, 65_535),
     logLevel: oneOf(required('LOG_LEVEL'), 'LOG_LEVEL', LOG_LEVELS),
   };
 }
@@ -50,6 +51,10 @@ function integer(value: string, variable: string, min: number, max: number): num
   const parsed = Number(value);
   if (parsed < min || parsed > max) throw new ConfigError(variable, `must be between ${min} and ${max}, got ${parsed}`);
   return parsed;
+}
+
+function optionalInteger(value: string | null, variable: string, min: number, max: number): number | null {
+  return value === null ? null : integer(value, variable, min, max);
 }
 
 function url(value: string, variable: string, protocols: string[]): string {

@@ -1,0 +1,52 @@
+import { Client } from 'pg';
+import { round } from './process-sampler';
+
+export type PipelineFigures = {
+  probes: number;
+  rows: number;
+  latenessMs: { p50: number; p95: number; p99: number; max: number };
+  slotsExpected: number;
+  slotsChecked: number;
+  missed: number;
+  duplicates: number;
+};
+
+// Slots due in the last seconds before the scheduler stopped may not have been claimed yet; they are left out.
+const END_GRACE_SECONDS = 2;
+
+/** Reads what the run left in check_results: every slot due up to the end of the run should be there exactly once. */
+export async function measure(databaseUrl: string, firstSlots: Map<string, number>, endedAtMs: number, intervalSeconds: number): Promise<PipelineFigures> {
+  const client = new Client({ connectionString: databaseUrl });
+  await client.connect();
+  try {
+    const endSeconds = Math.floor(endedAtMs / 1000) - END_GRACE_SECONDS;
+    let slotsExpected = 0;
+    for (const first of firstSlots.values()) if (first <= endSeconds) slotsExpected += Math.floor((endSeconds - first) / intervalSeconds) + 1;
+    const { rows: [totals] } = await client.query(
+      `SELECT count(*)::int AS rows,
+              count(*) FILTER (WHERE error_code IS DISTINCT FROM 'MISSED')::int AS probes,
+              count(*) FILTER (WHERE error_code = 'MISSED')::int AS missed,
+              (count(*) - count(DISTINCT (site_id, target, region, slot)))::int AS duplicates,
+              count(DISTINCT (site_id, slot)) FILTER (WHERE target = 'entry' AND slot <= to_timestamp($1) AND error_code IS DISTINCT FROM 'MISSED')::int AS slots
+         FROM check_results`,
+      [endSeconds],
+    );
+    const { rows: [lateness] } = await client.query(
+      `SELECT percentile_cont(ARRAY[0.5, 0.95, 0.99]) WITHIN GROUP (ORDER BY ms) AS p, max(ms) AS max
+         FROM (SELECT extract(epoch FROM started_at - slot) * 1000 AS ms FROM check_results
+                WHERE target = 'entry' AND error_code IS DISTINCT FROM 'MISSED') AS entry_lateness`,
+    );
+    const [p50, p95, p99] = (lateness.p ?? [0, 0, 0]).map((value: number) => round(value));
+    return {
+      probes: totals.probes,
+      rows: totals.rows,
+      latenessMs: { p50, p95, p99, max: round(lateness.max ?? 0) },
+      slotsExpected,
+      slotsChecked: totals.slots,
+      missed: totals.missed,
+      duplicates: totals.duplicates,
+    };
+  } finally {
+    await client.end();
+  }
+}
