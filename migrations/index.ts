@@ -1,5 +1,6 @@
 // Every migration, in order. Listed as classes so the app, the CLI and the tests load the same set.
 import { Foundation1795300000000 } from './1795300000000-Foundation';
 import { CheckResults1795300100000 } from './1795300100000-CheckResults';
+import { Incidents1795300200000 } from './1795300200000-Incidents';
 
-export const MIGRATIONS = [Foundation1795300000000, CheckResults1795300100000];
+export const MIGRATIONS = [Foundation1795300000000, CheckResults1795300100000, Incidents1795300200000];

@@ -1,21 +1,10 @@
 // A private redis-server on a free loopback port, for tests that flush or restart Redis without
 // touching the shared one other test files use.
 import { ChildProcess, spawn } from 'node:child_process';
-import { createServer } from 'node:net';
 import { Redis } from 'ioredis';
+import { freePort } from './free-port';
 
 export type PrivateRedis = { url: string; port: number; flushAll(): Promise<void>; restart(): Promise<void>; stop(): Promise<void> };
-
-async function freePort(): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const server = createServer();
-    server.once('error', reject);
-    server.listen(0, '127.0.0.1', () => {
-      const { port } = server.address() as { port: number };
-      server.close(() => resolve(port));
-    });
-  });
-}
 
 async function waitUntilUp(port: number): Promise<void> {
   const deadline = Date.now() + 10_000;

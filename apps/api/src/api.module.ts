@@ -7,16 +7,19 @@ import { ChecksController } from './checks/checks.controller';
 import { ChecksService } from './checks/checks.service';
 import { ApiErrorFilter } from './common/api-error.filter';
 import { HealthController } from './health/health.controller';
+import { IncidentsController } from './incidents/incidents.controller';
+import { IncidentsService } from './incidents/incidents.service';
 import { MetricsController } from './metrics/metrics.controller';
 import { SitesController } from './sites/sites.controller';
 import { SitesService } from './sites/sites.service';
 
 /** The REST API. Expects the infrastructure modules (config, db, queue) to be provided by the process. */
 @Module({
-  controllers: [SitesController, ChecksController, ApiKeysController, HealthController, MetricsController],
+  controllers: [SitesController, ChecksController, IncidentsController, ApiKeysController, HealthController, MetricsController],
   providers: [
     SitesService,
     ChecksService,
+    IncidentsService,
     ApiKeysService,
     { provide: APP_GUARD, useClass: ApiKeyGuard },
     { provide: APP_FILTER, useClass: ApiErrorFilter },

@@ -37,3 +37,10 @@ export const writerLatency = new Histogram({
   buckets: [0.001, 0.005, 0.01, 0.025, 0.05, 0.1, 0.25, 0.5, 1, 2.5],
   registers: [metricsRegistry],
 });
+
+export const incidentsChanged = new Counter({
+  name: 'hopwatch_incident_changes_total',
+  help: 'Incident timeline entries written, by kind (opened, updated, flapping, resolved)',
+  labelNames: ['kind'],
+  registers: [metricsRegistry],
+});

@@ -1,11 +1,12 @@
 import { Module } from '@nestjs/common';
+import { AnalyzerService } from './analysis/analyzer.service';
 import { ChainRunner } from './checks/chain-runner.service';
 import { CheckProcessor } from './checks/check.processor';
 import { ResultWriter } from './results/result-writer.service';
 
 /** BullMQ processors for HOPWATCH_REGION. Expects config, db and queue from the process. */
 @Module({
-  providers: [ChainRunner, ResultWriter, CheckProcessor],
-  exports: [ResultWriter, CheckProcessor],
+  providers: [ChainRunner, ResultWriter, AnalyzerService, CheckProcessor],
+  exports: [ResultWriter, AnalyzerService, CheckProcessor],
 })
 export class WorkerModule {}

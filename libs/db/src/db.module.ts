@@ -3,10 +3,12 @@ import { TypeOrmModule } from '@nestjs/typeorm';
 import { ApiKeyRepository } from './auth/api-key.repository';
 import { dataSourceOptions } from './data-source-options';
 import { CheckResultRepository } from './checks/check-result.repository';
+import { AnalysisRepository } from './incidents/analysis.repository';
+import { IncidentRepository } from './incidents/incident.repository';
 import { ScheduleRepository } from './schedule/schedule.repository';
 import { SiteRepository } from './sites/site.repository';
 
-const REPOSITORIES = [SiteRepository, ApiKeyRepository, ScheduleRepository, CheckResultRepository];
+const REPOSITORIES = [SiteRepository, ApiKeyRepository, ScheduleRepository, CheckResultRepository, AnalysisRepository, IncidentRepository];
 
 @Module({})
 export class DbModule {

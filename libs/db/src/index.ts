@@ -16,3 +16,8 @@ export * from './checks/check-result.entity';
 export * from './checks/check-result.types';
 export * from './checks/check-result.repository';
 export * from './checks/missed-result';
+export * from './incidents/incident.entity';
+export * from './incidents/incident-timeline.entity';
+export * from './incidents/incident-event.entity';
+export * from './incidents/incident.repository';
+export * from './incidents/analysis.repository';

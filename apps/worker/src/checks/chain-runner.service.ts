@@ -1,6 +1,6 @@
 import { Inject, Injectable } from '@nestjs/common';
 import { NewCheckResult } from '@hopwatch/db';
-import { ChainRun, createTargetPolicy } from '@hopwatch/domain';
+import { ChainRun, createTargetPolicy, fingerprintGateway, ProbeResult } from '@hopwatch/domain';
 import { HOPWATCH_CONFIG, HopwatchConfig } from '@hopwatch/platform';
 import { probeChain, ProbeEnvironment } from '@hopwatch/probes';
 import { CheckJob } from '@hopwatch/queue';
@@ -29,7 +29,13 @@ export class ChainRunner {
       siteId: run.siteId,
       region: run.region,
       slot: run.slot,
-      gateway: null,
+      gateway: gatewayOf(result),
     }));
   }
+}
+
+/** Which product wrote an error answer (only error answers carry a gateway's page). */
+function gatewayOf(result: ProbeResult): string | null {
+  if (result.status === null || result.status < 400) return null;
+  return fingerprintGateway({ status: result.status, headers: result.headers, bodySnippet: result.bodySnippet }).gateway;
 }

@@ -2,9 +2,10 @@ import { BeforeApplicationShutdown, Inject, Injectable, Logger, OnApplicationBoo
 import { Job, Worker } from 'bullmq';
 import type { Redis } from 'ioredis';
 import { missedResult } from '@hopwatch/db';
-import { ChainRun, ProbeResult } from '@hopwatch/domain';
+import { ChainRun, ENTRY_TARGET, ProbeResult } from '@hopwatch/domain';
 import { HOPWATCH_CONFIG, HopwatchConfig } from '@hopwatch/platform';
 import { CheckJob, checksQueueName, createRedis } from '@hopwatch/queue';
+import { AnalyzerService } from '../analysis/analyzer.service';
 import { ResultWriter } from '../results/result-writer.service';
 import { checkOutcomes, probeDuration, slotLateness } from '../worker.metrics';
 import { ChainRunner } from './chain-runner.service';
@@ -21,6 +22,7 @@ export class CheckProcessor implements OnApplicationBootstrap, BeforeApplication
   constructor(
     private readonly runner: ChainRunner,
     private readonly writer: ResultWriter,
+    private readonly analyzer: AnalyzerService,
     @Inject(HOPWATCH_CONFIG) private readonly config: HopwatchConfig,
   ) {}
 
@@ -56,6 +58,9 @@ export class CheckProcessor implements OnApplicationBootstrap, BeforeApplication
     const run = await this.runner.run(check);
     await this.writer.write(this.runner.toRows(run));
     for (const result of run.results) this.observe(check.region, result);
+    // Before the job completes: if the process dies here, the retried job re-analyses from stored results.
+    const entryOk = run.results.find((result) => result.target === ENTRY_TARGET)?.ok ?? false;
+    await this.analyzer.afterRun(check.siteId, check.intervalSeconds, entryOk);
     return { missed: false, run };
   }
 

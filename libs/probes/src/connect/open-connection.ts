@@ -19,6 +19,9 @@ export async function openConnection(plan: ConnectionPlan, context: PhaseContext
   const { env, clock, signal, trace } = context;
   const target = await chooseDialAddress(plan.pinnedAddress ?? plan.hostname, env, signal);
   if (target.resolvedByDns) trace.dnsMs = clock.elapsedMs();
+  // Recorded before connecting: a refused or timed-out connection still says which address it tried,
+  // which is how a failure is matched to one resolver's answers.
+  trace.remoteAddress = target.address;
   const socket = await connectTcp(target.address, plan.connectPort, env, signal);
   trace.connectMs = clock.elapsedMs();
   trace.remoteAddress = socket.remoteAddress ?? target.address;

@@ -44,10 +44,10 @@ describe('probeHttp timings', () => {
 });
 
 describe('probeHttp failures', () => {
-  it('reports a closed port as ECONNREFUSED with the time it took', async () => {
+  it('reports a closed port as ECONNREFUSED with the time it took and the address it tried', async () => {
     const port = await closedPort();
     const result = await probeHttp(anHttpTarget(`http://127.0.0.1:${port}/`), env);
-    expect(result).toMatchObject({ ok: false, errorCode: 'ECONNREFUSED', status: null });
+    expect(result).toMatchObject({ ok: false, errorCode: 'ECONNREFUSED', status: null, remoteAddress: '127.0.0.1' });
     expect(result.errorMessage).toMatch(/refused/);
     expect(result.timings.connectMs).toBeNull();
     expect(result.timings.totalMs).toBeGreaterThanOrEqual(0);

@@ -23,10 +23,10 @@ describe('probeTcp', () => {
     expect(result.timings.totalMs).toBeGreaterThanOrEqual(result.timings.connectMs!);
   });
 
-  it('is down with ECONNREFUSED when nothing listens', async () => {
+  it('is down with ECONNREFUSED when nothing listens, naming the address it tried', async () => {
     const port = await closedPort();
     const result = await probeTcp(aTcpTarget(`tcp://127.0.0.1:${port}`), anEnvironment());
-    expect(result).toMatchObject({ ok: false, errorCode: 'ECONNREFUSED', remoteAddress: null });
+    expect(result).toMatchObject({ ok: false, errorCode: 'ECONNREFUSED', remoteAddress: '127.0.0.1' });
   });
 
   it('resolves names through the region resolvers and times the lookup', async () => {

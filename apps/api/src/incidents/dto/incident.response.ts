@@ -1,0 +1,56 @@
+import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
+import { CheckResultResponse } from '../../checks/dto/check-result.response';
+
+export class EvidenceResponse {
+  @ApiProperty() observation!: string;
+  @ApiProperty({ type: [String] }) resultIds!: string[];
+}
+
+export class DiagnosisResponse {
+  @ApiProperty({ example: 'origin_down' }) cause!: string;
+  @ApiProperty({ nullable: true, type: String, description: 'The innermost hop that is itself unhealthy' }) failingHop!: string | null;
+  @ApiProperty({ nullable: true, type: String, description: 'The hop whose answer carried the error' }) reportedBy!: string | null;
+  @ApiProperty({ example: 'nginx' }) gateway!: string;
+  @ApiProperty({ minimum: 0, maximum: 1 }) confidence!: number;
+  @ApiProperty() summary!: string;
+  @ApiProperty({ nullable: true, type: String, description: 'Nearest RFC 9209 Proxy-Status error type' }) proxyStatus!: string | null;
+  @ApiProperty({ type: [EvidenceResponse] }) evidence!: EvidenceResponse[];
+  @ApiProperty({ type: [String] }) nextSteps!: string[];
+  @ApiProperty({ type: [Object] }) hints!: unknown[];
+}
+
+export class TimelineEntryResponse {
+  @ApiProperty() at!: string;
+  @ApiProperty({ enum: ['opened', 'updated', 'flapping', 'resolved'] }) kind!: string;
+  @ApiProperty() message!: string;
+  @ApiProperty({ type: Object }) detail!: Record<string, unknown>;
+}
+
+export class IncidentResponse {
+  @ApiProperty({ format: 'uuid' }) id!: string;
+  @ApiProperty({ format: 'uuid' }) siteId!: string;
+  @ApiProperty({ enum: ['open', 'resolved'] }) status!: string;
+  @ApiProperty({ enum: ['persistent', 'intermittent', 'flapping', 'regional'] }) pattern!: string;
+  @ApiProperty() flapping!: boolean;
+  @ApiProperty({ type: [String] }) regions!: string[];
+  @ApiProperty() startedAt!: string;
+  @ApiProperty({ nullable: true, type: String }) resolvedAt!: string | null;
+  @ApiProperty({ description: 'Until resolution, or until now while open' }) durationSeconds!: number;
+  @ApiProperty({ example: { checks: 20, failedChecks: 6 } }) counts!: { checks: number; failedChecks: number };
+  @ApiProperty({ type: DiagnosisResponse }) diagnosis!: DiagnosisResponse;
+  @ApiProperty({ example: { self: '/api/v1/incidents/…', site: '/api/v1/sites/…', checks: '/api/v1/sites/…/checks?from=…' } })
+  links!: Record<string, string>;
+}
+
+export class IncidentDetailResponse extends IncidentResponse {
+  @ApiProperty({ type: [TimelineEntryResponse] }) timeline!: TimelineEntryResponse[];
+  @ApiPropertyOptional({ type: [CheckResultResponse], description: 'The check results the evidence points at' })
+  evidenceResults!: CheckResultResponse[];
+}
+
+export class IncidentListResponse {
+  @ApiProperty({ type: [IncidentResponse] }) items!: IncidentResponse[];
+  @ApiProperty() total!: number;
+  @ApiProperty() limit!: number;
+  @ApiProperty() offset!: number;
+}

@@ -1,0 +1,82 @@
+// Between the domain's incident state and the incidents table.
+import { IncidentEntity, IncidentEventType, IncidentFields, IncidentWrite } from '@hopwatch/db';
+import { IncidentChange, IncidentState, IncidentTransition } from '@hopwatch/domain';
+
+export function toIncidentState(entity: IncidentEntity): IncidentState {
+  return {
+    status: entity.status,
+    startedAt: entity.startedAt,
+    resolvedAt: entity.resolvedAt,
+    pattern: entity.pattern,
+    regions: entity.regions,
+    diagnosis: entity.diagnosis,
+    flips: (entity.state.flips ?? []).map((flip) => new Date(flip)),
+    flapping: entity.flapping,
+    heldOpen: entity.state.heldOpen ?? false,
+  };
+}
+
+function toFields(state: IncidentState, counts: IncidentFields['counts'], now: Date): IncidentFields {
+  return {
+    status: state.status,
+    pattern: state.pattern,
+    flapping: state.flapping,
+    regions: state.regions,
+    startedAt: state.startedAt,
+    resolvedAt: state.resolvedAt,
+    updatedAt: now,
+    cause: state.diagnosis.cause,
+    failingHop: state.diagnosis.failingHop,
+    reportedBy: state.diagnosis.reportedBy,
+    gateway: state.diagnosis.gateway,
+    confidence: state.diagnosis.confidence,
+    diagnosis: state.diagnosis,
+    counts,
+    state: { flips: state.flips.map((flip) => flip.toISOString()), heldOpen: state.heldOpen },
+  };
+}
+
+/** Turns a transition into rows to write; null when nothing is worth writing. */
+export function toIncidentWrite(
+  transition: IncidentTransition,
+  latest: IncidentEntity | null,
+  counts: IncidentFields['counts'],
+  now: Date,
+): IncidentWrite | null {
+  if (transition.kind === 'none' || !transition.incident) return null;
+  const state = transition.incident;
+  const fields = toFields(state, counts, now);
+  const summary = state.diagnosis.summary;
+  switch (transition.kind) {
+    case 'open':
+      return { incidentId: null, fields, timeline: [{ kind: 'opened', message: summary, detail: diagnosisDetail(state) }], events: ['incident.opened'] };
+    case 'resolve':
+      return { incidentId: latest!.id, fields, timeline: [{ kind: 'resolved', message: 'The site checks out healthy again.', detail: {} }], events: ['incident.resolved'] };
+    case 'update':
+    case 'hold-open-flapping':
+      return {
+        incidentId: latest!.id,
+        fields,
+        timeline: [{ kind: transition.kind === 'update' ? 'updated' : 'flapping', message: describeChanges(transition.changes, summary), detail: { changes: transition.changes } }],
+        events: eventsFor(transition.notify),
+      };
+  }
+}
+
+function eventsFor(notify: boolean): IncidentEventType[] {
+  return notify ? ['incident.updated'] : [];
+}
+
+function diagnosisDetail(state: IncidentState): Record<string, unknown> {
+  const { cause, failingHop, reportedBy, gateway, confidence } = state.diagnosis;
+  return { cause, failingHop, reportedBy, gateway, confidence, pattern: state.pattern, regions: state.regions };
+}
+
+export function describeChanges(changes: IncidentChange[], summary: string): string {
+  const parts = changes.map((change) => {
+    if (change.field === 'regions') return `now also failing in ${change.added.join(', ')}`;
+    if (change.field === 'flapping') return change.to ? 'flapping: held open instead of alerting on every flip' : 'no longer flapping';
+    return `${change.field} ${change.from ?? 'none'} → ${change.to ?? 'none'}`;
+  });
+  return `${parts.join('; ')}. ${summary}`;
+}

@@ -1,0 +1,78 @@
+import { Injectable } from '@nestjs/common';
+import { InjectDataSource } from '@nestjs/typeorm';
+import { DataSource, EntityManager, MoreThanOrEqual } from 'typeorm';
+import { CheckResultEntity } from '../checks/check-result.entity';
+import { HopEntity } from '../sites/hop.entity';
+import { SiteEntity } from '../sites/site.entity';
+import { IncidentEventType } from './incident-event.entity';
+import { IncidentEntity } from './incident.entity';
+import { TimelineKind } from './incident-timeline.entity';
+
+export type AnalysisInputs = { site: SiteEntity; results: CheckResultEntity[]; latest: IncidentEntity | null };
+
+export type IncidentFields = Omit<IncidentEntity, 'id' | 'site' | 'siteId'>;
+
+/** What one analysis decided to persist: the incident's new fields (id null: a new incident), its timeline and events. */
+export type IncidentWrite = {
+  incidentId: string | null;
+  fields: IncidentFields;
+  timeline: Array<{ kind: TimelineKind; message: string; detail: Record<string, unknown> }>;
+  events: IncidentEventType[];
+};
+
+const MAX_WINDOW_ROWS = 5_000;
+
+@Injectable()
+export class AnalysisRepository {
+  constructor(@InjectDataSource() private readonly dataSource: DataSource) {}
+
+  async hasOpenIncident(siteId: string): Promise<boolean> {
+    const rows = await this.dataSource.query(`SELECT 1 FROM incidents WHERE site_id = $1 AND status = 'open'`, [siteId]);
+    return rows.length > 0;
+  }
+
+  /**
+   * Loads a site's recent results and latest incident, lets `decide` (pure) choose, and writes the answer,
+   * all in one transaction under a per-site lock: regions analysing the same site take turns, and the
+   * incident, its timeline and its outbox events land together or not at all.
+   */
+  async analyze(siteId: string, since: Date, decide: (inputs: AnalysisInputs) => IncidentWrite | null): Promise<{ incidentId: string; write: IncidentWrite } | null> {
+    return this.dataSource.transaction(async (manager) => {
+      await manager.query('SELECT pg_advisory_xact_lock(hashtext($1))', [`hopwatch:analyze:${siteId}`]);
+      const site = await manager.findOne(SiteEntity, { where: { id: siteId } });
+      if (!site) return null;
+      site.hops = await manager.find(HopEntity, { where: { siteId }, order: { position: 'ASC' } });
+      const results = await manager.find(CheckResultEntity, {
+        where: { siteId, slot: MoreThanOrEqual(since) },
+        order: { slot: 'ASC', id: 'ASC' },
+        take: MAX_WINDOW_ROWS,
+      });
+      const latest = await manager.findOne(IncidentEntity, { where: { siteId }, order: { startedAt: 'DESC' } });
+      const write = decide({ site, results, latest });
+      if (!write) return null;
+      const incidentId = await this.persist(manager, siteId, write);
+      return { incidentId, write };
+    });
+  }
+
+  private async persist(manager: EntityManager, siteId: string, write: IncidentWrite): Promise<string> {
+    let incidentId = write.incidentId;
+    if (incidentId) {
+      await manager.update(IncidentEntity, { id: incidentId }, write.fields);
+    } else {
+      const inserted = await manager.insert(IncidentEntity, { ...write.fields, siteId });
+      incidentId = inserted.identifiers[0].id as string;
+    }
+    if (write.timeline.length > 0) {
+      await manager.query(
+        `INSERT INTO incident_timeline (incident_id, at, kind, message, detail)
+         SELECT $1, now(), kind, message, detail FROM unnest($2::varchar[], $3::text[], $4::jsonb[]) AS t(kind, message, detail)`,
+        [incidentId, write.timeline.map((entry) => entry.kind), write.timeline.map((entry) => entry.message), write.timeline.map((entry) => JSON.stringify(entry.detail))],
+      );
+    }
+    for (const type of write.events) {
+      await manager.query('INSERT INTO incident_events (incident_id, site_id, type) VALUES ($1, $2, $3)', [incidentId, siteId, type]);
+    }
+    return incidentId;
+  }
+}

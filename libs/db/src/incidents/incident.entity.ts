@@ -1,0 +1,69 @@
+import { Column, Entity, Index, JoinColumn, ManyToOne, PrimaryGeneratedColumn, Relation } from 'typeorm';
+import type { Diagnosis, Pattern } from '@hopwatch/domain';
+import { SiteEntity } from '../sites/site.entity';
+
+/** What the incident logic remembers between runs besides the columns: the flip history. */
+export type IncidentMemory = { flips: string[]; heldOpen: boolean };
+
+export type IncidentCounts = { failedChecks: number; checks: number };
+
+@Entity('incidents')
+@Index('incidents_one_open_per_site', { synchronize: false })
+@Index('incidents_site_started', { synchronize: false })
+@Index('incidents_status_started', { synchronize: false })
+export class IncidentEntity {
+  @PrimaryGeneratedColumn('uuid')
+  id!: string;
+
+  @Column({ name: 'site_id', type: 'uuid' })
+  siteId!: string;
+
+  @ManyToOne(() => SiteEntity, { onDelete: 'CASCADE' })
+  @JoinColumn({ name: 'site_id', foreignKeyConstraintName: 'FK_incidents_site' })
+  site!: Relation<SiteEntity>;
+
+  @Column({ type: 'varchar', length: 10 })
+  status!: 'open' | 'resolved';
+
+  @Column({ type: 'varchar', length: 20 })
+  pattern!: Pattern;
+
+  @Column({ type: 'boolean', default: false })
+  flapping!: boolean;
+
+  @Column({ type: 'text', array: true })
+  regions!: string[];
+
+  @Column({ name: 'started_at', type: 'timestamptz' })
+  startedAt!: Date;
+
+  @Column({ name: 'resolved_at', type: 'timestamptz', nullable: true })
+  resolvedAt!: Date | null;
+
+  @Column({ name: 'updated_at', type: 'timestamptz', default: () => 'now()' })
+  updatedAt!: Date;
+
+  @Column({ type: 'varchar', length: 32 })
+  cause!: string;
+
+  @Column({ name: 'failing_hop', type: 'varchar', length: 80, nullable: true })
+  failingHop!: string | null;
+
+  @Column({ name: 'reported_by', type: 'varchar', length: 80, nullable: true })
+  reportedBy!: string | null;
+
+  @Column({ type: 'varchar', length: 32 })
+  gateway!: string;
+
+  @Column({ type: 'real' })
+  confidence!: number;
+
+  @Column({ type: 'jsonb' })
+  diagnosis!: Diagnosis;
+
+  @Column({ type: 'jsonb', default: () => "'{}'" })
+  counts!: IncidentCounts;
+
+  @Column({ type: 'jsonb', default: () => "'{}'" })
+  state!: IncidentMemory;
+}

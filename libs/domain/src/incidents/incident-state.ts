@@ -1,0 +1,19 @@
+// What the incident logic needs to remember about a site's latest incident between runs.
+import type { Diagnosis } from '../diagnosis/diagnosis';
+import type { Pattern } from '../patterns/pattern';
+
+export type IncidentState = {
+  status: 'open' | 'resolved';
+  startedAt: Date;
+  resolvedAt: Date | null;
+  pattern: Pattern;
+  /** Every region the incident has affected so far. */
+  regions: string[];
+  diagnosis: Diagnosis;
+  /** When the site's incidents opened or resolved, or would have while held open; only the flap window is kept. */
+  flips: Date[];
+  /** More than the limit of flips inside the flap window. */
+  flapping: boolean;
+  /** Held open by flapping although its failure has stopped for now. */
+  heldOpen: boolean;
+};

@@ -1,0 +1,97 @@
+// The incident lifecycle as a pure function: (latest incident, verdict, now) → what to do. Flips (opens and
+// resolutions, real or held back) are counted over the flap window; beyond the limit the incident is flapping and
+// stays open instead of alerting on every flip (DESIGN §4).
+import type { Diagnosis } from '../diagnosis/diagnosis';
+import { DEFAULT_DETECTION } from '../patterns/detection-options';
+import { flipsWithin } from '../patterns/flapping';
+import type { Pattern } from '../patterns/pattern';
+import { incidentChanges, isMaterial, type IncidentChange } from './incident-changes';
+import type { IncidentState } from './incident-state';
+
+export type IncidentVerdict = {
+  /** From detectPattern: the open rule holds in some region. */
+  shouldOpen: boolean;
+  /** From detectPattern: every region has recovered. */
+  shouldResolve: boolean;
+  pattern: Pattern | null;
+  affectedRegions: string[];
+  /** From classify; refines an open incident. */
+  diagnosis: Diagnosis | null;
+};
+
+export type IncidentTransition =
+  | { kind: 'open'; incident: IncidentState; notify: true }
+  | { kind: 'update'; incident: IncidentState; changes: IncidentChange[]; notify: boolean }
+  | { kind: 'resolve'; incident: IncidentState; notify: true }
+  | { kind: 'hold-open-flapping'; incident: IncidentState; changes: IncidentChange[]; notify: boolean }
+  | { kind: 'none'; incident: IncidentState | null; notify: false };
+
+export type FlapOptions = { flapLimit: number; flapWindowMs: number };
+
+/** `state` is the site's latest incident, open or resolved (a resolved one carries the flip history), or null. */
+export function incidentTransition(state: IncidentState | null, verdict: IncidentVerdict, now: Date, options: FlapOptions = DEFAULT_DETECTION): IncidentTransition {
+  const flips = flipsWithin(state?.flips ?? [], now, options.flapWindowMs);
+  if (!state || state.status === 'resolved') return openOrNothing(state, verdict, now, flips, options);
+  if (verdict.shouldResolve) return resolveOrHold({ ...state, flips }, now, options);
+  if (verdict.shouldOpen) return refine({ ...state, flips }, verdict, now, options);
+  return { kind: 'none', incident: { ...state, flips }, notify: false };
+}
+
+function openOrNothing(state: IncidentState | null, verdict: IncidentVerdict, now: Date, flips: Date[], options: FlapOptions): IncidentTransition {
+  if (!verdict.shouldOpen) return { kind: 'none', incident: state, notify: false };
+  const nextFlips = [...flips, now];
+  const flapping = nextFlips.length > options.flapLimit;
+  const incident: IncidentState = {
+    status: 'open',
+    startedAt: now,
+    resolvedAt: null,
+    pattern: flapping ? 'flapping' : verdict.pattern ?? 'persistent',
+    regions: [...verdict.affectedRegions].sort(),
+    diagnosis: verdict.diagnosis ?? undiagnosed(),
+    flips: nextFlips,
+    flapping,
+    heldOpen: false,
+  };
+  return { kind: 'open', incident, notify: true };
+}
+
+function resolveOrHold(state: IncidentState, now: Date, options: FlapOptions): IncidentTransition {
+  if (state.heldOpen) {
+    // The held-back resolution was counted when it happened; resolve once the flips have aged out of the window.
+    if (state.flips.length > options.flapLimit) return { kind: 'none', incident: state, notify: false };
+    return { kind: 'resolve', incident: { ...state, status: 'resolved', resolvedAt: now, heldOpen: false, flapping: false }, notify: true };
+  }
+  const flips = [...state.flips, now];
+  if (flips.length <= options.flapLimit) {
+    return { kind: 'resolve', incident: { ...state, status: 'resolved', resolvedAt: now, flips }, notify: true };
+  }
+  const changes: IncidentChange[] = state.flapping ? [] : [{ field: 'flapping', from: false, to: true }];
+  if (state.pattern !== 'flapping') changes.push({ field: 'pattern', from: state.pattern, to: 'flapping' });
+  const incident: IncidentState = { ...state, flips, flapping: true, heldOpen: true, pattern: 'flapping' };
+  return { kind: 'hold-open-flapping', incident, changes, notify: !state.flapping };
+}
+
+function refine(state: IncidentState, verdict: IncidentVerdict, now: Date, options: FlapOptions): IncidentTransition {
+  const flips = state.heldOpen ? [...state.flips, now] : state.flips;
+  const flapping = flips.length > options.flapLimit;
+  const pattern = flapping ? 'flapping' : verdict.pattern;
+  const changes = incidentChanges(state, verdict.diagnosis, pattern, verdict.affectedRegions);
+  if (state.flapping && !flapping) changes.push({ field: 'flapping', from: true, to: false });
+  const incident: IncidentState = {
+    ...state,
+    flips,
+    flapping,
+    heldOpen: false,
+    pattern: pattern ?? state.pattern,
+    regions: [...new Set([...state.regions, ...verdict.affectedRegions])].sort(),
+    diagnosis: verdict.diagnosis ?? state.diagnosis,
+  };
+  const notify = changes.some(isMaterial);
+  if (state.heldOpen) return { kind: 'hold-open-flapping', incident, changes, notify };
+  if (changes.length === 0) return { kind: 'none', incident, notify: false };
+  return { kind: 'update', incident, changes, notify };
+}
+
+function undiagnosed(): Diagnosis {
+  return { cause: 'unknown', failingHop: null, reportedBy: null, gateway: 'unknown', confidence: 0, summary: 'Not diagnosed yet.', evidence: [], proxyStatus: null, nextSteps: [], hints: [], regions: [] };
+}

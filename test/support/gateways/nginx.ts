@@ -1,0 +1,33 @@
+import { GatewayProcess, gatewayDirectory, startGateway, writeConfig } from './gateway-process';
+
+/** One nginx server block: listen port → upstream address, with the proxy timeouts a test needs. */
+export type NginxRoute = { listenPort: number; upstream: string; readTimeoutSeconds?: number; connectTimeoutSeconds?: number };
+
+export async function startNginx(routes: NginxRoute[]): Promise<GatewayProcess> {
+  const directory = gatewayDirectory('nginx');
+  const servers = routes.map((route, index) => `
+  upstream backend_${index} { server ${route.upstream} max_fails=0; }
+  server {
+    listen 127.0.0.1:${route.listenPort};
+    location / {
+      proxy_pass http://backend_${index};
+      proxy_connect_timeout ${route.connectTimeoutSeconds ?? 2}s;
+      proxy_read_timeout ${route.readTimeoutSeconds ?? 2}s;
+      proxy_next_upstream off;
+      proxy_set_header Host $host;
+    }
+  }`);
+  const config = writeConfig(directory, 'nginx.conf', `
+worker_processes 1;
+pid ${directory}/nginx.pid;
+error_log ${directory}/error.log info;
+events { worker_connections 256; }
+http {
+  access_log off;
+  client_body_temp_path ${directory}/body; proxy_temp_path ${directory}/proxy; fastcgi_temp_path ${directory}/fcgi;
+  uwsgi_temp_path ${directory}/uwsgi; scgi_temp_path ${directory}/scgi;
+  ${servers.join('\n')}
+}
+`);
+  return startGateway('nginx', ['-p', directory, '-c', config, '-e', `${directory}/error.log`, '-g', 'daemon off;'], directory, routes.map((route) => route.listenPort));
+}
