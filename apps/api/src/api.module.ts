@@ -7,6 +7,7 @@ import { ChecksController } from './checks/checks.controller';
 import { ChecksService } from './checks/checks.service';
 import { ApiErrorFilter } from './common/api-error.filter';
 import { HealthController } from './health/health.controller';
+import { HistoryModule } from './history/history.module';
 import { IncidentsController } from './incidents/incidents.controller';
 import { IncidentsService } from './incidents/incidents.service';
 import { MetricsController } from './metrics/metrics.controller';
@@ -15,6 +16,7 @@ import { SitesService } from './sites/sites.service';
 
 /** The REST API. Expects the infrastructure modules (config, db, queue) to be provided by the process. */
 @Module({
+  imports: [HistoryModule],
   controllers: [SitesController, ChecksController, IncidentsController, ApiKeysController, HealthController, MetricsController],
   providers: [
     SitesService,

@@ -1,11 +1,12 @@
 import { Module } from '@nestjs/common';
+import { RetentionService } from './housekeeping/retention.service';
 import { EnqueueDueService } from './tick/enqueue-due.service';
 import { LeaderLock } from './tick/leader.lock';
 import { TickService } from './tick/tick.service';
 
 /** The tick loop that enqueues due checks. Expects config, db and queue from the process. */
 @Module({
-  providers: [LeaderLock, EnqueueDueService, TickService],
+  providers: [LeaderLock, EnqueueDueService, TickService, RetentionService],
   exports: [TickService],
 })
 export class SchedulerModule {}

@@ -3,12 +3,15 @@ import { TypeOrmModule } from '@nestjs/typeorm';
 import { ApiKeyRepository } from './auth/api-key.repository';
 import { dataSourceOptions } from './data-source-options';
 import { CheckResultRepository } from './checks/check-result.repository';
+import { HistoryRepository } from './history/history.repository';
+import { IncidentHistoryRepository } from './history/incident-history.repository';
+import { RetentionRepository } from './history/retention.repository';
 import { AnalysisRepository } from './incidents/analysis.repository';
 import { IncidentRepository } from './incidents/incident.repository';
 import { ScheduleRepository } from './schedule/schedule.repository';
 import { SiteRepository } from './sites/site.repository';
 
-const REPOSITORIES = [SiteRepository, ApiKeyRepository, ScheduleRepository, CheckResultRepository, AnalysisRepository, IncidentRepository];
+const REPOSITORIES = [SiteRepository, ApiKeyRepository, ScheduleRepository, CheckResultRepository, AnalysisRepository, IncidentRepository, HistoryRepository, RetentionRepository, IncidentHistoryRepository];
 
 @Module({})
 export class DbModule {

@@ -1,9 +1,10 @@
 import { ApiKeyEntity } from './auth/api-key.entity';
 import { CheckResultEntity } from './checks/check-result.entity';
+import { RollupDailyEntity, RollupHourlyEntity } from './history/rollup.entity';
 import { IncidentEventEntity } from './incidents/incident-event.entity';
 import { IncidentTimelineEntity } from './incidents/incident-timeline.entity';
 import { IncidentEntity } from './incidents/incident.entity';
 import { HopEntity } from './sites/hop.entity';
 import { SiteEntity } from './sites/site.entity';
 
-export const ENTITIES = [SiteEntity, HopEntity, ApiKeyEntity, CheckResultEntity, IncidentEntity, IncidentTimelineEntity, IncidentEventEntity];
+export const ENTITIES = [SiteEntity, HopEntity, ApiKeyEntity, CheckResultEntity, IncidentEntity, IncidentTimelineEntity, IncidentEventEntity, RollupHourlyEntity, RollupDailyEntity];

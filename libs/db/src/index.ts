@@ -21,3 +21,8 @@ export * from './incidents/incident-timeline.entity';
 export * from './incidents/incident-event.entity';
 export * from './incidents/incident.repository';
 export * from './incidents/analysis.repository';
+export * from './history/rollup.entity';
+export * from './history/history.types';
+export * from './history/history.repository';
+export * from './history/retention.repository';
+export * from './history/incident-history.repository';

@@ -1,5 +1,6 @@
-import { HopEntity, SiteEntity } from '@hopwatch/db';
-import { HopResponse, SiteResponse } from './dto/site.response';
+import { HopEntity, SiteEntity, SiteSummary } from '@hopwatch/db';
+import { siteState, uptimePercent } from '@hopwatch/domain';
+import { HopResponse, SiteListItemResponse, SiteResponse } from './dto/site.response';
 
 export function toHopResponse(hop: HopEntity): HopResponse {
   return {
@@ -33,5 +34,18 @@ export function toSiteResponse(site: SiteEntity): SiteResponse {
     nextRunAt: site.nextRunAt.toISOString(),
     createdAt: site.createdAt.toISOString(),
     updatedAt: site.updatedAt.toISOString(),
+  };
+}
+
+/** A site in the list, with its current state and recent uptime (percent, 3 decimals; null when never checked). */
+export function toSiteListItemResponse(site: SiteEntity, summary: SiteSummary | undefined): SiteListItemResponse {
+  const percent = (counts: { checks: number; up: number } | undefined) => {
+    const value = counts ? uptimePercent(counts) : null;
+    return value === null ? null : Math.round(value * 1000) / 1000;
+  };
+  return {
+    ...toSiteResponse(site),
+    state: siteState(site.paused, summary?.latestEntryOk ?? []),
+    uptime: { last24h: percent(summary?.last24h), last30d: percent(summary?.last30d) },
   };
 }

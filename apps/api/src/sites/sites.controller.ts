@@ -4,7 +4,7 @@ import { CreateSiteDto } from './dto/create-site.dto';
 import { ListSitesQuery } from './dto/list-sites.query';
 import { SiteListResponse, SiteResponse } from './dto/site.response';
 import { UpdateSiteDto } from './dto/update-site.dto';
-import { toSiteResponse } from './site.mapper';
+import { toSiteListItemResponse, toSiteResponse } from './site.mapper';
 import { SitesService } from './sites.service';
 
 const Id = () => Param('id', new ParseUUIDPipe({ version: undefined }));
@@ -25,7 +25,8 @@ export class SitesController {
   @ApiOperation({ summary: 'List sites, oldest first; filter by tag and status' })
   async list(@Query() query: ListSitesQuery): Promise<SiteListResponse> {
     const page = await this.service.list(query);
-    return { ...page, items: page.items.map(toSiteResponse) };
+    const { summaries, ...rest } = page;
+    return { ...rest, items: page.items.map((site) => toSiteListItemResponse(site, summaries.get(site.id))) };
   }
 
   @Get(':id')

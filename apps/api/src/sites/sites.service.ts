@@ -1,6 +1,6 @@
 import { Inject, Injectable, NotFoundException } from '@nestjs/common';
 import { randomUUID } from 'node:crypto';
-import { HopFields, SiteEntity, SitePatch, SiteRepository } from '@hopwatch/db';
+import { HistoryRepository, HopFields, SiteEntity, SitePatch, SiteRepository } from '@hopwatch/db';
 import { createTargetPolicy, DEFAULT_EXPECT_STATUS, DEFAULT_REGION, firstSlotFor, SITE_LIMITS, TargetPolicy } from '@hopwatch/domain';
 import { HOPWATCH_CONFIG, HopwatchConfig } from '@hopwatch/platform';
 import { fieldErrors } from '../common/field-errors';
@@ -16,6 +16,7 @@ export class SitesService {
 
   constructor(
     private readonly sites: SiteRepository,
+    private readonly history: HistoryRepository,
     @Inject(HOPWATCH_CONFIG) config: HopwatchConfig,
   ) {
     this.policy = createTargetPolicy({ allow: config.targetAllow, deny: config.targetDeny });
@@ -57,7 +58,9 @@ export class SitesService {
     const offset = query.offset ?? 0;
     const paused = query.status === undefined ? null : query.status === 'paused';
     const page = await this.sites.list({ limit, offset, tags: query.tag ?? [], paused });
-    return { ...page, limit, offset };
+    // State and uptime of the whole page in one statement.
+    const summaries = await this.history.siteSummaries(page.items.map((site) => site.id), Date.now() / 1000);
+    return { ...page, limit, offset, summaries };
   }
 
   async update(id: string, dto: UpdateSiteDto): Promise<SiteEntity> {

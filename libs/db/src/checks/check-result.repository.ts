@@ -1,11 +1,16 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource } from 'typeorm';
+import { LATENCY_BUCKET_THRESHOLDS_MS } from '@hopwatch/domain';
+import { scoredResults, upsertRollups } from '../history/rollup.sql';
 import { CheckResultEntity } from './check-result.entity';
 import { CheckResultQuery, NewCheckResult } from './check-result.types';
 
-// One statement per batch whatever its size: each column travels as one array parameter.
+// One statement per batch whatever its size: each column travels as one array parameter. The same
+// statement adds the rows it actually inserted to the hourly and daily rollups, so a result stored twice
+// (skipped by the unique key) is counted once, and a late result lands in its own slot's buckets.
 const INSERT_BATCH = `
+  WITH inserted AS (
   INSERT INTO check_results (
     site_id, target, kind, region, slot, started_at, ok, status, error_code, error_message,
     dns_ms, connect_ms, tls_ms, ttfb_ms, total_ms, remote_address, headers, body_snippet, tls, dns, gateway)
@@ -14,7 +19,12 @@ const INSERT_BATCH = `
     $8::smallint[], $9::varchar[], $10::text[], $11::real[], $12::real[], $13::real[], $14::real[], $15::real[],
     $16::varchar[], $17::jsonb[], $18::text[], $19::jsonb[], $20::jsonb[], $21::varchar[])
   ON CONFLICT ON CONSTRAINT check_results_one_per_slot DO NOTHING
-  RETURNING id`;
+  RETURNING id, site_id, target, region, slot, ok, status, error_code, total_ms
+  ),
+  scored AS (SELECT ${scoredResults('$22::float8[]')} FROM inserted AS result),
+  hourly AS (${upsertRollups('rollups_hourly', 'hour')}),
+  daily AS (${upsertRollups('rollups_daily', 'day')})
+  SELECT id FROM inserted`;
 
 @Injectable()
 export class CheckResultRepository {
@@ -47,6 +57,7 @@ export class CheckResultRepository {
       column((r) => json(r.tls)),
       column((r) => json(r.dns)),
       column((r) => r.gateway),
+      LATENCY_BUCKET_THRESHOLDS_MS,
     ]);
     return inserted.map((row) => row.id);
   }

@@ -1,5 +1,5 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
-import { HOP_ROLES, HopRole, HttpMethod } from '@hopwatch/domain';
+import { HOP_ROLES, HopRole, HttpMethod, SITE_STATES, SiteState } from '@hopwatch/domain';
 
 export class HopResponse {
   @ApiProperty() name!: string;
@@ -32,8 +32,24 @@ export class SiteResponse {
   @ApiProperty() updatedAt!: string;
 }
 
+export class SiteUptimeResponse {
+  @ApiProperty({ nullable: true, type: Number, description: 'Entry uptime %, the current hour and the 23 before it (UTC)' })
+  last24h!: number | null;
+  @ApiProperty({ nullable: true, type: Number, description: 'Entry uptime %, today and the 29 days before it (UTC)' })
+  last30d!: number | null;
+}
+
+export class SiteListItemResponse extends SiteResponse {
+  @ApiProperty({
+    enum: SITE_STATES,
+    description: 'From each region’s newest entry check (newer than 3 intervals + 2 min): down if one failed; unknown if none is recent',
+  })
+  state!: SiteState;
+  @ApiProperty({ type: SiteUptimeResponse }) uptime!: SiteUptimeResponse;
+}
+
 export class SiteListResponse {
-  @ApiProperty({ type: [SiteResponse] }) items!: SiteResponse[];
+  @ApiProperty({ type: [SiteListItemResponse] }) items!: SiteListItemResponse[];
   @ApiProperty() total!: number;
   @ApiProperty() limit!: number;
   @ApiProperty() offset!: number;
