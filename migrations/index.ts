@@ -3,5 +3,6 @@ import { Foundation1795300000000 } from './1795300000000-Foundation';
 import { CheckResults1795300100000 } from './1795300100000-CheckResults';
 import { Incidents1795300200000 } from './1795300200000-Incidents';
 import { History1795300300000 } from './1795300300000-History';
+import { Alerting1795300400000 } from './1795300400000-Alerting';
 
-export const MIGRATIONS = [Foundation1795300000000, CheckResults1795300100000, Incidents1795300200000, History1795300300000];
+export const MIGRATIONS = [Foundation1795300000000, CheckResults1795300100000, Incidents1795300200000, History1795300300000, Alerting1795300400000];

@@ -1,6 +1,9 @@
 import { Module } from '@nestjs/common';
 import { APP_FILTER, APP_GUARD } from '@nestjs/core';
+import { AlertChannelsController } from './alerting/alert-channels.controller';
+import { AlertChannelsService } from './alerting/alert-channels.service';
 import { ApiKeyGuard } from './auth/api-key.guard';
+import { MaintenanceWindowsController } from './maintenance/maintenance-windows.controller';
 import { ApiKeysController } from './auth/api-keys.controller';
 import { ApiKeysService } from './auth/api-keys.service';
 import { ChecksController } from './checks/checks.controller';
@@ -17,11 +20,12 @@ import { SitesService } from './sites/sites.service';
 /** The REST API. Expects the infrastructure modules (config, db, queue) to be provided by the process. */
 @Module({
   imports: [HistoryModule],
-  controllers: [SitesController, ChecksController, IncidentsController, ApiKeysController, HealthController, MetricsController],
+  controllers: [SitesController, ChecksController, IncidentsController, AlertChannelsController, MaintenanceWindowsController, ApiKeysController, HealthController, MetricsController],
   providers: [
     SitesService,
     ChecksService,
     IncidentsService,
+    AlertChannelsService,
     ApiKeysService,
     { provide: APP_GUARD, useClass: ApiKeyGuard },
     { provide: APP_FILTER, useClass: ApiErrorFilter },

@@ -1,5 +1,9 @@
 import { DynamicModule, Module } from '@nestjs/common';
 import { TypeOrmModule } from '@nestjs/typeorm';
+import { AlertChannelRepository } from './alerting/alert-channel.repository';
+import { DeliveryRepository } from './alerting/delivery.repository';
+import { MaintenanceWindowRepository } from './alerting/maintenance-window.repository';
+import { NotificationOutboxRepository } from './alerting/notification-outbox.repository';
 import { ApiKeyRepository } from './auth/api-key.repository';
 import { dataSourceOptions } from './data-source-options';
 import { CheckResultRepository } from './checks/check-result.repository';
@@ -11,7 +15,7 @@ import { IncidentRepository } from './incidents/incident.repository';
 import { ScheduleRepository } from './schedule/schedule.repository';
 import { SiteRepository } from './sites/site.repository';
 
-const REPOSITORIES = [SiteRepository, ApiKeyRepository, ScheduleRepository, CheckResultRepository, AnalysisRepository, IncidentRepository, HistoryRepository, RetentionRepository, IncidentHistoryRepository];
+const REPOSITORIES = [SiteRepository, ApiKeyRepository, ScheduleRepository, CheckResultRepository, AnalysisRepository, IncidentRepository, HistoryRepository, RetentionRepository, IncidentHistoryRepository, AlertChannelRepository, DeliveryRepository, MaintenanceWindowRepository, NotificationOutboxRepository];
 
 @Module({})
 export class DbModule {

@@ -33,3 +33,4 @@ export * from './uptime/downtime';
 export * from './uptime/history-range';
 export * from './uptime/uptime-breakdown';
 export * from './uptime/site-state';
+export * from './alerting/alert-policy';

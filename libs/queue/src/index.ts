@@ -3,3 +3,4 @@ export * from './queue.module';
 export * from './queue.module.tokens';
 export * from './jobs';
 export * from './check-queues';
+export * from './notification-queue';

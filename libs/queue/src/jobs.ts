@@ -12,9 +12,14 @@ export type CheckJob = {
   manual?: boolean;
 };
 
+export type NotifyJob = { deliveryId: string };
+
 export type Jobs = {
   'check.run': CheckJob;
+  'notify.deliver': NotifyJob;
 };
+
+export const NOTIFICATIONS_QUEUE = 'notifications';
 
 export type JobName = keyof Jobs;
 

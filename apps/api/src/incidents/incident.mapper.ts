@@ -11,6 +11,7 @@ export function toIncidentResponse(incident: IncidentEntity, now = new Date()): 
     status: incident.status,
     pattern: incident.pattern,
     flapping: incident.flapping,
+    inMaintenance: incident.inMaintenance,
     regions: incident.regions,
     startedAt: incident.startedAt.toISOString(),
     resolvedAt: incident.resolvedAt?.toISOString() ?? null,

@@ -1,6 +1,6 @@
 import { Inject, Injectable, NotFoundException } from '@nestjs/common';
 import { randomUUID } from 'node:crypto';
-import { HistoryRepository, HopFields, SiteEntity, SitePatch, SiteRepository } from '@hopwatch/db';
+import { AlertChannelRepository, HistoryRepository, HopFields, SiteEntity, SitePatch, SiteRepository } from '@hopwatch/db';
 import { createTargetPolicy, DEFAULT_EXPECT_STATUS, DEFAULT_REGION, firstSlotFor, SITE_LIMITS, TargetPolicy } from '@hopwatch/domain';
 import { HOPWATCH_CONFIG, HopwatchConfig } from '@hopwatch/platform';
 import { fieldErrors } from '../common/field-errors';
@@ -16,6 +16,7 @@ export class SitesService {
 
   constructor(
     private readonly sites: SiteRepository,
+    private readonly channels: AlertChannelRepository,
     private readonly history: HistoryRepository,
     @Inject(HOPWATCH_CONFIG) config: HopwatchConfig,
   ) {
@@ -24,6 +25,7 @@ export class SitesService {
 
   async create(dto: CreateSiteDto): Promise<SiteEntity> {
     this.assertTargetsAllowed(dto);
+    await this.assertChannelsExist(dto.alertChannelIds);
     const id = randomUUID();
     const intervalSeconds = dto.intervalSeconds ?? SITE_LIMITS.intervalSeconds.default;
     return this.sites.create({
@@ -65,6 +67,7 @@ export class SitesService {
 
   async update(id: string, dto: UpdateSiteDto): Promise<SiteEntity> {
     this.assertTargetsAllowed(dto);
+    await this.assertChannelsExist(dto.alertChannelIds);
     const current = await this.get(id);
     const { dns, hops, ...fields } = dto;
     const patch: SitePatch = { ...fields };
@@ -87,6 +90,13 @@ export class SitesService {
 
   private firstRun(id: string, intervalSeconds: number): Date {
     return new Date(firstSlotFor(id, intervalSeconds, Date.now()) * 1000);
+  }
+
+  private async assertChannelsExist(ids: string[] | undefined): Promise<void> {
+    if (!ids?.length) return;
+    const existing = new Set(await this.channels.existing(ids));
+    const unknown = ids.filter((id) => !existing.has(id));
+    if (unknown.length > 0) throw fieldErrors([`alertChannelIds has unknown alert channels: ${unknown.join(', ')}`]);
   }
 
   private assertTargetsAllowed(dto: { url?: string; hops?: HopDto[] }): void {

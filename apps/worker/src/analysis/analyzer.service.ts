@@ -1,6 +1,7 @@
-import { Injectable, Logger } from '@nestjs/common';
+import { Inject, Injectable, Logger } from '@nestjs/common';
 import { AnalysisInputs, AnalysisRepository, IncidentWrite, toChainSpec } from '@hopwatch/db';
-import { classify, detectPattern, entryOutcomeOf, EntryOutcome, incidentTransition, ObservedRun } from '@hopwatch/domain';
+import { classify, DEFAULT_DETECTION, detectPattern, entryOutcomeOf, EntryOutcome, incidentTransition, ObservedRun } from '@hopwatch/domain';
+import { HOPWATCH_CONFIG, HopwatchConfig } from '@hopwatch/platform';
 import { incidentsChanged } from '../worker.metrics';
 import { toIncidentState, toIncidentWrite } from './incident-mapping';
 import { runsByRegion } from './observed-runs';
@@ -14,7 +15,10 @@ const MIN_WINDOW_SECONDS = 120;
 export class AnalyzerService {
   private readonly logger = new Logger(AnalyzerService.name);
 
-  constructor(private readonly analysis: AnalysisRepository) {}
+  constructor(
+    private readonly analysis: AnalysisRepository,
+    @Inject(HOPWATCH_CONFIG) private readonly config: HopwatchConfig,
+  ) {}
 
   /** A healthy entry with no open incident has nothing to decide; this keeps the common case to one index probe. */
   async afterRun(siteId: string, intervalSeconds: number, entryOk: boolean): Promise<void> {
@@ -47,6 +51,7 @@ export class AnalyzerService {
       state,
       { shouldOpen: pattern.shouldOpen, shouldResolve: pattern.shouldResolve, pattern: pattern.pattern, affectedRegions: pattern.affectedRegions, diagnosis },
       now,
+      { flapLimit: DEFAULT_DETECTION.flapLimit, flapWindowMs: DEFAULT_DETECTION.flapWindowMs, reopenWithinMs: this.config.resolveQuietSeconds * 1000 },
     );
     return toIncidentWrite(transition, latest, countsOf(outcomes), now);
   }

@@ -1,6 +1,6 @@
 // Between the domain's incident state and the incidents table.
-import { IncidentEntity, IncidentEventType, IncidentFields, IncidentWrite } from '@hopwatch/db';
-import { IncidentChange, IncidentState, IncidentTransition } from '@hopwatch/domain';
+import { IncidentEntity, IncidentFields, IncidentWrite } from '@hopwatch/db';
+import { IncidentChange, IncidentEventType, IncidentState, IncidentTransition } from '@hopwatch/domain';
 
 export function toIncidentState(entity: IncidentEntity): IncidentState {
   return {
@@ -54,14 +54,17 @@ export function toIncidentWrite(
       return { incidentId: latest!.id, fields, timeline: [{ kind: 'resolved', message: 'The site checks out healthy again.', detail: {} }], events: ['incident.resolved'] };
     case 'update':
     case 'hold-open-flapping':
+    case 'reopen':
       return {
         incidentId: latest!.id,
         fields,
-        timeline: [{ kind: transition.kind === 'update' ? 'updated' : 'flapping', message: describeChanges(transition.changes, summary), detail: { changes: transition.changes } }],
+        timeline: [{ kind: TIMELINE_KIND[transition.kind], message: describeChanges(transition.changes, summary), detail: { changes: transition.changes } }],
         events: eventsFor(transition.notify),
       };
   }
 }
+
+const TIMELINE_KIND = { update: 'updated', 'hold-open-flapping': 'flapping', reopen: 'reopened' } as const;
 
 function eventsFor(notify: boolean): IncidentEventType[] {
   return notify ? ['incident.updated'] : [];
@@ -73,6 +76,7 @@ function diagnosisDetail(state: IncidentState): Record<string, unknown> {
 }
 
 export function describeChanges(changes: IncidentChange[], summary: string): string {
+  if (changes.length === 0) return `Failing again. ${summary}`;
   const parts = changes.map((change) => {
     if (change.field === 'regions') return `now also failing in ${change.added.join(', ')}`;
     if (change.field === 'flapping') return change.to ? 'flapping: held open instead of alerting on every flip' : 'no longer flapping';

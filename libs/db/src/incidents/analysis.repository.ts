@@ -4,13 +4,13 @@ import { DataSource, EntityManager, MoreThanOrEqual } from 'typeorm';
 import { CheckResultEntity } from '../checks/check-result.entity';
 import { HopEntity } from '../sites/hop.entity';
 import { SiteEntity } from '../sites/site.entity';
-import { IncidentEventType } from './incident-event.entity';
+import type { IncidentEventType } from '@hopwatch/domain';
 import { IncidentEntity } from './incident.entity';
 import { TimelineKind } from './incident-timeline.entity';
 
 export type AnalysisInputs = { site: SiteEntity; results: CheckResultEntity[]; latest: IncidentEntity | null };
 
-export type IncidentFields = Omit<IncidentEntity, 'id' | 'site' | 'siteId'>;
+export type IncidentFields = Omit<IncidentEntity, 'id' | 'site' | 'siteId' | 'inMaintenance'>;
 
 /** What one analysis decided to persist: the incident's new fields (id null: a new incident), its timeline and events. */
 export type IncidentWrite = {

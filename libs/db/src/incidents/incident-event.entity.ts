@@ -1,8 +1,6 @@
 import { Column, CreateDateColumn, Entity, Index, JoinColumn, ManyToOne, PrimaryGeneratedColumn, Relation } from 'typeorm';
+import type { IncidentEventType } from '@hopwatch/domain';
 import { IncidentEntity } from './incident.entity';
-
-export const INCIDENT_EVENT_TYPES = ['incident.opened', 'incident.updated', 'incident.resolved'] as const;
-export type IncidentEventType = (typeof INCIDENT_EVENT_TYPES)[number];
 
 /**
  * The outbox: written in the same transaction as the incident change it announces, so an event is never
@@ -32,4 +30,8 @@ export class IncidentEventEntity {
 
   @Column({ name: 'dispatched_at', type: 'timestamptz', nullable: true })
   dispatchedAt!: Date | null;
+
+  /** What the alerting module made of it: notified, muted (maintenance), suppressed (rate limit) or superseded. */
+  @Column({ type: 'varchar', length: 16, nullable: true })
+  outcome!: string | null;
 }

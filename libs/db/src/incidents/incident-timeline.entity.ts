@@ -1,7 +1,7 @@
 import { Column, Entity, Index, JoinColumn, ManyToOne, PrimaryGeneratedColumn, Relation } from 'typeorm';
 import { IncidentEntity } from './incident.entity';
 
-export type TimelineKind = 'opened' | 'updated' | 'flapping' | 'resolved';
+export type TimelineKind = 'opened' | 'updated' | 'flapping' | 'reopened' | 'resolved' | 'maintenance';
 
 /** Every change of an incident, in order. */
 @Entity('incident_timeline')

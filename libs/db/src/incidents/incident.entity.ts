@@ -66,4 +66,8 @@ export class IncidentEntity {
 
   @Column({ type: 'jsonb', default: () => "'{}'" })
   state!: IncidentMemory;
+
+  /** Some of it happened inside a maintenance window: recorded, but nobody was notified. */
+  @Column({ name: 'in_maintenance', type: 'boolean', default: false })
+  inMaintenance!: boolean;
 }

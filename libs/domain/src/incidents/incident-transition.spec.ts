@@ -150,6 +150,28 @@ describe('incidentTransition', () => {
     if (flipCount !== undefined) expect(transition.incident?.flips).toHaveLength(flipCount);
   });
 
+  describe('with a quiet period after resolution', () => {
+    const options = { flapLimit: 4, flapWindowMs: 3_600_000, reopenWithinMs: 5 * 60_000 };
+
+    it('reopens the same incident, without a notice, when it fails again within the quiet period', () => {
+      const transition = incidentTransition(resolvedIncident([minutesAgo(10), minutesAgo(2)]), failing(), NOW, options);
+      expect(transition).toMatchObject({ kind: 'reopen', notify: false, incident: { status: 'open', resolvedAt: null, flapping: false } });
+      expect(transition.incident?.flips).toHaveLength(3);
+    });
+
+    it('sends one notice when the reopening makes it flap', () => {
+      const state = resolvedIncident([minutesAgo(40), minutesAgo(30), minutesAgo(20), minutesAgo(2)]);
+      const transition = incidentTransition(state, failing(), NOW, options);
+      expect(transition).toMatchObject({ kind: 'reopen', notify: true, incident: { flapping: true, pattern: 'flapping' } });
+      const again = incidentTransition({ ...transition.incident!, status: 'resolved', resolvedAt: minutesAgo(1) }, failing(), NOW, options);
+      expect(again).toMatchObject({ kind: 'reopen', notify: false });
+    });
+
+    it('opens a new incident once the quiet period is over', () => {
+      expect(incidentTransition(resolvedIncident([minutesAgo(30), minutesAgo(6)]), failing(), NOW, options)).toMatchObject({ kind: 'open', notify: true });
+    });
+  });
+
   it('never keeps flips older than the flap window', () => {
     const transition = incidentTransition(anOpenIncident({ flips: [minutesAgo(300), minutesAgo(10)] }), failing(), NOW);
     expect(transition.incident?.flips).toEqual([minutesAgo(10)]);

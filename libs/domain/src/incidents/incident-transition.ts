@@ -24,13 +24,25 @@ export type IncidentTransition =
   | { kind: 'update'; incident: IncidentState; changes: IncidentChange[]; notify: boolean }
   | { kind: 'resolve'; incident: IncidentState; notify: true }
   | { kind: 'hold-open-flapping'; incident: IncidentState; changes: IncidentChange[]; notify: boolean }
+  | { kind: 'reopen'; incident: IncidentState; changes: IncidentChange[]; notify: boolean }
   | { kind: 'none'; incident: IncidentState | null; notify: false };
 
-export type FlapOptions = { flapLimit: number; flapWindowMs: number };
+export type FlapOptions = {
+  flapLimit: number;
+  flapWindowMs: number;
+  /**
+   * A failure this soon after a resolution reopens the same incident instead of starting a new one: its resolved
+   * notice is still being held back (the quiet period), so nobody has been told it was over. 0 disables it.
+   */
+  reopenWithinMs?: number;
+};
 
 /** `state` is the site's latest incident, open or resolved (a resolved one carries the flip history), or null. */
 export function incidentTransition(state: IncidentState | null, verdict: IncidentVerdict, now: Date, options: FlapOptions = DEFAULT_DETECTION): IncidentTransition {
   const flips = flipsWithin(state?.flips ?? [], now, options.flapWindowMs);
+  if (state?.status === 'resolved' && verdict.shouldOpen && resolvedWithin(state, now, options.reopenWithinMs ?? 0)) {
+    return reopen({ ...state, flips }, verdict, now, options);
+  }
   if (!state || state.status === 'resolved') return openOrNothing(state, verdict, now, flips, options);
   if (verdict.shouldResolve) return resolveOrHold({ ...state, flips }, now, options);
   if (verdict.shouldOpen) return refine({ ...state, flips }, verdict, now, options);
@@ -90,6 +102,30 @@ function refine(state: IncidentState, verdict: IncidentVerdict, now: Date, optio
   if (state.heldOpen) return { kind: 'hold-open-flapping', incident, changes, notify };
   if (changes.length === 0) return { kind: 'none', incident, notify: false };
   return { kind: 'update', incident, changes, notify };
+}
+
+function resolvedWithin(state: IncidentState, now: Date, windowMs: number): boolean {
+  return state.resolvedAt !== null && now.getTime() - state.resolvedAt.getTime() < windowMs;
+}
+
+/** The resolution was a flip, not the end: the incident is open again; people hear only when it starts flapping. */
+function reopen(state: IncidentState, verdict: IncidentVerdict, now: Date, options: FlapOptions): IncidentTransition {
+  const flips = [...state.flips, now];
+  const flapping = flips.length > options.flapLimit;
+  const changes = incidentChanges(state, verdict.diagnosis, flapping ? 'flapping' : verdict.pattern, verdict.affectedRegions);
+  if (flapping && !state.flapping) changes.push({ field: 'flapping', from: false, to: true });
+  const incident: IncidentState = {
+    ...state,
+    status: 'open',
+    resolvedAt: null,
+    flips,
+    flapping,
+    heldOpen: false,
+    pattern: flapping ? 'flapping' : verdict.pattern ?? state.pattern,
+    regions: [...new Set([...state.regions, ...verdict.affectedRegions])].sort(),
+    diagnosis: verdict.diagnosis ?? state.diagnosis,
+  };
+  return { kind: 'reopen', incident, changes, notify: flapping && !state.flapping };
 }
 
 function undiagnosed(): Diagnosis {

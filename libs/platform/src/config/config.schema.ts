@@ -23,6 +23,10 @@ export type HopwatchConfig = {
   mailFrom: string;
   publicUrl: string;
   retentionDays: number;
+  resolveQuietSeconds: number;
+  alertUpdateIntervalSeconds: number;
+  alertRetryHours: number;
+  webhookTimeoutMs: number;
   metricsPublic: boolean;
   metricsPort: number | null;
   logLevel: LogLevel;
@@ -55,6 +59,10 @@ export const VARIABLES: VariableSpec[] = [
   { name: 'HOPWATCH_SMTP_URL', description: 'SMTP server for email alerts (smtp://user:pass@host:port)', default: null, sensitive: true },
   { name: 'HOPWATCH_MAIL_FROM', description: 'sender of alert emails', default: 'hopwatch <hopwatch@localhost>' },
   { name: 'HOPWATCH_PUBLIC_URL', description: 'base URL used in links inside alerts', default: 'http://localhost:3000' },
+  { name: 'HOPWATCH_RESOLVE_QUIET_SECONDS', description: 'how long a resolution must hold before it is announced; a relapse within it reopens the incident', default: '120' },
+  { name: 'HOPWATCH_ALERT_UPDATE_INTERVAL_SECONDS', description: 'at most one "updated" notice per incident in this time', default: '300' },
+  { name: 'HOPWATCH_ALERT_RETRY_HOURS', description: 'how long a notice is retried before it is given up as failed', default: '24' },
+  { name: 'HOPWATCH_WEBHOOK_TIMEOUT_MS', description: 'timeout of one webhook delivery attempt', default: '10000' },
   { name: 'HOPWATCH_RETENTION_DAYS', description: 'days raw check results are kept (rollups are kept forever)', default: '30' },
   { name: 'HOPWATCH_METRICS_PUBLIC', description: 'serve /metrics without an API key', default: 'true' },
   { name: 'HOPWATCH_METRICS_PORT', description: 'port on which a standalone worker or scheduler serves /metrics (unset: none)', default: null },

@@ -32,6 +32,7 @@ export class IncidentResponse {
   @ApiProperty({ enum: ['open', 'resolved'] }) status!: string;
   @ApiProperty({ enum: ['persistent', 'intermittent', 'flapping', 'regional'] }) pattern!: string;
   @ApiProperty() flapping!: boolean;
+  @ApiProperty({ description: 'Part of it fell in a maintenance window: recorded, nobody notified' }) inMaintenance!: boolean;
   @ApiProperty({ type: [String] }) regions!: string[];
   @ApiProperty() startedAt!: string;
   @ApiProperty({ nullable: true, type: String }) resolvedAt!: string | null;

@@ -1,25 +1,10 @@
 import { ApiPropertyOptional } from '@nestjs/swagger';
-import { Type } from 'class-transformer';
-import { IsIn, IsInt, IsOptional, Max, Min } from 'class-validator';
+import { IsIn, IsOptional } from 'class-validator';
+import { PageQuery } from '../../common/page.query';
 
-export class ListIncidentsQuery {
+export class ListIncidentsQuery extends PageQuery {
   @ApiPropertyOptional({ enum: ['open', 'resolved'] })
   @IsOptional()
   @IsIn(['open', 'resolved'], { message: 'status must be one of open, resolved' })
   status?: 'open' | 'resolved';
-
-  @ApiPropertyOptional({ default: 50, minimum: 1, maximum: 500 })
-  @IsOptional()
-  @Type(() => Number)
-  @IsInt()
-  @Min(1)
-  @Max(500)
-  limit?: number;
-
-  @ApiPropertyOptional({ default: 0, minimum: 0 })
-  @IsOptional()
-  @Type(() => Number)
-  @IsInt()
-  @Min(0)
-  offset?: number;
 }

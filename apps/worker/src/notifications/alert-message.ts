@@ -1,0 +1,33 @@
+import { DeliveryContext } from '@hopwatch/db';
+import { AlertMessage, AlertType } from '@hopwatch/alerting';
+
+const TYPES: Record<DeliveryContext['delivery']['notice'], AlertType> = {
+  opened: 'incident.opened',
+  updated: 'incident.updated',
+  flapping: 'incident.flapping',
+  resolved: 'incident.resolved',
+  test: 'test',
+};
+
+/** The notice as channels send it. Its id is the delivery's: the same on every retry, so receivers can drop repeats. */
+export function toAlertMessage({ delivery, incident, site, eventAt }: DeliveryContext, publicUrl: string): AlertMessage {
+  return {
+    id: delivery.id,
+    type: TYPES[delivery.notice],
+    timestamp: eventAt.toISOString(),
+    site: site && { id: site.id, name: site.name, url: site.url },
+    incident: incident && {
+      id: incident.id,
+      status: incident.status,
+      pattern: incident.pattern,
+      flapping: incident.flapping,
+      regions: incident.regions,
+      startedAt: incident.startedAt.toISOString(),
+      resolvedAt: incident.resolvedAt?.toISOString() ?? null,
+      durationSeconds: incident.resolvedAt ? Math.round((incident.resolvedAt.getTime() - incident.startedAt.getTime()) / 1000) : null,
+      inMaintenance: incident.inMaintenance,
+      diagnosis: incident.diagnosis,
+    },
+    link: incident ? `${publicUrl}/api/v1/incidents/${incident.id}` : null,
+  };
+}

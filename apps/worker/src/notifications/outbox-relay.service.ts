@@ -1,0 +1,86 @@
+// Turns incident events from the outbox into deliveries (one per channel) and queues them. Every worker runs it;
+// SKIP LOCKED lets them share the outbox, and the deliveries' unique key keeps an event from being sent twice.
+import { BeforeApplicationShutdown, Inject, Injectable, Logger, OnApplicationBootstrap } from '@nestjs/common';
+import { DeliveryRepository, NotificationOutboxRepository, OutboxContext, OutboxDecision } from '@hopwatch/db';
+import { decideNotice, windowCovers } from '@hopwatch/domain';
+import { HOPWATCH_CONFIG, HopwatchConfig } from '@hopwatch/platform';
+import { NotificationQueue } from '@hopwatch/queue';
+
+const RELAY_EVERY_MS = 250;
+const SWEEP_EVERY_MS = 30_000;
+const BATCH = 100;
+
+@Injectable()
+export class OutboxRelay implements OnApplicationBootstrap, BeforeApplicationShutdown {
+  private readonly logger = new Logger(OutboxRelay.name);
+  private timer: NodeJS.Timeout | null = null;
+  private running: Promise<void> | null = null;
+  private lastSweep = Date.now();
+  private stopped = false;
+
+  constructor(
+    private readonly outbox: NotificationOutboxRepository,
+    private readonly deliveries: DeliveryRepository,
+    private readonly queue: NotificationQueue,
+    @Inject(HOPWATCH_CONFIG) private readonly config: HopwatchConfig,
+  ) {}
+
+  onApplicationBootstrap(): void {
+    this.schedule(0);
+  }
+
+  async beforeApplicationShutdown(): Promise<void> {
+    this.stopped = true;
+    if (this.timer) clearTimeout(this.timer);
+    await this.running;
+  }
+
+  /** One pass; public so tests can drive it. */
+  async relay(now = new Date()): Promise<number> {
+    const created = await this.outbox.dispatchPending(BATCH, this.config.resolveQuietSeconds, (context) => this.decide(context, now));
+    await this.queue.enqueue(created);
+    if (now.getTime() - this.lastSweep >= SWEEP_EVERY_MS) await this.sweep(now);
+    return created.length;
+  }
+
+  decide(context: OutboxContext, now: Date): OutboxDecision {
+    const inMaintenance = context.windows.some((window) => windowCovers(window, context.site, context.event.createdAt));
+    const decision = decideNotice({
+      type: context.event.type,
+      eventAt: context.event.createdAt,
+      incident: { status: context.incident.status, flapping: context.incident.flapping },
+      inMaintenance,
+      history: context.history,
+      now,
+      options: { updateIntervalMs: this.config.alertUpdateIntervalSeconds * 1000, resolveQuietMs: this.config.resolveQuietSeconds * 1000 },
+    });
+    switch (decision.action) {
+      case 'notify':
+        return { outcome: decision.notice, notice: decision.notice, markMaintenance: false };
+      case 'mute':
+        return { outcome: 'muted', notice: null, markMaintenance: true };
+      case 'wait':
+        throw new Error('resolutions are only taken once their quiet period is over');
+      default:
+        return { outcome: decision.action === 'suppress' ? 'suppressed' : 'superseded', notice: null, markMaintenance: false };
+    }
+  }
+
+  /** Deliveries whose job vanished (Redis flushed, crash between commit and enqueue) are queued again. */
+  private async sweep(now: Date): Promise<void> {
+    this.lastSweep = now.getTime();
+    const stale = await this.deliveries.stalePending(new Date(now.getTime() - SWEEP_EVERY_MS), 500);
+    await this.queue.enqueue(stale);
+    await this.deliveries.touch(stale);
+  }
+
+  private schedule(delayMs: number): void {
+    if (this.stopped) return;
+    this.timer = setTimeout(() => {
+      this.running = this.relay()
+        .then(() => undefined)
+        .catch((error: Error) => this.logger.error(`relaying incident events failed: ${error.message}`))
+        .finally(() => this.schedule(RELAY_EVERY_MS));
+    }, delayMs);
+  }
+}

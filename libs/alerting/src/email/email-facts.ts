@@ -1,0 +1,106 @@
+// The facts an alert email states, computed once so the text and HTML parts cannot disagree.
+import { GATEWAY_LABELS, type Diagnosis } from '@hopwatch/domain';
+import type { AlertIncident, AlertMessage } from '../message';
+
+export type Fact = { label: string; value: string };
+
+export type EmailFacts = {
+  /** One line saying what happened. */
+  headline: string;
+  facts: Fact[];
+  summary: string | null;
+  nextSteps: string[];
+  evidence: string[];
+  maintenanceNote: string | null;
+  link: string | null;
+};
+
+const MAX_EVIDENCE = 5;
+
+export function emailFacts(message: AlertMessage): EmailFacts {
+  const incident = message.incident;
+  return {
+    headline: headline(message),
+    facts: [...siteFacts(message), ...(incident ? incidentFacts(incident) : [])],
+    summary: incident?.diagnosis.summary ?? null,
+    nextSteps: incident?.diagnosis.nextSteps ?? [],
+    evidence: (incident?.diagnosis.evidence ?? []).slice(0, MAX_EVIDENCE).map((entry) => entry.observation),
+    maintenanceNote: incident?.inMaintenance ? 'This incident falls in a maintenance window of the site.' : null,
+    link: message.link,
+  };
+}
+
+export function headline(message: AlertMessage): string {
+  const name = message.site?.name ?? 'the site';
+  const duration = message.incident?.durationSeconds;
+  switch (message.type) {
+    case 'incident.opened':
+      return `${name} is DOWN.`;
+    case 'incident.updated':
+      return `The incident on ${name} changed.`;
+    case 'incident.resolved':
+      return duration == null ? `${name} is back UP.` : `${name} is back UP after ${formatDuration(duration)}.`;
+    case 'incident.flapping':
+      return `${name} is FLAPPING: it keeps failing and recovering, so the incident stays open until it settles.`;
+    case 'test':
+      return 'This is a test notification from hopwatch. If you can read it, the channel works.';
+  }
+}
+
+/** `4m 12s`, `1h 5m`, `2d 3h`, `45s`: the largest unit and the next one when it is not zero. */
+export function formatDuration(totalSeconds: number): string {
+  const seconds = Math.max(0, Math.round(totalSeconds));
+  const units: Array<[string, number]> = [
+    ['d', Math.floor(seconds / 86_400)],
+    ['h', Math.floor(seconds / 3600) % 24],
+    ['m', Math.floor(seconds / 60) % 60],
+    ['s', seconds % 60],
+  ];
+  const first = units.findIndex(([, amount]) => amount > 0);
+  if (first < 0) return '0s';
+  const shown = units.slice(first, first + 2).filter(([, amount], index) => index === 0 || amount > 0);
+  return shown.map(([unit, amount]) => `${amount}${unit}`).join(' ');
+}
+
+/** `2025-11-22 00:04:12 UTC`; anything unparsable is shown as given. */
+export function formatTime(iso: string): string {
+  const time = new Date(iso);
+  if (Number.isNaN(time.getTime())) return iso;
+  return `${time.toISOString().slice(0, 19).replace('T', ' ')} UTC`;
+}
+
+export function gatewayLabel(diagnosis: Diagnosis): string | null {
+  return diagnosis.gateway === 'unknown' ? null : GATEWAY_LABELS[diagnosis.gateway];
+}
+
+function siteFacts(message: AlertMessage): Fact[] {
+  if (!message.site) return [];
+  return [
+    { label: 'Site', value: message.site.name },
+    { label: 'URL', value: message.site.url },
+  ];
+}
+
+function incidentFacts(incident: AlertIncident): Fact[] {
+  const diagnosis = incident.diagnosis;
+  const facts: Array<Fact | null> = [
+    { label: 'State', value: incident.status === 'open' ? (incident.flapping ? 'open (flapping)' : 'open') : 'resolved' },
+    { label: 'Pattern', value: incident.pattern },
+    { label: 'Cause', value: diagnosis.cause },
+    optional('Failing hop', diagnosis.failingHop),
+    optional('Reported by', diagnosis.reportedBy),
+    optional('Gateway', gatewayLabel(diagnosis)),
+    { label: 'Confidence', value: `${Math.round(diagnosis.confidence * 100)}%` },
+    optional('Proxy-Status', diagnosis.proxyStatus),
+    optional('Also noticed', diagnosis.hints.length > 0 ? diagnosis.hints.join(', ') : null),
+    { label: 'Regions', value: incident.regions.length > 0 ? incident.regions.join(', ') : '-' },
+    { label: 'Started', value: formatTime(incident.startedAt) },
+    optional('Resolved', incident.resolvedAt === null ? null : formatTime(incident.resolvedAt)),
+    optional('Duration', incident.durationSeconds === null ? null : formatDuration(incident.durationSeconds)),
+  ];
+  return facts.filter((fact): fact is Fact => fact !== null);
+}
+
+function optional(label: string, value: string | null): Fact | null {
+  return value === null || value === '' ? null : { label, value };
+}

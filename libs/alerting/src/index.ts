@@ -1,0 +1,27 @@
+// libs/alerting: email and signed-webhook channels. A message in, a delivery outcome out; no database, no queue.
+export { ALERT_TYPES, type AlertType, type AlertMessage, type AlertSite, type AlertIncident } from './message';
+export { type DeliveryOutcome, delivered, retry, failed, outcomeForHttpStatus } from './delivery-outcome';
+export { AlertSender, type AlertSenderOptions, type Channel } from './channel';
+export {
+  WEBHOOK_SECRET_PREFIX,
+  WEBHOOK_HEADERS,
+  DEFAULT_TOLERANCE_SECONDS,
+  generateWebhookSecret,
+  signWebhook,
+  verifyWebhook,
+  type WebhookHeaderSource,
+  type WebhookVerification,
+} from './webhook/standard-webhooks';
+export {
+  WEBHOOK_EVENT_TYPES,
+  webhookEventType,
+  webhookPayload,
+  webhookBody,
+  type WebhookEventType,
+  type WebhookNotice,
+  type WebhookPayload,
+} from './webhook/webhook-payload';
+export { WebhookChannel, WEBHOOK_DEFAULTS, type WebhookChannelOptions, type WebhookTarget } from './webhook/webhook.channel';
+export { EmailChannel, EMAIL_DEFAULTS, emailMessageId, type EmailChannelOptions, type EmailTarget } from './email/email.channel';
+export { renderEmail, renderSubject, escapeHtml, type RenderedEmail } from './email/render-email';
+export { formatDuration } from './email/email-facts';

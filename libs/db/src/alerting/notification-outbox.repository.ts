@@ -1,0 +1,93 @@
+import { Injectable } from '@nestjs/common';
+import { InjectDataSource } from '@nestjs/typeorm';
+import { DataSource, EntityManager } from 'typeorm';
+import type { NoticeHistory } from '@hopwatch/domain';
+import { IncidentEventEntity } from '../incidents/incident-event.entity';
+import { IncidentEntity } from '../incidents/incident.entity';
+import { SiteEntity } from '../sites/site.entity';
+import { AlertChannelEntity } from './alert-channel.entity';
+import { Notice } from './delivery.entity';
+import { MaintenanceWindowEntity } from './maintenance-window.entity';
+
+export type OutboxContext = {
+  event: IncidentEventEntity;
+  incident: IncidentEntity;
+  site: SiteEntity;
+  channels: AlertChannelEntity[];
+  windows: MaintenanceWindowEntity[];
+  history: NoticeHistory;
+};
+
+/** `notice` set: one delivery per channel. `outcome` is recorded on the event either way. */
+export type OutboxDecision = { outcome: string; notice: Notice | null; markMaintenance: boolean };
+
+@Injectable()
+export class NotificationOutboxRepository {
+  constructor(@InjectDataSource() private readonly dataSource: DataSource) {}
+
+  /**
+   * Takes pending incident events (resolutions only once they are `resolveQuietSeconds` old), lets `decide` choose,
+   * and in the same transaction writes the deliveries and marks the events: an event becomes deliveries exactly once.
+   * Returns the ids of the deliveries created, to be queued after commit.
+   */
+  async dispatchPending(limit: number, resolveQuietSeconds: number, decide: (context: OutboxContext) => OutboxDecision): Promise<string[]> {
+    return this.dataSource.transaction(async (manager) => {
+      const events = await manager
+        .getRepository(IncidentEventEntity)
+        .createQueryBuilder('event')
+        .where('event.dispatched_at IS NULL')
+        .andWhere(`(event.type <> 'incident.resolved' OR event.created_at <= now() - make_interval(secs => :quiet))`, { quiet: resolveQuietSeconds })
+        .orderBy('event.id', 'ASC')
+        .limit(limit)
+        .setLock('pessimistic_write')
+        .setOnLocked('skip_locked')
+        .getMany();
+      const created: string[] = [];
+      for (const event of events) created.push(...(await this.dispatch(manager, event, decide)));
+      return created;
+    });
+  }
+
+  private async dispatch(manager: EntityManager, event: IncidentEventEntity, decide: (context: OutboxContext) => OutboxDecision): Promise<string[]> {
+    const context = await this.load(manager, event);
+    const decision = context ? decide(context) : { outcome: 'superseded', notice: null, markMaintenance: false };
+    await manager.update(IncidentEventEntity, { id: event.id }, { dispatchedAt: new Date(), outcome: decision.outcome });
+    if (decision.markMaintenance) await manager.update(IncidentEntity, { id: event.incidentId }, { inMaintenance: true });
+    if (!context || !decision.notice || context.channels.length === 0) return [];
+    const rows: Array<{ id: string }> = await manager.query(
+      `INSERT INTO deliveries (channel_id, event_id, incident_id, site_id, notice, status)
+       SELECT channel_id, $2, $3, $4, $5, 'pending' FROM unnest($1::uuid[]) AS channel_id
+       ON CONFLICT ON CONSTRAINT deliveries_one_per_event_and_channel DO NOTHING
+       RETURNING id`,
+      [context.channels.map((channel) => channel.id), event.id, event.incidentId, event.siteId, decision.notice],
+    );
+    return rows.map((row) => row.id);
+  }
+
+  private async load(manager: EntityManager, event: IncidentEventEntity): Promise<OutboxContext | null> {
+    const incident = await manager.findOne(IncidentEntity, { where: { id: event.incidentId } });
+    const site = await manager.findOne(SiteEntity, { where: { id: event.siteId } });
+    if (!incident || !site) return null;
+    const channels = await manager
+      .getRepository(AlertChannelEntity)
+      .createQueryBuilder('channel')
+      .where('channel.id = ANY(:ids) OR channel.is_default', { ids: site.alertChannelIds })
+      .getMany();
+    const windows = await manager
+      .getRepository(MaintenanceWindowEntity)
+      .createQueryBuilder('window')
+      .where('window.starts_at <= :at AND window.ends_at > :at', { at: event.createdAt })
+      .getMany();
+    return { event, incident, site, channels, windows, history: await this.history(manager, event.incidentId) };
+  }
+
+  private async history(manager: EntityManager, incidentId: string): Promise<NoticeHistory> {
+    const rows: Array<{ outcome: string; at: Date }> = await manager.query(
+      `SELECT outcome, max(dispatched_at) AS at FROM incident_events
+        WHERE incident_id = $1 AND outcome IN ('opened', 'updated', 'flapping') GROUP BY outcome`,
+      [incidentId],
+    );
+    const at = (outcome: string) => rows.find((row) => row.outcome === outcome)?.at ?? null;
+    return { opened: at('opened') !== null, flapping: at('flapping') !== null, lastUpdateAt: at('updated') };
+  }
+}
