@@ -21,7 +21,7 @@ describe('alert channels and maintenance windows API', () => {
     expect(created.body.secret).toMatch(/^whsec_[A-Za-z0-9+/]{43}=$/);
     const listed = await api.http().get('/api/v1/alert-channels').set(api.auth()).expect(200);
     expect(JSON.stringify(listed.body)).not.toContain(created.body.secret);
-    expect(listed.body.find((channel: { id: string }) => channel.id === created.body.id)).toBeDefined();
+    expect(listed.body.find((channel: { id: string }) => channel.id === created.body.id)).toMatchObject({ kind: 'webhook', url: 'https://hooks.example.com/in' });
   });
 
   it('creates an email channel and lets a site subscribe to it', async () => {

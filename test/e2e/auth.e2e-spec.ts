@@ -33,7 +33,7 @@ describe('API keys and authentication', () => {
     expect(created).toMatchObject({ name: 'ci', scope: 'write', prefix: created.key.slice(0, 10), origin: 'api' });
     const listed = await api.http().get('/api/v1/api-keys').set(api.auth()).expect(200);
     const entry = listed.body.find((key: { id: string }) => key.id === created.id);
-    expect(entry).toBeDefined();
+    expect(entry).toMatchObject({ name: 'ci', scope: 'write', prefix: created.key.slice(0, 10) });
     expect(entry.key).toBeUndefined();
     expect(JSON.stringify(listed.body)).not.toContain(created.key);
     const [row] = await api.app.get(DataSource).query('SELECT key_hash FROM api_keys WHERE id = $1', [created.id]);
@@ -76,7 +76,7 @@ describe('API keys and authentication', () => {
     expect(metrics.text).toContain('hopwatch_process_cpu_seconds_total');
     const docs = await api.http().get('/docs-json').expect(200);
     expect(Object.keys(docs.body.paths)).toEqual(expect.arrayContaining(['/api/v1/sites', '/api/v1/sites/{id}', '/api/v1/api-keys']));
-    expect(docs.body.components.schemas.CreateSiteDto.properties.hops).toBeDefined();
+    expect(docs.body.components.schemas.CreateSiteDto.properties.hops).toMatchObject({ type: 'array' });
     await api.http().get('/docs').expect(200);
   });
 });
@@ -92,7 +92,7 @@ describe('bootstrap admin key', () => {
     try {
       spy.mockRestore();
       const key = /(hw_[A-Za-z0-9_-]{32})/.exec(printed.join(''))?.[1];
-      expect(key).toBeDefined();
+      expect(key).toMatch(/^hw_/);
       await api.http().get('/api/v1/sites').set(api.auth(key)).expect(200);
       await api.http().get('/api/v1/sites').set(api.auth()).expect(401);
       const keys = await api.http().get('/api/v1/api-keys').set(api.auth(key)).expect(200);

@@ -1,22 +1,15 @@
 // Alert messages for alerting tests: readable defaults (shop, nginx 502 because app refuses), override what matters.
 import type { Diagnosis } from '@hopwatch/domain';
+import { aDiagnosis as aDomainDiagnosis } from '../../domain/src/testing/builders';
 import type { AlertIncident, AlertMessage } from '../src/message';
 
+/** The domain's diagnosis builder, with the wording these tests render. */
 export function aDiagnosis(overrides: Partial<Diagnosis> = {}): Diagnosis {
-  return {
-    cause: 'origin_down',
-    failingHop: 'app',
-    reportedBy: 'proxy',
-    gateway: 'nginx',
-    confidence: 0.9,
+  return aDomainDiagnosis({
     summary: 'app refuses connections at 10.0.0.3:3000, so nginx at proxy answers 502.',
-    evidence: [{ observation: 'app refused the connection', resultIds: ['default/1/app'] }],
-    proxyStatus: 'connection_refused',
     nextSteps: ['Check that something listens on 10.0.0.3:3000.', 'Look at the app logs around the start time.'],
-    hints: [],
-    regions: ['default'],
     ...overrides,
-  };
+  });
 }
 
 export function anIncident(overrides: Partial<AlertIncident> = {}): AlertIncident {

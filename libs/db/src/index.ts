@@ -33,3 +33,4 @@ export * from './alerting/alert-channel.repository';
 export * from './alerting/delivery.repository';
 export * from './alerting/maintenance-window.repository';
 export * from './alerting/notification-outbox.repository';
+export * from './checks/stored-result';

@@ -1,7 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource } from 'typeorm';
-import { HopEntity } from '../sites/hop.entity';
+import { attachHops } from '../sites/attach-hops';
 import { SiteEntity } from '../sites/site.entity';
 
 /** Decides what happens to claimed sites; returns each site's new next_run_at. Runs inside the claim's transaction. */
@@ -30,13 +30,7 @@ export class ScheduleRepository {
         .setOnLocked('skip_locked')
         .getMany();
       if (sites.length === 0) return 0;
-      const hops = await manager
-        .getRepository(HopEntity)
-        .createQueryBuilder('hop')
-        .where('hop.site_id = ANY(:ids)', { ids: sites.map((site) => site.id) })
-        .orderBy('hop.position', 'ASC')
-        .getMany();
-      for (const site of sites) site.hops = hops.filter((hop) => hop.siteId === site.id);
+      await attachHops(manager, sites);
       const next = await handle(sites);
       await manager.query(
         `UPDATE sites SET next_run_at = advanced.next_run_at

@@ -1,6 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, EntityManager } from 'typeorm';
+import { attachHops } from './attach-hops';
 import { HopEntity } from './hop.entity';
 import { SiteEntity } from './site.entity';
 import { HopFields, NewSite, SiteListQuery, SitePatch } from './site.types';
@@ -33,7 +34,7 @@ export class SiteRepository {
     if (query.tags.length > 0) builder.andWhere('site.tags @> :tags', { tags: query.tags });
     if (query.paused !== null) builder.andWhere('site.paused = :paused', { paused: query.paused });
     const [items, total] = await builder.getManyAndCount();
-    await this.attachHops(items);
+    await attachHops(this.dataSource.manager, items);
     return { items, total };
   }
 
@@ -66,16 +67,5 @@ export class SiteRepository {
     const site = await manager.findOne(SiteEntity, { where: { id } });
     if (site) site.hops = await manager.find(HopEntity, { where: { siteId: id }, order: { position: 'ASC' } });
     return site;
-  }
-
-  private async attachHops(sites: SiteEntity[]): Promise<void> {
-    if (sites.length === 0) return;
-    const hops = await this.dataSource
-      .getRepository(HopEntity)
-      .createQueryBuilder('hop')
-      .where('hop.site_id = ANY(:ids)', { ids: sites.map((site) => site.id) })
-      .orderBy('hop.position', 'ASC')
-      .getMany();
-    for (const site of sites) site.hops = hops.filter((hop) => hop.siteId === site.id);
   }
 }

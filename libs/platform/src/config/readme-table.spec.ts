@@ -7,7 +7,7 @@ describe('README configuration table', () => {
 
   it.each(VARIABLES.map((variable) => [variable.name, variable.default]))('documents %s with its default', (name, fallback) => {
     const row = readme.split('\n').find((line) => line.startsWith(`| \`${name}\` |`));
-    expect(row).toBeDefined();
+    expect(row).toMatch(new RegExp(`^\\| \`${name}\` \\| .+ \\| .+ \\|$`));
     if (fallback !== null) expect(row).toContain(`\`${fallback}\``);
   });
 });
