@@ -21,6 +21,8 @@ type Scenario = {
   regions?: string[];
   rejectSources?: string[];
   entryHost?: string;
+  /** Path of the entry URL: lets the app tell the entry's requests from the hops' direct checks. */
+  entryPath?: string;
   tlsEntry?: boolean;
   expected: Expected | null;
 };
@@ -31,7 +33,7 @@ const SCENARIOS: Scenario[] = [
   { name: 'app accepts then resets', app: { kind: 'reset' }, expected: { cause: 'origin_bad_response', failingHop: 'app', reportedBy: 'proxy', gateway: 'nginx', pattern: 'persistent' } },
   { name: 'app too slow for the proxy timeout', app: { kind: 'slow', delayMs: 5_000 }, expected: { cause: 'origin_timeout', failingHop: 'app', reportedBy: 'proxy', gateway: 'nginx', pattern: 'persistent' } },
   { name: 'proxy pointed at the wrong upstream port', app: { kind: 'healthy' }, wrongUpstream: true, expected: { cause: 'proxy_misconfigured', failingHop: 'proxy', reportedBy: 'proxy', gateway: 'nginx', pattern: 'persistent' } },
-  { name: 'app failing a third of its requests', app: { kind: 'reset-every', nth: 3 }, expected: { cause: 'origin_bad_response', failingHop: 'app', reportedBy: 'proxy', gateway: 'nginx', pattern: 'intermittent' } },
+  { name: 'app failing a third of its requests', app: { kind: 'reset-every', nth: 3, pathPrefix: '/shop' }, entryPath: '/shop', expected: { cause: 'origin_bad_response', failingHop: 'app', reportedBy: 'proxy', gateway: 'nginx', pattern: 'intermittent' } },
   { name: 'app answering 500', app: { kind: 'error', status: 500 }, expected: { cause: 'origin_error', failingHop: 'app', reportedBy: 'app', gateway: 'unknown', pattern: 'persistent' } },
   { name: 'entry with a self-signed certificate', app: { kind: 'healthy' }, tlsEntry: true, expected: { cause: 'tls_failure', failingHop: 'entry', reportedBy: null, gateway: 'unknown', pattern: 'persistent' } },
   { name: 'entry blocked for one region only', app: { kind: 'healthy' }, regions: ['a', 'b'], rejectSources: ['127.0.0.2'], expected: { cause: 'edge_filtering', failingHop: 'entry', reportedBy: null, gateway: 'unknown', pattern: 'regional', regions: ['b'] } },
@@ -79,7 +81,7 @@ describe('diagnosis against real nginx and HAProxy', () => {
     const host = lab.scenario.entryHost ?? '127.0.0.1';
     const response = await pipeline.http().post('/api/v1/sites').set(pipeline.auth).send({
       name: lab.scenario.name,
-      url: `${scheme}://${host}:${lab.entryPort}/`,
+      url: `${scheme}://${host}:${lab.entryPort}${lab.scenario.entryPath ?? '/'}`,
       intervalSeconds: 5,
       timeoutMs: 2500,
       regions: lab.scenario.regions ?? ['a'],

@@ -8,18 +8,20 @@ export type AppBehaviour =
   | { kind: 'reset' }
   | { kind: 'slow'; delayMs: number }
   | { kind: 'error'; status: number }
-  | { kind: 'reset-every'; nth: number };
+  /** Resets every n-th request (only those under `pathPrefix` count, when given). */
+  | { kind: 'reset-every'; nth: number; pathPrefix?: string };
 
 export type AppServer = { port: number; behave(next: AppBehaviour): void; down(): Promise<void>; up(): Promise<void>; close(): Promise<void> };
 
 export async function startAppServer(port: number, initial: AppBehaviour = { kind: 'healthy' }): Promise<AppServer> {
   let behaviour = initial;
-  let requests = 0;
+  let counted = 0;
   const sockets = new Set<Socket>();
   const server: Server = createServer((request, response) => {
-    requests++;
     const current = behaviour;
-    if (current.kind === 'reset' || (current.kind === 'reset-every' && requests % current.nth === 0)) {
+    const counts = current.kind === 'reset-every' && (request.url ?? '/').startsWith(current.pathPrefix ?? '/');
+    if (counts) counted++;
+    if (current.kind === 'reset' || (current.kind === 'reset-every' && counts && counted % current.nth === 0)) {
       request.socket.resetAndDestroy();
       return;
     }
