@@ -8,6 +8,7 @@ COPY apps apps
 COPY libs libs
 COPY migrations migrations
 COPY bench bench
+COPY test/support test/support
 RUN npm run build && npm prune --omit=dev
 
 FROM node:20-bookworm-slim

@@ -35,6 +35,7 @@ describe('sites API', () => {
       confirmations: 2,
       recoveries: 2,
     });
+    expect(created.body.detection).toEqual({});
     expect(created.body.hops.map((hop: { name: string }) => hop.name)).toEqual(['edge', 'proxy', 'app']);
     expect(created.body.hops[0]).toMatchObject({ role: 'cdn', connectTo: '127.0.0.1:8443', hostHeader: null });
     expect(created.body.hops[1]).toMatchObject({ hostHeader: 'shop.example.com' });
@@ -53,6 +54,13 @@ describe('sites API', () => {
     const rechained = await api.http().patch(`/api/v1/sites/${site.id}`).set(api.auth())
       .send({ hops: [aHop({ name: 'only', role: 'app' })] }).expect(200);
     expect(rechained.body.hops.map((hop: { name: string }) => hop.name)).toEqual(['only']);
+  });
+
+  it('keeps per-site overrides of the detection defaults', async () => {
+    const { body: site } = await create(aSite({ name: 'tuned', detection: { rateWindow: 20, rateThreshold: 0.3 } })).expect(201);
+    expect(site.detection).toEqual({ rateWindow: 20, rateThreshold: 0.3 });
+    const patched = await api.http().patch(`/api/v1/sites/${site.id}`).set(api.auth()).send({ detection: { flapLimit: 8 } }).expect(200);
+    expect(patched.body.detection).toEqual({ flapLimit: 8 });
   });
 
   it('moves the next run when the interval changes', async () => {

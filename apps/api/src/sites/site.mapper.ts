@@ -31,6 +31,7 @@ export function toSiteResponse(site: SiteEntity): SiteResponse {
     confirmations: site.confirmations,
     recoveries: site.recoveries,
     paused: site.paused,
+    detection: { ...site.detection },
     nextRunAt: site.nextRunAt.toISOString(),
     createdAt: site.createdAt.toISOString(),
     updatedAt: site.updatedAt.toISOString(),

@@ -44,6 +44,7 @@ export class SitesService {
       confirmations: dto.confirmations ?? SITE_LIMITS.confirmations.default,
       recoveries: dto.recoveries ?? SITE_LIMITS.recoveries.default,
       paused: dto.paused ?? false,
+      detection: { ...dto.detection },
       nextRunAt: this.firstRun(id, intervalSeconds),
       hops: (dto.hops ?? []).map(toHopFields),
     });
@@ -69,8 +70,9 @@ export class SitesService {
     this.assertTargetsAllowed(dto);
     await this.assertChannelsExist(dto.alertChannelIds);
     const current = await this.get(id);
-    const { dns, hops, ...fields } = dto;
+    const { dns, hops, detection, ...fields } = dto;
     const patch: SitePatch = { ...fields };
+    if (detection) patch.detection = { ...detection };
     if (dns) patch.dnsResolvers = dns.resolvers;
     if (hops) patch.hops = hops.map(toHopFields);
     if (dto.regions?.length === 0) patch.regions = [DEFAULT_REGION];

@@ -1,6 +1,6 @@
 import { Inject, Injectable, Logger } from '@nestjs/common';
 import { AnalysisInputs, AnalysisRepository, IncidentWrite, toChainSpec } from '@hopwatch/db';
-import { classify, DEFAULT_DETECTION, detectPattern, entryOutcomeOf, EntryOutcome, incidentTransition, ObservedRun } from '@hopwatch/domain';
+import { classify, DetectionOptions, detectionOptions, detectPattern, entryOutcomeOf, EntryOutcome, incidentTransition, ObservedRun, SiteDetection } from '@hopwatch/domain';
 import { HOPWATCH_CONFIG, HopwatchConfig } from '@hopwatch/platform';
 import { incidentsChanged } from '../worker.metrics';
 import { toIncidentState, toIncidentWrite } from './incident-mapping';
@@ -43,7 +43,7 @@ export class AnalyzerService {
       outcomes[region] = regionRuns.map((run) => entryOutcomeOf(run)).filter((outcome): outcome is EntryOutcome => outcome !== null);
     }
     const state = latest ? toIncidentState(latest) : null;
-    const options = { confirmations: site.confirmations, recoveries: site.recoveries };
+    const options = detectionOptions({ confirmations: site.confirmations, recoveries: site.recoveries, ...siteOverrides(site.detection) });
     const pattern = detectPattern({ outcomes, flips: state?.flips ?? [], now, options });
     const troubled = pattern.shouldOpen || pattern.affectedRegions.length > 0;
     const diagnosis = troubled ? classify({ layout: toChainSpec(site), runs: runsToClassify(runs), pattern }) : null;
@@ -51,7 +51,7 @@ export class AnalyzerService {
       state,
       { shouldOpen: pattern.shouldOpen, shouldResolve: pattern.shouldResolve, pattern: pattern.pattern, affectedRegions: pattern.affectedRegions, diagnosis },
       now,
-      { flapLimit: DEFAULT_DETECTION.flapLimit, flapWindowMs: DEFAULT_DETECTION.flapWindowMs, reopenWithinMs: this.config.resolveQuietSeconds * 1000 },
+      { flapLimit: options.flapLimit, flapWindowMs: options.flapWindowMs, reopenWithinMs: this.config.resolveQuietSeconds * 1000 },
     );
     return toIncidentWrite(transition, latest, countsOf(outcomes), now);
   }
@@ -71,6 +71,11 @@ function runsToClassify(runs: Map<string, ObservedRun[]>): ObservedRun[] {
     }
   }
   return chosen;
+}
+
+function siteOverrides(detection: SiteDetection): Partial<DetectionOptions> {
+  const { rateWindow, rateThreshold, flapLimit, flapWindowMinutes } = detection;
+  return { rateWindow, rateThreshold, flapLimit, flapWindowMs: flapWindowMinutes === undefined ? undefined : flapWindowMinutes * 60_000 };
 }
 
 function countsOf(outcomes: Record<string, EntryOutcome[]>) {

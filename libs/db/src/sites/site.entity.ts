@@ -1,5 +1,5 @@
 import { Column, CreateDateColumn, Entity, Index, OneToMany, PrimaryGeneratedColumn, Relation, UpdateDateColumn } from 'typeorm';
-import type { HttpMethod } from '@hopwatch/domain';
+import type { HttpMethod, SiteDetection } from '@hopwatch/domain';
 import { HopEntity } from './hop.entity';
 
 @Entity('sites')
@@ -52,6 +52,10 @@ export class SiteEntity {
 
   @Column({ type: 'boolean' })
   paused!: boolean;
+
+  /** Overrides of the detection defaults; empty means the defaults. */
+  @Column({ type: 'jsonb', default: () => "'{}'" })
+  detection!: SiteDetection;
 
   /** The scheduler's cursor: the start of the next slot to enqueue. */
   @Column({ name: 'next_run_at', type: 'timestamptz' })

@@ -1,4 +1,4 @@
-import type { HopRole, HttpMethod } from '@hopwatch/domain';
+import type { HopRole, HttpMethod, SiteDetection } from '@hopwatch/domain';
 
 export type HopFields = {
   name: string;
@@ -24,6 +24,7 @@ export type SiteFields = {
   confirmations: number;
   recoveries: number;
   paused: boolean;
+  detection: SiteDetection;
 };
 
 export type NewSite = SiteFields & { id: string; nextRunAt: Date; hops: HopFields[] };

@@ -19,5 +19,24 @@ export const SITE_LIMITS = {
   maxTags: 20,
 } as const;
 
+/** Per-site overrides of the detection defaults (DESIGN §4); confirmations and recoveries are site fields. */
+export type SiteDetection = {
+  /** Recent entry checks the 502/503/504 rate rule looks at (default 10). */
+  rateWindow?: number;
+  /** Share of them that opens an incident (default 0.2). */
+  rateThreshold?: number;
+  /** Flips in the flap window beyond which an incident flaps (default 4). */
+  flapLimit?: number;
+  /** The flap window in minutes (default 60). */
+  flapWindowMinutes?: number;
+};
+
+export const DETECTION_LIMITS = {
+  rateWindow: { min: 2, max: 100 },
+  rateThreshold: { min: 0.05, max: 1 },
+  flapLimit: { min: 1, max: 100 },
+  flapWindowMinutes: { min: 5, max: 1440 },
+} as const;
+
 export const DEFAULT_EXPECT_STATUS = '200-399';
 export const DEFAULT_REGION = 'default';

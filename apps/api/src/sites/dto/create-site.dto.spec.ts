@@ -40,6 +40,7 @@ describe('CreateSiteDto rules', () => {
         confirmations: 3,
         recoveries: 1,
         paused: true,
+        detection: { rateWindow: 20, rateThreshold: 0.3, flapLimit: 6, flapWindowMinutes: 30 },
       }),
     ).toEqual([]);
   });
@@ -66,6 +67,9 @@ describe('CreateSiteDto rules', () => {
     ['alert channel', { alertChannelIds: ['nope'] }, 'alertChannelIds:isUuid'],
     ['confirmations', { confirmations: 0 }, 'confirmations:min'],
     ['unknown field', { colour: 'blue' }, 'colour:whitelistValidation'],
+    ['rate threshold', { detection: { rateThreshold: 1.5 } }, 'detection.rateThreshold:max'],
+    ['rate window', { detection: { rateWindow: 1 } }, 'detection.rateWindow:min'],
+    ['flap window', { detection: { flapWindowMinutes: 2 } }, 'detection.flapWindowMinutes:min'],
   ])('rejects a bad %s', async (_label, change, expected) => {
     expect(await problems({ ...minimal, ...change })).toContain(expected);
   });

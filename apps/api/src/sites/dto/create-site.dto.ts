@@ -6,6 +6,7 @@ import {
 } from 'class-validator';
 import { HTTP_METHODS, HttpMethod, SITE_LIMITS } from '@hopwatch/domain';
 import { IsExpectStatus, IsHttpUrl, IsResolver, UniqueNames } from '../../common/validators';
+import { DetectionDto } from './detection.dto';
 import { HopDto } from './hop.dto';
 
 const NAME = /^[a-z0-9][a-z0-9_.-]{0,62}$/i;
@@ -118,4 +119,10 @@ export class CreateSiteDto {
   @IsOptional()
   @IsBoolean()
   paused?: boolean;
+
+  @ApiPropertyOptional({ type: DetectionDto, description: 'Overrides of the detection defaults' })
+  @IsOptional()
+  @ValidateNested()
+  @Type(() => DetectionDto)
+  detection?: DetectionDto;
 }

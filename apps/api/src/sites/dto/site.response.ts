@@ -27,6 +27,7 @@ export class SiteResponse {
   @ApiProperty() confirmations!: number;
   @ApiProperty() recoveries!: number;
   @ApiProperty() paused!: boolean;
+  @ApiProperty({ example: { rateWindow: 10 }, description: 'Overrides of the detection defaults' }) detection!: Record<string, number>;
   @ApiProperty({ description: 'When the next check is due' }) nextRunAt!: string;
   @ApiProperty() createdAt!: string;
   @ApiProperty() updatedAt!: string;
