@@ -139,6 +139,20 @@ describe('alerting: email and signed webhooks', () => {
     expect(await deliveriesOf(pipeline, webhook.id)).toEqual([]);
   });
 
+  it('notifies a default channel for a site that does not list it', async () => {
+    const origin = await app();
+    const webhook = await (async () => {
+      const channel = await webhookChannel(pipeline, 'everyone', { isDefault: true });
+      receivers.push(channel.receiver);
+      return channel;
+    })();
+    const siteId = await watchedSite(pipeline, 'unsubscribed', `http://127.0.0.1:${origin.port}/`);
+    await origin.down();
+    const forSite = () => webhook.receiver.accepted().filter((delivery) => (delivery.payload.data as { site: { id: string } }).site?.id === siteId);
+    await waitFor(async () => forSite().length, (count) => count >= 1, 30_000);
+    expect(forSite()[0].type).toBe('incident.opened');
+  });
+
   it('sends a test notice on request and reports the outcome', async () => {
     const webhook = await hook('tested');
     const response = await pipeline.http().post(`/api/v1/alert-channels/${webhook.id}/test`).set(pipeline.auth).expect(200);

@@ -1,3 +1,4 @@
+import { CheckProcessor } from '../../apps/worker/src/checks/check.processor';
 import { BootedPipeline, bootPipeline, waitFor } from '../support/boot-pipeline';
 import { startTargetServer, TargetServer } from '../support/target-server';
 
@@ -105,6 +106,15 @@ describe('check pipeline: scheduler → queue → probes → writer', () => {
     const found = await waitFor(() => rows(site.id), (result) => slotsOf(result).length >= 2, 20_000);
     const slots = slotsOf(found);
     expect(slots[slots.length - 1] - slots[slots.length - 2]).toBe(5);
+  });
+
+  it('records a slot picked up more than an interval late as missed instead of probing it', async () => {
+    const site = await register({ name: 'backlogged', intervalSeconds: 3600 });
+    const staleSlot = Math.floor(Date.now() / 1000) - 120;
+    const job = { siteId: site.id, region: 'default', slot: staleSlot, intervalSeconds: 60, spec: { entry: { kind: 'http', target: 'entry', role: 'entry', url: entry.url('/'), method: 'GET', connectTo: null, hostHeader: null, expectStatus: '200', bodyContains: null, timeoutMs: 1000 }, hops: [], dnsResolvers: [] } };
+    await expect(pipeline.app.get(CheckProcessor).process({ data: job } as never)).resolves.toEqual({ missed: true });
+    const [row] = await pipeline.query<{ error_code: string; ok: boolean }>(`SELECT error_code, ok FROM check_results WHERE site_id = $1 AND slot = to_timestamp($2)`, [site.id, staleSlot]);
+    expect(row).toEqual({ error_code: 'MISSED', ok: false });
   });
 
   it('exposes check, lateness, queue and writer metrics', async () => {
