@@ -29,6 +29,10 @@ export async function startGateway(command: string, args: string[], directory: s
     : spawn(command, args, { stdio: 'ignore' });
   const exited = new Promise<void>((resolve) => child.once('exit', () => resolve()));
   await Promise.all(ports.map((port) => waitForPort(port, child)));
+  // A gateway that failed to bind one port still listens on the others while it retries, then exits:
+  // make sure it is still there once it has settled.
+  await new Promise((resolve) => setTimeout(resolve, 3_000));
+  if (child.exitCode !== null) throw new Error(`${command} exited with ${child.exitCode} after start (a port taken?); see ${directory}`);
   return {
     directory,
     async stop() {
