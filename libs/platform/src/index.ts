@@ -7,3 +7,4 @@ export * from './metrics/metrics';
 export * from './logging/logging.module';
 export * from './boot/boot-or-exit';
 export * from './metrics/metrics-server';
+export * from './timers/repeating-task';

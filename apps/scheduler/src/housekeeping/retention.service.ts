@@ -3,7 +3,7 @@
 import { Inject, Injectable, Logger, OnApplicationBootstrap, OnApplicationShutdown } from '@nestjs/common';
 import { RetentionRepository } from '@hopwatch/db';
 import { DAY_SECONDS } from '@hopwatch/domain';
-import { HOPWATCH_CONFIG, HopwatchConfig } from '@hopwatch/platform';
+import { HOPWATCH_CONFIG, HopwatchConfig, RepeatingTask } from '@hopwatch/platform';
 import { LeaderLock } from '../tick/leader.lock';
 
 const FIRST_RUN_AFTER_MS = 60_000;
@@ -12,9 +12,12 @@ const RUN_EVERY_MS = 10 * 60_000;
 @Injectable()
 export class RetentionService implements OnApplicationBootstrap, OnApplicationShutdown {
   private readonly logger = new Logger(RetentionService.name);
-  private timer: NodeJS.Timeout | null = null;
-  private running: Promise<unknown> | null = null;
-  private stopped = false;
+  private readonly loop = new RepeatingTask(
+    () => this.runOnce(),
+    RUN_EVERY_MS,
+    (error) => this.logger.error(`purging old results failed, retrying later: ${error.message}`),
+    true,
+  );
 
   constructor(
     private readonly leader: LeaderLock,
@@ -23,31 +26,19 @@ export class RetentionService implements OnApplicationBootstrap, OnApplicationSh
   ) {}
 
   onApplicationBootstrap(): void {
-    this.schedule(FIRST_RUN_AFTER_MS);
+    this.loop.start(FIRST_RUN_AFTER_MS);
   }
 
-  async onApplicationShutdown(): Promise<void> {
-    this.stopped = true;
-    if (this.timer) clearTimeout(this.timer);
-    await this.running;
+  onApplicationShutdown(): Promise<void> {
+    return this.loop.stop();
   }
 
   /** One purge, if this scheduler leads; returns the results deleted, or null when another one leads. */
   async runOnce(nowMs = Date.now()): Promise<number | null> {
     if (!this.leader.isLeading()) return null;
     const cutoff = Math.floor(nowMs / 1000) - this.config.retentionDays * DAY_SECONDS;
-    const deleted = await this.retention.deleteRawBefore(cutoff, { stopping: () => this.stopped });
+    const deleted = await this.retention.deleteRawBefore(cutoff, { stopping: () => this.loop.isStopped });
     if (deleted > 0) this.logger.log(`purged ${deleted} raw results older than ${this.config.retentionDays} days`);
     return deleted;
-  }
-
-  private schedule(delayMs: number): void {
-    if (this.stopped) return;
-    this.timer = setTimeout(() => {
-      this.running = this.runOnce()
-        .catch((error: Error) => this.logger.error(`purging old results failed, retrying later: ${error.message}`))
-        .finally(() => this.schedule(RUN_EVERY_MS));
-    }, delayMs);
-    this.timer.unref();
   }
 }

@@ -1,5 +1,5 @@
 import { Inject, Injectable, Logger, OnApplicationBootstrap, OnApplicationShutdown } from '@nestjs/common';
-import { HOPWATCH_CONFIG, HopwatchConfig } from '@hopwatch/platform';
+import { HOPWATCH_CONFIG, HopwatchConfig, RepeatingTask } from '@hopwatch/platform';
 import { EnqueueDueService } from './enqueue-due.service';
 import { LeaderLock } from './leader.lock';
 
@@ -7,39 +7,29 @@ import { LeaderLock } from './leader.lock';
 @Injectable()
 export class TickService implements OnApplicationBootstrap, OnApplicationShutdown {
   private readonly logger = new Logger(TickService.name);
-  private timer: NodeJS.Timeout | null = null;
-  private running: Promise<void> | null = null;
-  private stopped = false;
+  private readonly loop: RepeatingTask;
 
   constructor(
     private readonly leader: LeaderLock,
     private readonly enqueuer: EnqueueDueService,
-    @Inject(HOPWATCH_CONFIG) private readonly config: HopwatchConfig,
-  ) {}
-
-  onApplicationBootstrap(): void {
-    this.schedule(0);
+    @Inject(HOPWATCH_CONFIG) config: HopwatchConfig,
+  ) {
+    this.loop = new RepeatingTask(() => this.tick(), config.schedulerTickMs, (error) =>
+      this.logger.error(`tick failed, retrying next tick: ${error.message}`),
+    );
   }
 
-  async onApplicationShutdown(): Promise<void> {
-    this.stopped = true;
-    if (this.timer) clearTimeout(this.timer);
-    await this.running;
+  onApplicationBootstrap(): void {
+    this.loop.start();
+  }
+
+  onApplicationShutdown(): Promise<void> {
+    return this.loop.stop();
   }
 
   /** One tick; public so tests can drive the scheduler step by step. */
   async tick(): Promise<number> {
     if (!(await this.leader.ensure())) return 0;
     return this.enqueuer.enqueueDue();
-  }
-
-  private schedule(delayMs: number): void {
-    if (this.stopped) return;
-    this.timer = setTimeout(() => {
-      this.running = this.tick()
-        .then(() => undefined)
-        .catch((error: Error) => this.logger.error(`tick failed, retrying next tick: ${error.message}`))
-        .finally(() => this.schedule(this.config.schedulerTickMs));
-    }, delayMs);
   }
 }

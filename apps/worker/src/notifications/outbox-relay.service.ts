@@ -3,7 +3,7 @@
 import { BeforeApplicationShutdown, Inject, Injectable, Logger, OnApplicationBootstrap } from '@nestjs/common';
 import { DeliveryRepository, NotificationOutboxRepository, OutboxContext, OutboxDecision } from '@hopwatch/db';
 import { decideNotice, windowCovers } from '@hopwatch/domain';
-import { HOPWATCH_CONFIG, HopwatchConfig } from '@hopwatch/platform';
+import { HOPWATCH_CONFIG, HopwatchConfig, RepeatingTask } from '@hopwatch/platform';
 import { NotificationQueue } from '@hopwatch/queue';
 
 const RELAY_EVERY_MS = 250;
@@ -13,10 +13,12 @@ const BATCH = 100;
 @Injectable()
 export class OutboxRelay implements OnApplicationBootstrap, BeforeApplicationShutdown {
   private readonly logger = new Logger(OutboxRelay.name);
-  private timer: NodeJS.Timeout | null = null;
-  private running: Promise<void> | null = null;
+  private readonly loop = new RepeatingTask(
+    () => this.relay(),
+    RELAY_EVERY_MS,
+    (error) => this.logger.error(`relaying incident events failed: ${error.message}`),
+  );
   private lastSweep = Date.now();
-  private stopped = false;
 
   constructor(
     private readonly outbox: NotificationOutboxRepository,
@@ -26,13 +28,11 @@ export class OutboxRelay implements OnApplicationBootstrap, BeforeApplicationShu
   ) {}
 
   onApplicationBootstrap(): void {
-    this.schedule(0);
+    this.loop.start();
   }
 
-  async beforeApplicationShutdown(): Promise<void> {
-    this.stopped = true;
-    if (this.timer) clearTimeout(this.timer);
-    await this.running;
+  beforeApplicationShutdown(): Promise<void> {
+    return this.loop.stop();
   }
 
   /** One pass; public so tests can drive it. */
@@ -72,15 +72,5 @@ export class OutboxRelay implements OnApplicationBootstrap, BeforeApplicationShu
     const stale = await this.deliveries.stalePending(new Date(now.getTime() - SWEEP_EVERY_MS), 500);
     await this.queue.enqueue(stale);
     await this.deliveries.touch(stale);
-  }
-
-  private schedule(delayMs: number): void {
-    if (this.stopped) return;
-    this.timer = setTimeout(() => {
-      this.running = this.relay()
-        .then(() => undefined)
-        .catch((error: Error) => this.logger.error(`relaying incident events failed: ${error.message}`))
-        .finally(() => this.schedule(RELAY_EVERY_MS));
-    }, delayMs);
   }
 }
