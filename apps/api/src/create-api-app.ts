@@ -1,32 +1,20 @@
-import { DynamicModule, INestApplication, Module } from '@nestjs/common';
+import { INestApplication, Type } from '@nestjs/common';
 import { NestFactory } from '@nestjs/core';
 import { Logger } from 'nestjs-pino';
-import { DbModule } from '@hopwatch/db';
-import { ConfigModule, HopwatchConfig, LoggingModule } from '@hopwatch/platform';
-import { QueueModule } from '@hopwatch/queue';
+import { HopwatchConfig } from '@hopwatch/platform';
+import { InfrastructureModule } from '@hopwatch/runtime';
 import { ApiModule } from './api.module';
 import { configureApi } from './configure-api';
 
-@Module({})
-class ApiProcessModule {
-  static forRoot(config: HopwatchConfig): DynamicModule {
-    return {
-      module: ApiProcessModule,
-      imports: [
-        ConfigModule.forRoot(config),
-        LoggingModule.forRoot(config),
-        DbModule.forRoot(config.databaseUrl),
-        QueueModule.forRoot(config.redisUrl),
-        ApiModule,
-      ],
-    };
-  }
-}
-
-/** The API alone, configured exactly as in production; tests boot it through this too. */
-export async function createApiApp(config: HopwatchConfig): Promise<INestApplication> {
-  const app = await NestFactory.create(ApiProcessModule.forRoot(config), { bufferLogs: true });
+/** An HTTP process serving the API, with whatever other roles it also runs (the all-in-one adds scheduler and worker). */
+export async function createHttpApp(config: HopwatchConfig, roles: Type[], poolSize?: number): Promise<INestApplication> {
+  const app = await NestFactory.create(InfrastructureModule.forRoot(config, [ApiModule, ...roles], poolSize), { bufferLogs: true });
   app.useLogger(app.get(Logger));
   configureApi(app);
   return app;
+}
+
+/** The API alone, configured exactly as in production; tests boot it through this too. */
+export function createApiApp(config: HopwatchConfig): Promise<INestApplication> {
+  return createHttpApp(config, []);
 }

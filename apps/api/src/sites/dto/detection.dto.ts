@@ -1,34 +1,33 @@
+import { applyDecorators } from '@nestjs/common';
 import { ApiPropertyOptional } from '@nestjs/swagger';
 import { IsInt, IsNumber, IsOptional, Max, Min } from 'class-validator';
 import { DETECTION_LIMITS } from '@hopwatch/domain';
 
+type Limit = keyof typeof DETECTION_LIMITS;
+
+/** An optional number within the domain's limits for that setting, documented with its default. */
+function Setting(limit: Limit, options: { integer: boolean; default: number; description?: string }) {
+  const { min, max } = DETECTION_LIMITS[limit];
+  return applyDecorators(
+    ApiPropertyOptional({ minimum: min, maximum: max, default: options.default, description: options.description }),
+    IsOptional(),
+    options.integer ? IsInt() : IsNumber(),
+    Min(min),
+    Max(max),
+  );
+}
+
 /** Overrides of the detection defaults for one site; leave a field out to keep its default. */
 export class DetectionDto {
-  @ApiPropertyOptional({ minimum: DETECTION_LIMITS.rateWindow.min, maximum: DETECTION_LIMITS.rateWindow.max, default: 10, description: 'Recent entry checks the 502/503/504 rate rule looks at' })
-  @IsOptional()
-  @IsInt()
-  @Min(DETECTION_LIMITS.rateWindow.min)
-  @Max(DETECTION_LIMITS.rateWindow.max)
+  @Setting('rateWindow', { integer: true, default: 10, description: 'Recent entry checks the 502/503/504 rate rule looks at' })
   rateWindow?: number;
 
-  @ApiPropertyOptional({ minimum: DETECTION_LIMITS.rateThreshold.min, maximum: DETECTION_LIMITS.rateThreshold.max, default: 0.2, description: 'Share of those checks failing with 502/503/504 that opens an incident' })
-  @IsOptional()
-  @IsNumber()
-  @Min(DETECTION_LIMITS.rateThreshold.min)
-  @Max(DETECTION_LIMITS.rateThreshold.max)
+  @Setting('rateThreshold', { integer: false, default: 0.2, description: 'Share of those checks failing with 502/503/504 that opens an incident' })
   rateThreshold?: number;
 
-  @ApiPropertyOptional({ minimum: DETECTION_LIMITS.flapLimit.min, maximum: DETECTION_LIMITS.flapLimit.max, default: 4, description: 'Open/resolve flips in the flap window beyond which an incident flaps' })
-  @IsOptional()
-  @IsInt()
-  @Min(DETECTION_LIMITS.flapLimit.min)
-  @Max(DETECTION_LIMITS.flapLimit.max)
+  @Setting('flapLimit', { integer: true, default: 4, description: 'Open/resolve flips in the flap window beyond which an incident flaps' })
   flapLimit?: number;
 
-  @ApiPropertyOptional({ minimum: DETECTION_LIMITS.flapWindowMinutes.min, maximum: DETECTION_LIMITS.flapWindowMinutes.max, default: 60 })
-  @IsOptional()
-  @IsInt()
-  @Min(DETECTION_LIMITS.flapWindowMinutes.min)
-  @Max(DETECTION_LIMITS.flapWindowMinutes.max)
+  @Setting('flapWindowMinutes', { integer: true, default: 60 })
   flapWindowMinutes?: number;
 }
