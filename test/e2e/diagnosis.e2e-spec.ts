@@ -40,7 +40,7 @@ const SCENARIOS: Scenario[] = [
   { name: 'resolvers answering differently', app: { kind: 'healthy' }, regions: ['a', 'b'], entryHost: 'shop.hopwatch.test', expected: { cause: 'dns_inconsistent', failingHop: 'entry', reportedBy: null, gateway: 'unknown', pattern: 'regional', regions: ['b'] } },
 ];
 
-type Lab = { scenario: Scenario; entryPort: number; proxyPort: number; app: AppServer; tls?: TlsEntry; siteId?: string };
+type Lab = { scenario: Scenario; entryPort: number; proxyPort: number; upstreamPort: number; app: AppServer; tls?: TlsEntry; siteId?: string };
 
 describe('diagnosis against real nginx and HAProxy', () => {
   let pipeline: BootedPipeline;
@@ -56,9 +56,11 @@ describe('diagnosis against real nginx and HAProxy', () => {
       const [entryPort, proxyPort, appPort] = await Promise.all([freePort(), freePort(), freePort()]);
       const app = await startAppServer(appPort, scenario.app === 'down' ? { kind: 'healthy' } : scenario.app);
       if (scenario.app === 'down') await app.down();
-      labs.push({ scenario, entryPort, proxyPort, app, tls: scenario.tlsEntry ? await startTlsEntry(entryPort) : undefined });
+      // The wrong upstream is a port nothing listens on (handed out, never bound), not the app's.
+      const upstreamPort = scenario.wrongUpstream ? await freePort() : appPort;
+      labs.push({ scenario, entryPort, proxyPort, upstreamPort, app, tls: scenario.tlsEntry ? await startTlsEntry(entryPort) : undefined });
     }
-    nginx = await startNginx(labs.map((lab) => ({ listenPort: lab.proxyPort, upstream: `127.0.0.1:${lab.scenario.wrongUpstream ? lab.app.port + 1 : lab.app.port}`, readTimeoutSeconds: 1 })));
+    nginx = await startNginx(labs.map((lab) => ({ listenPort: lab.proxyPort, upstream: `127.0.0.1:${lab.upstreamPort}`, readTimeoutSeconds: 1 })));
     haproxy = await startHaproxy(labs.filter((lab) => !lab.tls).map((lab) => ({ listenPort: lab.entryPort, upstream: `127.0.0.1:${lab.proxyPort}`, rejectSources: lab.scenario.rejectSources })));
     dnsA = await startDnsServer({ 'shop.hopwatch.test': { A: ['127.0.0.1'] } });
     dnsB = await startDnsServer({ 'shop.hopwatch.test': { A: ['127.0.0.9'] } });

@@ -4,8 +4,13 @@ import { createServer } from 'node:net';
 // Below the kernel's ephemeral range (32768-60999 on our machines): a port handed out for "listen on 0" or an
 // outgoing connection in another test file can never land on one of ours between choosing it and binding it.
 const EPHEMERAL_START = ephemeralStart();
-const LAST = EPHEMERAL_START - 1;
-const FIRST = Math.max(1_025, LAST - 12_000);
+const RANGE_FIRST = Math.max(1_025, EPHEMERAL_START - 12_000);
+// Each jest worker draws from its own slice, and no port is handed out twice in a process: a port a test
+// closed on purpose (an app that "goes down") cannot be picked up by the next test and answer in its place.
+const SLICES = 4;
+const SLICE_SIZE = Math.floor((EPHEMERAL_START - RANGE_FIRST) / SLICES);
+const FIRST = RANGE_FIRST + ((Number(process.env.JEST_WORKER_ID ?? 1) - 1) % SLICES) * SLICE_SIZE;
+const handedOut = new Set<number>();
 
 function ephemeralStart(): number {
   try {
@@ -23,11 +28,13 @@ function bindable(port: number): Promise<boolean> {
   });
 }
 
-/** A loopback port nothing listens on right now, outside the ephemeral range. */
+/** A loopback port nothing listens on right now, outside the ephemeral range, never given out before in this process. */
 export async function freePort(): Promise<number> {
   for (let attempt = 0; attempt < 50; attempt++) {
-    const port = FIRST + Math.floor(Math.random() * (LAST - FIRST));
-    if (await bindable(port)) return port;
+    const port = FIRST + Math.floor(Math.random() * SLICE_SIZE);
+    if (handedOut.has(port) || !(await bindable(port))) continue;
+    handedOut.add(port);
+    return port;
   }
   throw new Error('no free loopback port found');
 }
