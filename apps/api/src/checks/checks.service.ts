@@ -1,6 +1,5 @@
 import { Injectable } from '@nestjs/common';
 import { CheckResultRepository, toChainSpec } from '@hopwatch/db';
-import { ChainRun } from '@hopwatch/domain';
 import { CheckQueues } from '@hopwatch/queue';
 import { fieldErrors } from '../common/field-errors';
 import { SitesService } from '../sites/sites.service';
@@ -9,8 +8,6 @@ import { CheckResultPage, RegionRunResponse, RunNowResponse } from './dto/check-
 import { ListChecksQuery } from './dto/list-checks.query';
 
 const RUN_NOW_TIMEOUT_MS = 65_000;
-
-type WorkerOutcome = { missed: true } | { missed: false; run: ChainRun };
 
 @Injectable()
 export class ChecksService {
@@ -46,7 +43,7 @@ export class ChecksService {
       site.regions.map(async (region): Promise<RegionRunResponse> => {
         const job = { siteId, region, slot, intervalSeconds: site.intervalSeconds, spec, manual: true };
         try {
-          const outcome = await this.queues.runAndWait<WorkerOutcome>(job, Math.min(RUN_NOW_TIMEOUT_MS, site.timeoutMs * 2 + 5_000));
+          const outcome = await this.queues.runAndWait(job, Math.min(RUN_NOW_TIMEOUT_MS, site.timeoutMs * 2 + 5_000));
           if (outcome.missed) return { region, error: 'the check was skipped', dnsDisagreement: false, results: [] };
           const results = outcome.run.results.map((result) => probeToResponse(result, region, slot));
           return { region, dnsDisagreement: outcome.run.dnsDisagreement, results };
