@@ -1,10 +1,9 @@
-import { Inject, Injectable, NotFoundException } from '@nestjs/common';
+import { Inject, Injectable } from '@nestjs/common';
 import { randomBytes } from 'node:crypto';
 import { AlertChannelEntity, AlertChannelRepository, DeliveryRepository } from '@hopwatch/db';
-import { createTargetPolicy, literalAddress } from '@hopwatch/domain';
+import { AlertChannelNotFound, createTargetPolicy, literalAddress, TargetDenied } from '@hopwatch/domain';
 import { HOPWATCH_CONFIG, HopwatchConfig } from '@hopwatch/platform';
 import { NotificationQueue } from '@hopwatch/queue';
-import { fieldErrors } from '../common/field-errors';
 import { toChannelResponse, toDeliveryResponse } from './alerting.mapper';
 import { CreateAlertChannelDto, CreatedAlertChannelResponse, DeliveryListResponse, DeliveryResponse } from './dto/alert-channel.dto';
 
@@ -39,7 +38,7 @@ export class AlertChannelsService {
   }
 
   async delete(id: string): Promise<void> {
-    if (!(await this.channels.delete(id))) throw new NotFoundException(`alert channel ${id} does not exist`);
+    if (!(await this.channels.delete(id))) throw new AlertChannelNotFound(id);
   }
 
   /** Sends a `test` notice through the same queue and worker as real ones and reports what happened. */
@@ -58,7 +57,7 @@ export class AlertChannelsService {
 
   private async get(id: string): Promise<AlertChannelEntity> {
     const channel = await this.channels.findById(id);
-    if (!channel) throw new NotFoundException(`alert channel ${id} does not exist`);
+    if (!channel) throw new AlertChannelNotFound(id);
     return channel;
   }
 
@@ -66,6 +65,6 @@ export class AlertChannelsService {
     const address = literalAddress(new URL(url).hostname);
     if (!address) return;
     const verdict = createTargetPolicy({ allow: this.config.targetAllow, deny: this.config.targetDeny }).check(address);
-    if (!verdict.allowed) throw fieldErrors([`url is not allowed: ${verdict.reason}`]);
+    if (!verdict.allowed) throw new TargetDenied([`url is not allowed: ${verdict.reason}`]);
   }
 }

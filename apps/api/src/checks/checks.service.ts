@@ -1,7 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { CheckResultRepository, toChainSpec } from '@hopwatch/db';
+import { InvalidCursor } from '@hopwatch/domain';
 import { CheckQueues } from '@hopwatch/queue';
-import { fieldErrors } from '../common/field-errors';
 import { SitesService } from '../sites/sites.service';
 import { decodeCursor, encodeCursor, probeToResponse, toCheckResultResponse } from './check-result.mapper';
 import { CheckResultPage, RegionRunResponse, RunNowResponse } from './dto/check-result.response';
@@ -20,7 +20,7 @@ export class ChecksService {
   async list(siteId: string, query: ListChecksQuery): Promise<CheckResultPage> {
     await this.sites.get(siteId);
     const after = query.cursor ? decodeCursor(query.cursor) : null;
-    if (query.cursor && !after) throw fieldErrors(['cursor is not a cursor this API gave out']);
+    if (query.cursor && !after) throw new InvalidCursor();
     const limit = query.limit ?? 100;
     const rows = await this.results.list({
       siteId,

@@ -1,7 +1,7 @@
-import { Body, Controller, Delete, Get, HttpCode, NotFoundException, Param, ParseUUIDPipe, Post } from '@nestjs/common';
+import { Body, Controller, Delete, Get, HttpCode, Param, ParseUUIDPipe, Post } from '@nestjs/common';
 import { ApiBearerAuth, ApiOperation, ApiTags } from '@nestjs/swagger';
 import { MaintenanceWindowEntity, MaintenanceWindowRepository } from '@hopwatch/db';
-import { fieldErrors } from '../common/field-errors';
+import { InvalidMaintenanceWindow, MaintenanceWindowNotFound } from '@hopwatch/domain';
 import { CreateMaintenanceWindowDto, MaintenanceWindowResponse } from './dto/maintenance-window.dto';
 
 function toResponse(window: MaintenanceWindowEntity): MaintenanceWindowResponse {
@@ -31,7 +31,7 @@ export class MaintenanceWindowsController {
       ...(endsAt <= startsAt ? ['endsAt must be after startsAt'] : []),
       ...(!dto.siteIds?.length && !dto.tags?.length ? ['siteIds or tags must name at least one site or tag'] : []),
     ];
-    if (problems.length > 0) throw fieldErrors(problems);
+    if (problems.length > 0) throw new InvalidMaintenanceWindow(problems);
     return toResponse(await this.windows.create({ name: dto.name, siteIds: dto.siteIds ?? [], tags: dto.tags ?? [], startsAt, endsAt }));
   }
 
@@ -43,6 +43,6 @@ export class MaintenanceWindowsController {
   @Delete(':id')
   @HttpCode(204)
   async delete(@Param('id', ParseUUIDPipe) id: string): Promise<void> {
-    if (!(await this.windows.delete(id))) throw new NotFoundException(`maintenance window ${id} does not exist`);
+    if (!(await this.windows.delete(id))) throw new MaintenanceWindowNotFound(id);
   }
 }
