@@ -1,5 +1,6 @@
 import { Module } from '@nestjs/common';
 import { JobWorkersModule } from '@hopwatch/queue';
+import { TargetPolicyModule } from '@hopwatch/runtime';
 import { AnalyzerService } from './analysis/analyzer.service';
 import { ChainRunner } from './checks/chain-runner.service';
 import { CheckProcessor } from './checks/check.processor';
@@ -23,7 +24,7 @@ const consumeQueues = JobWorkersModule.consume([
 
 /** BullMQ processors for HOPWATCH_REGION. Expects config, db and queue from the process. */
 @Module({
-  imports: [consumeQueues],
+  imports: [consumeQueues, TargetPolicyModule],
   providers: [ChainRunner, ResultWriter, AnalyzerService, CheckProcessor, OutboxRelay, NotificationProcessor],
   exports: [ResultWriter, AnalyzerService, CheckProcessor, OutboxRelay],
 })

@@ -1,9 +1,9 @@
 import { Inject, Injectable } from '@nestjs/common';
 import { randomBytes } from 'node:crypto';
 import { AlertChannelEntity, AlertChannelRepository, DeliveryRepository } from '@hopwatch/db';
-import { AlertChannelNotFound, createTargetPolicy, literalAddress, TargetDenied } from '@hopwatch/domain';
-import { HOPWATCH_CONFIG, HopwatchConfig } from '@hopwatch/platform';
+import { AlertChannelNotFound, literalAddress, TargetDenied, TargetPolicy } from '@hopwatch/domain';
 import { NotificationQueue } from '@hopwatch/queue';
+import { TARGET_POLICY } from '@hopwatch/runtime';
 import { toChannelResponse, toDeliveryResponse } from './alerting.mapper';
 import { CreateAlertChannelDto, CreatedAlertChannelResponse, DeliveryListResponse, DeliveryResponse } from './dto/alert-channel.dto';
 
@@ -15,7 +15,7 @@ export class AlertChannelsService {
     private readonly channels: AlertChannelRepository,
     private readonly deliveries: DeliveryRepository,
     private readonly queue: NotificationQueue,
-    @Inject(HOPWATCH_CONFIG) private readonly config: HopwatchConfig,
+    @Inject(TARGET_POLICY) private readonly policy: TargetPolicy,
   ) {}
 
   async create(dto: CreateAlertChannelDto): Promise<CreatedAlertChannelResponse> {
@@ -64,7 +64,7 @@ export class AlertChannelsService {
   private assertWebhookAllowed(url: string): void {
     const address = literalAddress(new URL(url).hostname);
     if (!address) return;
-    const verdict = createTargetPolicy({ allow: this.config.targetAllow, deny: this.config.targetDeny }).check(address);
+    const verdict = this.policy.check(address);
     if (!verdict.allowed) throw new TargetDenied([`url is not allowed: ${verdict.reason}`]);
   }
 }

@@ -1,5 +1,5 @@
 import { Inject, Injectable } from '@nestjs/common';
-import { BucketTotals, HistoryRepository, SiteRepository } from '@hopwatch/db';
+import { BucketTotals, HistoryRepository, IncidentHistoryRepository, SiteRepository } from '@hopwatch/db';
 import {
   InvalidRange,
   SiteNotFound,
@@ -22,7 +22,6 @@ import { HOPWATCH_CONFIG, HopwatchConfig } from '@hopwatch/platform';
 import { UptimeQuery, UptimeSeriesQuery } from './dto/uptime.query';
 import { UptimeResponse, UptimeSeriesResponse } from './dto/uptime.response';
 import { isoSeconds, toFigures, toIncidentInRange } from './history.mapper';
-import { IncidentReader } from './incident.reader';
 
 type Range = { from: number; to: number };
 
@@ -32,7 +31,7 @@ export class HistoryService {
   constructor(
     private readonly sites: SiteRepository,
     private readonly history: HistoryRepository,
-    private readonly incidents: IncidentReader,
+    private readonly incidents: IncidentHistoryRepository,
     @Inject(HOPWATCH_CONFIG) private readonly config: HopwatchConfig,
   ) {}
 

@@ -1,8 +1,8 @@
 import { Inject, Injectable } from '@nestjs/common';
 import { randomUUID } from 'node:crypto';
 import { AlertChannelRepository, HistoryRepository, HopFields, SiteEntity, SitePatch, SiteRepository } from '@hopwatch/db';
-import { createTargetPolicy, DEFAULT_EXPECT_STATUS, DEFAULT_REGION, firstSlotFor, SITE_LIMITS, SiteNotFound, TargetDenied, TargetPolicy, UnknownAlertChannel } from '@hopwatch/domain';
-import { HOPWATCH_CONFIG, HopwatchConfig } from '@hopwatch/platform';
+import { DEFAULT_EXPECT_STATUS, DEFAULT_REGION, firstSlotFor, SITE_LIMITS, SiteNotFound, TargetDenied, TargetPolicy, UnknownAlertChannel } from '@hopwatch/domain';
+import { TARGET_POLICY } from '@hopwatch/runtime';
 import { CreateSiteDto } from './dto/create-site.dto';
 import { HopDto } from './dto/hop.dto';
 import { ListSitesQuery } from './dto/list-sites.query';
@@ -11,16 +11,12 @@ import { deniedTargets } from './target-check';
 
 @Injectable()
 export class SitesService {
-  private readonly policy: TargetPolicy;
-
   constructor(
     private readonly sites: SiteRepository,
     private readonly channels: AlertChannelRepository,
     private readonly history: HistoryRepository,
-    @Inject(HOPWATCH_CONFIG) config: HopwatchConfig,
-  ) {
-    this.policy = createTargetPolicy({ allow: config.targetAllow, deny: config.targetDeny });
-  }
+    @Inject(TARGET_POLICY) private readonly policy: TargetPolicy,
+  ) {}
 
   async create(dto: CreateSiteDto): Promise<SiteEntity> {
     this.assertTargetsAllowed(dto);

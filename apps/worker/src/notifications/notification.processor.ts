@@ -2,9 +2,10 @@ import { Inject, Injectable, Logger, OnApplicationShutdown } from '@nestjs/commo
 import { Job } from 'bullmq';
 import { AlertSender, DeliveryOutcome } from '@hopwatch/alerting';
 import { DeliveryContext, DeliveryRepository } from '@hopwatch/db';
-import { createTargetPolicy } from '@hopwatch/domain';
+import { TargetPolicy } from '@hopwatch/domain';
 import { HOPWATCH_CONFIG, HopwatchConfig } from '@hopwatch/platform';
 import { NotifyJob, OnJob } from '@hopwatch/queue';
+import { TARGET_POLICY } from '@hopwatch/runtime';
 import { toAlertMessage } from './alert-message';
 
 /** Handles `notify.deliver` on `notifications`: one attempt per job run, every attempt logged; retried with backoff until the horizon. */
@@ -16,10 +17,11 @@ export class NotificationProcessor implements OnApplicationShutdown {
   constructor(
     private readonly deliveries: DeliveryRepository,
     @Inject(HOPWATCH_CONFIG) private readonly config: HopwatchConfig,
+    @Inject(TARGET_POLICY) policy: TargetPolicy,
   ) {
     this.sender = AlertSender.create({
       webhook: {
-        env: { policy: createTargetPolicy({ allow: config.targetAllow, deny: config.targetDeny }), sourceAddress: null, resolvers: [] },
+        env: { policy, sourceAddress: null, resolvers: [] },
         timeoutMs: config.webhookTimeoutMs,
       },
       email: config.smtpUrl ? { smtpUrl: config.smtpUrl, from: config.mailFrom } : null,
