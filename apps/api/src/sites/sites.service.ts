@@ -37,7 +37,7 @@ export class SitesService {
       timeoutMs: dto.timeoutMs ?? SITE_LIMITS.timeoutMs.default,
       expectStatus: dto.expectStatus ?? DEFAULT_EXPECT_STATUS,
       bodyContains: dto.bodyContains ?? null,
-      regions: dto.regions?.length ? dto.regions : [DEFAULT_REGION],
+      regions: dto.regions ?? [DEFAULT_REGION],
       dnsResolvers: dto.dns?.resolvers ?? [],
       tags: dto.tags ?? [],
       alertChannelIds: dto.alertChannelIds ?? [],
@@ -75,7 +75,6 @@ export class SitesService {
     if (detection) patch.detection = { ...detection };
     if (dns) patch.dnsResolvers = dns.resolvers;
     if (hops) patch.hops = hops.map(toHopFields);
-    if (dto.regions?.length === 0) patch.regions = [DEFAULT_REGION];
     const rescheduled = dto.intervalSeconds !== undefined && dto.intervalSeconds !== current.intervalSeconds;
     const resumed = dto.paused === false && current.paused;
     if (rescheduled || resumed) patch.nextRunAt = this.firstRun(id, dto.intervalSeconds ?? current.intervalSeconds);
