@@ -5,6 +5,7 @@ export * from './config/config.module';
 export * from './boot/service-unreachable.error';
 export * from './metrics/metrics';
 export * from './logging/logging.module';
+export * from './logging/log-redaction';
 export * from './boot/boot-or-exit';
 export * from './metrics/metrics-server';
 export * from './timers/repeating-task';

@@ -55,6 +55,6 @@ export function queryValueFor(schema: Schema): fc.Arbitrary<string | string[]> {
   return fc.oneof(
     plausibleValue(schema).map(String),
     hostileValue().map((value) => (typeof value === 'string' ? value : JSON.stringify(value) ?? '')),
-    fc.constantFrom(['1', '2'], ['', '\u0000']),
+    fc.constantFrom<string[]>(['1', '2'], ['', '\u0000']),
   );
 }
