@@ -33,6 +33,12 @@ const cases: Case[] = [
   { name: 'to on a webhook channel', method: 'post', path: () => '/api/v1/alert-channels', body: { name: 'w', kind: 'webhook', url: 'https://hooks.example.com/x', to: ['a@example.com'] }, expected: 'to is only for email channels' },
   { name: 'url on an email channel', method: 'post', path: () => '/api/v1/alert-channels', body: { name: 'e', kind: 'email', to: ['a@example.com'], url: 'https://hooks.example.com/x' }, expected: 'url is only for webhook channels' },
   { name: 'empty regions in PATCH', method: 'patch', path: ({ site }) => `/api/v1/sites/${site}`, body: { regions: [] }, expected: 'regions must list at least one region' },
+  { name: 'a denied DNS resolver at registration', method: 'post', path: () => '/api/v1/sites', body: aSite({ dns: { resolvers: ['system', '169.254.169.254:53'] } }), expected: 'dns.resolvers.1 is not allowed: 169.254.169.254 is a cloud metadata endpoint' },
+  { name: 'a denied DNS resolver in PATCH', method: 'patch', path: ({ site }) => `/api/v1/sites/${site}`, body: { dns: { resolvers: ['[::ffff:169.254.169.254]:53'] } }, expected: 'dns.resolvers.0 is not allowed' },
+  { name: 'a metadata address in the shared address space', method: 'post', path: () => '/api/v1/sites', body: aSite({ url: 'http://100.100.100.200/latest/meta-data/' }), expected: 'url is not allowed: 100.100.100.200 is a cloud metadata endpoint (Alibaba Cloud)' },
+  { name: 'a metadata address inside the unique-local range', method: 'post', path: () => '/api/v1/sites', body: aSite({ hops: [{ name: 'imds', role: 'app', url: 'http://[fd00:ec2::254]/latest/' }] }), expected: 'hops.0.url is not allowed: fd00:ec2::254 is a cloud metadata endpoint' },
+  { name: 'a NAT64 form of the metadata address', method: 'post', path: () => '/api/v1/sites', body: aSite({ hops: [{ name: 'imds', role: 'app', url: 'http://example.com/', connectTo: '[64:ff9b::a9fe:a9fe]:80' }] }), expected: 'hops.0.connectTo is not allowed: 64:ff9b::a9fe:a9fe (embedding 169.254.169.254)' },
+  { name: 'a 6to4 webhook to the metadata address', method: 'post', path: () => '/api/v1/alert-channels', body: { name: 'w', kind: 'webhook', url: 'http://[2002:a9fe:a9fe::1]/' }, expected: 'url is not allowed: 2002:a9fe:a9fe::1 (embedding 169.254.169.254)' },
   { name: 'empty regions in POST', method: 'post', path: () => '/api/v1/sites', body: aSite({ regions: [] }), expected: 'regions must list at least one region' },
 ];
 

@@ -100,7 +100,7 @@ export class SitesService {
     if (unknown.length > 0) throw fieldErrors([`alertChannelIds has unknown alert channels: ${unknown.join(', ')}`]);
   }
 
-  private assertTargetsAllowed(dto: { url?: string; hops?: HopDto[] }): void {
+  private assertTargetsAllowed(dto: { url?: string; hops?: HopDto[]; dns?: { resolvers?: string[] } }): void {
     const problems = deniedTargets(dto, this.policy);
     if (problems.length > 0) throw fieldErrors(problems);
   }
