@@ -1,6 +1,6 @@
 import { Inject, Injectable, NotFoundException } from '@nestjs/common';
 import { randomBytes } from 'node:crypto';
-import { AlertChannelEntity, AlertChannelRepository, DeliveryRepository } from '@hopwatch/db';
+import { AlertChannelEntity, AlertChannelRepository, ApiKeyScope, DeliveryRepository } from '@hopwatch/db';
 import { createTargetPolicy, literalAddress } from '@hopwatch/domain';
 import { HOPWATCH_CONFIG, HopwatchConfig } from '@hopwatch/platform';
 import { NotificationQueue } from '@hopwatch/queue';
@@ -31,11 +31,11 @@ export class AlertChannelsService {
       webhookSecret: secret,
       isDefault: dto.isDefault ?? false,
     });
-    return { ...toChannelResponse(channel), ...(secret ? { secret } : {}) };
+    return { ...toChannelResponse(channel, 'write'), ...(secret ? { secret } : {}) };
   }
 
-  async list() {
-    return (await this.channels.list()).map(toChannelResponse);
+  async list(scope: ApiKeyScope) {
+    return (await this.channels.list()).map((channel) => toChannelResponse(channel, scope));
   }
 
   async delete(id: string): Promise<void> {

@@ -9,7 +9,7 @@ function toResponse(key: ApiKeyEntity): ApiKeyResponse {
     id: key.id,
     name: key.name,
     scope: key.scope,
-    prefix: key.keyPrefix,
+    prefix: key.keyPrefix === '' ? null : key.keyPrefix,
     origin: key.origin,
     createdAt: key.createdAt.toISOString(),
     lastUsedAt: key.lastUsedAt?.toISOString() ?? null,

@@ -1,0 +1,26 @@
+import { originOnly, withoutPassword } from './url-redaction';
+
+describe('withoutPassword', () => {
+  it.each([
+    ['https://user:pass@example.com/health', 'https://user:***@example.com/health'],
+    ['https://:pass@example.com/', 'https://:***@example.com/'],
+    ['http://user@example.com/', 'http://user@example.com/'],
+    ['https://example.com/a?b=c', 'https://example.com/a?b=c'],
+    ['tcp://u:p@10.0.0.1:5432', 'tcp://u:***@10.0.0.1:5432'],
+    ['not a url', 'not a url'],
+  ])('%s → %s', (url, expected) => {
+    expect(withoutPassword(url)).toBe(expected);
+  });
+});
+
+describe('originOnly', () => {
+  it.each([
+    ['https://hooks.slack.com/services/T0/B1/secret', 'https://hooks.slack.com/***'],
+    ['https://u:p@hooks.example.com:8443/x?token=abc', 'https://hooks.example.com:8443/***'],
+    ['https://hooks.example.com/?token=abc', 'https://hooks.example.com/***'],
+    ['https://hooks.example.com/', 'https://hooks.example.com/'],
+    ['garbage', '***'],
+  ])('%s → %s', (url, expected) => {
+    expect(originOnly(url)).toBe(expected);
+  });
+});
