@@ -30,7 +30,7 @@ describe('secrets in logs', () => {
         DATABASE_URL: database.url,
         HOPWATCH_REDIS_PREFIX: `hw-test-logs-${process.pid}`,
         HOPWATCH_ADMIN_KEY: ADMIN_KEY,
-        HOPWATCH_RATE_LIMIT_PER_MINUTE: '100000',
+        HOPWATCH_RATE_LIMIT_SIGN_IN: '1000',
         HOST: '127.0.0.1',
         PORT: String(port),
         LOG_LEVEL: 'debug',

@@ -12,6 +12,10 @@ export function testConfig(databaseUrl: string, overrides: Record<string, string
     HOPWATCH_TARGET_ALLOW: '127.0.0.0/8,::1',
     LOG_LEVEL: 'silent',
     PORT: '3000',
+    // Tests fire requests faster than any client; the rate-limit test sets its own, low limits.
+    HOPWATCH_RATE_LIMIT_PER_KEY: '1000000',
+    HOPWATCH_RATE_LIMIT_PER_ADDRESS: '1000000',
+    HOPWATCH_RATE_LIMIT_SIGN_IN: '1000000',
     ...overrides,
   });
 }

@@ -28,6 +28,12 @@ export type HopwatchConfig = {
   alertRetryHours: number;
   webhookTimeoutMs: number;
   metricsPublic: boolean;
+  /** Requests per minute one API key may make, across every route. */
+  rateLimitPerKey: number;
+  /** Requests per minute one client address may make, across every route. */
+  rateLimitPerAddress: number;
+  /** Sign-in and key-creation requests per minute one client address may make. */
+  rateLimitSignIn: number;
   metricsPort: number | null;
   logLevel: LogLevel;
 };
@@ -65,6 +71,9 @@ export const VARIABLES: VariableSpec[] = [
   { name: 'HOPWATCH_WEBHOOK_TIMEOUT_MS', description: 'timeout of one webhook delivery attempt', default: '10000' },
   { name: 'HOPWATCH_RETENTION_DAYS', description: 'days raw check results are kept (rollups are kept forever)', default: '30' },
   { name: 'HOPWATCH_METRICS_PUBLIC', description: 'serve /metrics without an API key', default: 'true' },
+  { name: 'HOPWATCH_RATE_LIMIT_PER_KEY', description: 'API requests per minute one API key may make; more get 429 with Retry-After', default: '600' },
+  { name: 'HOPWATCH_RATE_LIMIT_PER_ADDRESS', description: 'API requests per minute one client address may make, with or without a key', default: '1200' },
+  { name: 'HOPWATCH_RATE_LIMIT_SIGN_IN', description: 'sign-in and API-key creation requests per minute one client address may make', default: '10' },
   { name: 'HOPWATCH_METRICS_PORT', description: 'port on which a standalone worker or scheduler serves /metrics (unset: none)', default: null },
   { name: 'LOG_LEVEL', description: 'fatal, error, warn, info, debug, trace or silent', default: 'info' },
 ];

@@ -45,6 +45,9 @@ export function loadConfig(env: Env = process.env): HopwatchConfig {
     webhookTimeoutMs: integer(required('HOPWATCH_WEBHOOK_TIMEOUT_MS'), 'HOPWATCH_WEBHOOK_TIMEOUT_MS', 100, 60_000),
     retentionDays: integer(required('HOPWATCH_RETENTION_DAYS'), 'HOPWATCH_RETENTION_DAYS', 1, 3_650),
     metricsPublic: boolean(required('HOPWATCH_METRICS_PUBLIC'), 'HOPWATCH_METRICS_PUBLIC'),
+    rateLimitPerKey: integer(required('HOPWATCH_RATE_LIMIT_PER_KEY'), 'HOPWATCH_RATE_LIMIT_PER_KEY', 1, 1_000_000),
+    rateLimitPerAddress: integer(required('HOPWATCH_RATE_LIMIT_PER_ADDRESS'), 'HOPWATCH_RATE_LIMIT_PER_ADDRESS', 1, 1_000_000),
+    rateLimitSignIn: integer(required('HOPWATCH_RATE_LIMIT_SIGN_IN'), 'HOPWATCH_RATE_LIMIT_SIGN_IN', 1, 1_000_000),
     metricsPort: optionalInteger(read('HOPWATCH_METRICS_PORT'), 'HOPWATCH_METRICS_PORT', 1, 65_535),
     logLevel: oneOf(required('LOG_LEVEL'), 'LOG_LEVEL', LOG_LEVELS),
   };
