@@ -5,6 +5,7 @@ import { join } from 'node:path';
 import { Client } from 'pg';
 import { waitFor } from '../support/boot-pipeline';
 import { freePort } from '../support/free-port';
+import { TEST_SECRET_KEY } from '../support/test-config';
 import { createTestDatabase, TestDatabase } from '../support/test-database';
 
 const API_MAIN = join(__dirname, '..', '..', 'dist', 'apps', 'api', 'src', 'main.js');
@@ -30,6 +31,7 @@ describe('secrets in logs', () => {
         DATABASE_URL: database.url,
         HOPWATCH_REDIS_PREFIX: `hw-test-logs-${process.pid}`,
         HOPWATCH_ADMIN_KEY: ADMIN_KEY,
+        HOPWATCH_SECRET_KEY: TEST_SECRET_KEY,
         HOPWATCH_RATE_LIMIT_SIGN_IN: '1000',
         HOST: '127.0.0.1',
         PORT: String(port),

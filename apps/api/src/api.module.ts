@@ -2,6 +2,7 @@ import { Module } from '@nestjs/common';
 import { APP_FILTER, APP_GUARD } from '@nestjs/core';
 import { AlertChannelsController } from './alerting/alert-channels.controller';
 import { AlertChannelsService } from './alerting/alert-channels.service';
+import { SecretRotationService } from './alerting/secret-rotation.service';
 import { ApiKeyGuard } from './auth/api-key.guard';
 import { MaintenanceWindowsController } from './maintenance/maintenance-windows.controller';
 import { ApiKeysController } from './auth/api-keys.controller';
@@ -28,6 +29,7 @@ import { SitesService } from './sites/sites.service';
     ChecksService,
     IncidentsService,
     AlertChannelsService,
+    SecretRotationService,
     ApiKeysService,
     // Limits first, so a flood of bad keys is refused before any key lookup.
     { provide: APP_GUARD, useClass: RateLimitGuard },

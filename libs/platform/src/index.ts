@@ -9,3 +9,5 @@ export * from './logging/log-redaction';
 export * from './boot/boot-or-exit';
 export * from './metrics/metrics-server';
 export * from './timers/repeating-task';
+export * from './secrets/secret-box';
+export * from './secrets/secret-key-file';

@@ -28,6 +28,11 @@ export type HopwatchConfig = {
   alertRetryHours: number;
   webhookTimeoutMs: number;
   metricsPublic: boolean;
+  /** Seals secrets stored in the database; null: read or create secretKeyFile. */
+  secretKey: Buffer | null;
+  secretKeyFile: string;
+  /** Keys that only open what they sealed before a rotation. */
+  secretKeyPrevious: Buffer[];
   /** Requests per minute one API key may make, across every route. */
   rateLimitPerKey: number;
   /** Requests per minute one client address may make, across every route. */
@@ -71,6 +76,9 @@ export const VARIABLES: VariableSpec[] = [
   { name: 'HOPWATCH_WEBHOOK_TIMEOUT_MS', description: 'timeout of one webhook delivery attempt', default: '10000' },
   { name: 'HOPWATCH_RETENTION_DAYS', description: 'days raw check results are kept (rollups are kept forever)', default: '30' },
   { name: 'HOPWATCH_METRICS_PUBLIC', description: 'serve /metrics without an API key', default: 'true' },
+  { name: 'HOPWATCH_SECRET_KEY', description: 'key that encrypts secrets stored in the database (AES-256-GCM): 32 bytes as base64 or 64 hex digits; unset: read from HOPWATCH_SECRET_KEY_FILE', default: null, sensitive: true },
+  { name: 'HOPWATCH_SECRET_KEY_FILE', description: 'where the key is kept when HOPWATCH_SECRET_KEY is unset; created (mode 0600) on first boot', default: 'data/secret-key' },
+  { name: 'HOPWATCH_SECRET_KEY_PREVIOUS', description: 'comma-separated earlier keys, which still open what they encrypted during a rotation', default: null, sensitive: true },
   { name: 'HOPWATCH_RATE_LIMIT_PER_KEY', description: 'API requests per minute one API key may make; more get 429 with Retry-After', default: '600' },
   { name: 'HOPWATCH_RATE_LIMIT_PER_ADDRESS', description: 'API requests per minute one client address may make, with or without a key', default: '1200' },
   { name: 'HOPWATCH_RATE_LIMIT_SIGN_IN', description: 'sign-in and API-key creation requests per minute one client address may make', default: '10' },

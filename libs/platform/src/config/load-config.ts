@@ -1,5 +1,6 @@
 // The only reader of process.env: parses and validates every variable once, at boot.
 import { isIP } from 'node:net';
+import { parseSecretKey } from '../secrets/secret-box';
 import { HopwatchConfig, LogLevel, VARIABLES } from './config.schema';
 
 export class ConfigError extends Error {
@@ -45,6 +46,9 @@ export function loadConfig(env: Env = process.env): HopwatchConfig {
     webhookTimeoutMs: integer(required('HOPWATCH_WEBHOOK_TIMEOUT_MS'), 'HOPWATCH_WEBHOOK_TIMEOUT_MS', 100, 60_000),
     retentionDays: integer(required('HOPWATCH_RETENTION_DAYS'), 'HOPWATCH_RETENTION_DAYS', 1, 3_650),
     metricsPublic: boolean(required('HOPWATCH_METRICS_PUBLIC'), 'HOPWATCH_METRICS_PUBLIC'),
+    secretKey: optionalSecretKey(read('HOPWATCH_SECRET_KEY'), 'HOPWATCH_SECRET_KEY'),
+    secretKeyFile: required('HOPWATCH_SECRET_KEY_FILE'),
+    secretKeyPrevious: list(read('HOPWATCH_SECRET_KEY_PREVIOUS')).map((entry) => secretKey(entry, 'HOPWATCH_SECRET_KEY_PREVIOUS')),
     rateLimitPerKey: integer(required('HOPWATCH_RATE_LIMIT_PER_KEY'), 'HOPWATCH_RATE_LIMIT_PER_KEY', 1, 1_000_000),
     rateLimitPerAddress: integer(required('HOPWATCH_RATE_LIMIT_PER_ADDRESS'), 'HOPWATCH_RATE_LIMIT_PER_ADDRESS', 1, 1_000_000),
     rateLimitSignIn: integer(required('HOPWATCH_RATE_LIMIT_SIGN_IN'), 'HOPWATCH_RATE_LIMIT_SIGN_IN', 1, 1_000_000),
@@ -91,6 +95,16 @@ function name(value: string, variable: string): string {
 function adminKey(value: string | null): string | null {
   if (value !== null && value.length < 24) throw new ConfigError('HOPWATCH_ADMIN_KEY', 'must be at least 24 characters long');
   return value;
+}
+
+function secretKey(value: string, variable: string): Buffer {
+  const key = parseSecretKey(value);
+  if (!key) throw new ConfigError(variable, 'must be 32 bytes as base64 or 64 hex digits (e.g. `openssl rand -base64 32`)');
+  return key;
+}
+
+function optionalSecretKey(value: string | null, variable: string): Buffer | null {
+  return value === null ? null : secretKey(value, variable);
 }
 
 function address(value: string | null, variable: string): string | null {

@@ -15,7 +15,7 @@ export class LoggingModule {
             level: config.logLevel,
             redact: ['req.headers.authorization', 'req.headers.cookie'],
             serializers: { err: loggableError, error: loggableError },
-            hooks: { streamWrite: secretRedactor([config.adminKey]) },
+            hooks: { streamWrite: secretRedactor([config.adminKey, config.secretKey?.toString('base64'), config.secretKey?.toString('hex')]) },
             autoLogging: { ignore: (request) => request.url === '/health' || request.url === '/metrics' },
             customLogLevel: (_request, response, error) => (error || response.statusCode >= 500 ? 'error' : 'info'),
           },
