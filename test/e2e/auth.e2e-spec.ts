@@ -104,6 +104,16 @@ describe('bootstrap admin key', () => {
     }
   });
 
+  it('asks for a key on /metrics by default when the API listens on every interface', async () => {
+    const api = await bootApi({ HOST: '0.0.0.0' });
+    try {
+      await api.http().get('/metrics').expect(401);
+      await api.http().get('/metrics').set(api.auth()).expect(200);
+    } finally {
+      await api.close();
+    }
+  });
+
   it('closes /metrics when HOPWATCH_METRICS_PUBLIC is false', async () => {
     const api = await bootApi({ HOPWATCH_METRICS_PUBLIC: 'false' });
     try {

@@ -15,6 +15,7 @@ export function testConfig(databaseUrl: string, overrides: Record<string, string
     HOPWATCH_SECRET_KEY: TEST_SECRET_KEY,
     LOG_LEVEL: 'silent',
     PORT: '3000',
+    HOST: '127.0.0.1',
     // Tests fire requests faster than any client; the rate-limit test sets its own, low limits.
     HOPWATCH_RATE_LIMIT_PER_KEY: '1000000',
     HOPWATCH_RATE_LIMIT_PER_ADDRESS: '1000000',

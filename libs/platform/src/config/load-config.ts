@@ -45,7 +45,7 @@ export function loadConfig(env: Env = process.env): HopwatchConfig {
     alertRetryHours: integer(required('HOPWATCH_ALERT_RETRY_HOURS'), 'HOPWATCH_ALERT_RETRY_HOURS', 1, 720),
     webhookTimeoutMs: integer(required('HOPWATCH_WEBHOOK_TIMEOUT_MS'), 'HOPWATCH_WEBHOOK_TIMEOUT_MS', 100, 60_000),
     retentionDays: integer(required('HOPWATCH_RETENTION_DAYS'), 'HOPWATCH_RETENTION_DAYS', 1, 3_650),
-    metricsPublic: boolean(required('HOPWATCH_METRICS_PUBLIC'), 'HOPWATCH_METRICS_PUBLIC'),
+    metricsPublic: metricsPublic(required('HOPWATCH_METRICS_PUBLIC'), required('HOST')),
     secretKey: optionalSecretKey(read('HOPWATCH_SECRET_KEY'), 'HOPWATCH_SECRET_KEY'),
     secretKeyFile: required('HOPWATCH_SECRET_KEY_FILE'),
     secretKeyPrevious: list(read('HOPWATCH_SECRET_KEY_PREVIOUS')).map((entry) => secretKey(entry, 'HOPWATCH_SECRET_KEY_PREVIOUS')),
@@ -134,10 +134,19 @@ function list(value: string | null): string[] {
   return value === null ? [] : value.split(',').map((entry) => entry.trim()).filter(Boolean);
 }
 
-function boolean(value: string, variable: string): boolean {
+/** `auto`: /metrics needs no key only when the API listens on loopback, where nobody else can reach it. */
+function metricsPublic(value: string, host: string): boolean {
+  return value.toLowerCase() === 'auto' ? isLoopbackHost(host) : boolean(value, 'HOPWATCH_METRICS_PUBLIC', 'true, false or auto');
+}
+
+export function isLoopbackHost(host: string): boolean {
+  return host === 'localhost' || host === '::1' || /^127\.\d{1,3}\.\d{1,3}\.\d{1,3}$/.test(host);
+}
+
+function boolean(value: string, variable: string, expected = 'true or false'): boolean {
   if (['true', '1', 'yes'].includes(value.toLowerCase())) return true;
   if (['false', '0', 'no'].includes(value.toLowerCase())) return false;
-  throw new ConfigError(variable, `must be true or false, got "${value}"`);
+  throw new ConfigError(variable, `must be ${expected}, got "${value}"`);
 }
 
 function oneOf<T extends string>(value: string, variable: string, allowed: readonly T[]): T {
