@@ -1,5 +1,6 @@
 // What responses show of secrets: short prefixes of generated keys, nothing of the configured key, no URL
 // password anywhere, and webhook URLs reduced to their origin for read keys.
+import { DataSource } from 'typeorm';
 import { aHop, aSite } from '../support/factories/site.factory';
 import { BootedApi, bootApi } from '../support/boot-api';
 import { TEST_ADMIN_KEY } from '../support/test-config';
@@ -39,6 +40,11 @@ describe('secrets in responses', () => {
     }
     expect(read.body.url).toBe('https://monitor:***@shop.example.com/');
     expect(read.body.hops[0].url).toBe('http://probe:***@10.0.0.5:8080/health');
+
+    // Sending back what was read keeps the stored passwords; the probes still get them.
+    await api.http().patch(`/api/v1/sites/${created.id}`).set(api.auth()).send({ url: read.body.url, hops: read.body.hops.map(({ name, role, url }: Record<string, string>) => ({ name, role, url })) }).expect(200);
+    const [row] = await api.app.get(DataSource).query('SELECT s.url, h.url AS hop_url FROM sites s JOIN hops h ON h.site_id = s.id WHERE s.id = $1', [created.id]);
+    expect(row).toEqual({ url: 'https://monitor:site-pass-1@shop.example.com/', hop_url: 'http://probe:hop-pass-2@10.0.0.5:8080/health' });
   });
 
   it('shows a read key only the origin of a webhook URL, a write key the URL without its password', async () => {

@@ -1,7 +1,7 @@
 import { Inject, Injectable, NotFoundException } from '@nestjs/common';
 import { randomUUID } from 'node:crypto';
 import { AlertChannelRepository, HistoryRepository, HopFields, SiteEntity, SitePatch, SiteRepository } from '@hopwatch/db';
-import { createTargetPolicy, DEFAULT_EXPECT_STATUS, DEFAULT_REGION, firstSlotFor, SITE_LIMITS, TargetPolicy } from '@hopwatch/domain';
+import { createTargetPolicy, DEFAULT_EXPECT_STATUS, DEFAULT_REGION, firstSlotFor, restoreHiddenPassword, SITE_LIMITS, TargetPolicy } from '@hopwatch/domain';
 import { HOPWATCH_CONFIG, HopwatchConfig } from '@hopwatch/platform';
 import { fieldErrors } from '../common/field-errors';
 import { CreateSiteDto } from './dto/create-site.dto';
@@ -72,9 +72,13 @@ export class SitesService {
     const current = await this.get(id);
     const { dns, hops, detection, ...fields } = dto;
     const patch: SitePatch = { ...fields };
+    if (dto.url) patch.url = restoreHiddenPassword(dto.url, current.url);
     if (detection) patch.detection = { ...detection };
     if (dns) patch.dnsResolvers = dns.resolvers;
-    if (hops) patch.hops = hops.map(toHopFields);
+    if (hops) {
+      const storedUrls = new Map((current.hops ?? []).map((hop) => [hop.name, hop.url]));
+      patch.hops = hops.map((hop) => toHopFields({ ...hop, url: restoreHiddenPassword(hop.url, storedUrls.get(hop.name)) }));
+    }
     const rescheduled = dto.intervalSeconds !== undefined && dto.intervalSeconds !== current.intervalSeconds;
     const resumed = dto.paused === false && current.paused;
     if (rescheduled || resumed) patch.nextRunAt = this.firstRun(id, dto.intervalSeconds ?? current.intervalSeconds);

@@ -1,4 +1,4 @@
-import { originOnly, withoutPassword } from './url-redaction';
+import { originOnly, restoreHiddenPassword, withoutPassword } from './url-redaction';
 
 describe('withoutPassword', () => {
   it.each([
@@ -22,5 +22,19 @@ describe('originOnly', () => {
     ['garbage', '***'],
   ])('%s → %s', (url, expected) => {
     expect(originOnly(url)).toBe(expected);
+  });
+});
+
+describe('restoreHiddenPassword', () => {
+  const stored = 'https://user:real-pass@example.com/health';
+  it.each([
+    ['the URL as the API showed it', 'https://user:***@example.com/health', stored, stored],
+    ['a new password', 'https://user:new-pass@example.com/health', stored, 'https://user:new-pass@example.com/health'],
+    ['the hidden password on another host', 'https://user:***@other.example.com/health', stored, 'https://user:***@other.example.com/health'],
+    ['the hidden password for another user', 'https://admin:***@example.com/health', stored, 'https://admin:***@example.com/health'],
+    ['no stored URL', 'https://user:***@example.com/health', undefined, 'https://user:***@example.com/health'],
+    ['a URL without credentials', 'https://example.com/', stored, 'https://example.com/'],
+  ])('keeps or replaces: %s', (_label, sent, before, expected) => {
+    expect(restoreHiddenPassword(sent, before)).toBe(expected);
   });
 });

@@ -18,6 +18,16 @@ export function originOnly(url: string): string {
   return `${parsed.protocol}//${parsed.host}${hidden}`;
 }
 
+/**
+ * A URL sent back as the API showed it (password "***") means "keep the password": the stored one is put back
+ * when everything else about the URL is unchanged. Any other URL is taken as sent.
+ */
+export function restoreHiddenPassword(sent: string, stored: string | undefined): string {
+  const parsed = tryParse(sent);
+  if (!parsed || parsed.password !== HIDDEN || stored === undefined) return sent;
+  return withoutPassword(stored) === parsed.toString() ? stored : sent;
+}
+
 function tryParse(url: string): URL | null {
   try {
     return new URL(url);
