@@ -4,7 +4,7 @@ import { classify, DetectionOptions, detectionOptions, detectPattern, entryOutco
 import { HOPWATCH_CONFIG, HopwatchConfig } from '@hopwatch/platform';
 import { incidentsChanged } from '../worker.metrics';
 import { toIncidentState, toIncidentWrite } from './incident-mapping';
-import { runsByRegion } from './observed-runs';
+import { runsByRegion, storedObservations, withRun } from './observed-runs';
 
 // Enough history for the rate rule (10 checks), confirmations and recoveries, and an overload baseline.
 const WINDOW_CHECKS = 20;
@@ -21,15 +21,19 @@ export class AnalyzerService {
     private readonly unitOfWork: UnitOfWork,
   ) {}
 
-  /** A healthy entry with no open incident has nothing to decide; this keeps the common case to one index probe. */
-  async afterRun(siteId: string, intervalSeconds: number, entryOk: boolean): Promise<void> {
+  /**
+   * A healthy entry with no open incident has nothing to decide; this keeps the common case to one index probe.
+   * `run` is the run just stored, when the worker holds it as stored: only the rest of the window is read back.
+   */
+  async afterRun(siteId: string, intervalSeconds: number, entryOk: boolean, run: ObservedRun | null = null): Promise<void> {
     if (entryOk && !(await this.analysis.hasOpenIncident(siteId))) return;
-    await this.analyze(siteId, intervalSeconds);
+    await this.analyze(siteId, intervalSeconds, new Date(), run);
   }
 
-  async analyze(siteId: string, intervalSeconds: number, now = new Date()): Promise<void> {
+  async analyze(siteId: string, intervalSeconds: number, now = new Date(), run: ObservedRun | null = null): Promise<void> {
     const since = new Date(now.getTime() - Math.max(WINDOW_CHECKS * intervalSeconds, MIN_WINDOW_SECONDS) * 1000);
-    const outcome = await this.decideAndWrite(siteId, since, now);
+    const current = run && run.slot * 1000 >= since.getTime() ? run : null;
+    const outcome = await this.decideAndWrite(siteId, since, now, current);
     if (outcome) {
       const kinds = outcome.write.timeline.map((entry) => entry.kind).join(', ');
       this.logger.log({ siteId, incidentId: outcome.incidentId, cause: outcome.write.fields.cause }, `incident ${kinds}`);
@@ -41,18 +45,19 @@ export class AnalyzerService {
    * Loads the site's window, decides (pure) and writes the answer in one transaction under the site's lock:
    * the incident, its timeline and its outbox events land together or not at all.
    */
-  private decideAndWrite(siteId: string, since: Date, now: Date): Promise<{ incidentId: string; write: IncidentWrite } | null> {
+  private decideAndWrite(siteId: string, since: Date, now: Date, current: ObservedRun | null): Promise<{ incidentId: string; write: IncidentWrite } | null> {
     return this.unitOfWork.run(async (tx) => {
       await this.analysis.lockSite(tx, siteId);
-      const inputs = await this.analysis.inputs(tx, siteId, since);
-      const write = inputs && this.decide(inputs, now);
+      const inputs = await this.analysis.inputs(tx, siteId, since, current);
+      const write = inputs && this.decide(inputs, now, current);
       if (!write) return null;
       return { incidentId: await this.analysis.persist(tx, siteId, write), write };
     });
   }
 
-  decide({ site, results, latest }: AnalysisInputs, now: Date): IncidentWrite | null {
-    const runs = runsByRegion(site.id, results);
+  /** `current`: a run the caller holds that `results` leave out. */
+  decide({ site, results, latest }: AnalysisInputs, now: Date, current: ObservedRun | null = null): IncidentWrite | null {
+    const runs = runsByRegion(site.id, withRun(storedObservations(results), current));
     const outcomes: Record<string, EntryOutcome[]> = {};
     for (const [region, regionRuns] of runs) {
       outcomes[region] = regionRuns.map((run) => entryOutcomeOf(run)).filter((outcome): outcome is EntryOutcome => outcome !== null);

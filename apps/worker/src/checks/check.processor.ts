@@ -4,6 +4,7 @@ import { missedResult } from '@hopwatch/db';
 import { ENTRY_TARGET, ProbeResult } from '@hopwatch/domain';
 import { CheckJob, CheckJobOutcome, OnJob } from '@hopwatch/queue';
 import { AnalyzerService } from '../analysis/analyzer.service';
+import { freshlyStoredRun } from '../analysis/observed-runs';
 import { ResultWriter } from '../results/result-writer.service';
 import { checkOutcomes, probeDuration, slotLateness } from '../worker.metrics';
 import { ChainRunner } from './chain-runner.service';
@@ -29,11 +30,12 @@ export class CheckProcessor {
       return { missed: true };
     }
     const run = await this.runner.run(check);
-    await this.writer.write(this.runner.toRows(run));
+    const rows = this.runner.toRows(run);
+    const ids = await this.writer.write(rows);
     for (const result of run.results) this.observe(check.region, result);
     // Before the job completes: if the process dies here, the retried job re-analyses from stored results.
     const entryOk = run.results.find((result) => result.target === ENTRY_TARGET)?.ok ?? false;
-    await this.analyzer.afterRun(check.siteId, check.intervalSeconds, entryOk);
+    await this.analyzer.afterRun(check.siteId, check.intervalSeconds, entryOk, freshlyStoredRun(rows, ids));
     return { missed: false, run };
   }
 

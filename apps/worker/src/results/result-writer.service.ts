@@ -6,7 +6,7 @@ import { CheckResultRepository, NewCheckResult } from '@hopwatch/db';
 import { HOPWATCH_CONFIG, HopwatchConfig } from '@hopwatch/platform';
 import { writerBatchSize, writerLatency } from '../worker.metrics';
 
-type Pending = { result: NewCheckResult; done: () => void; failed: (error: Error) => void };
+type Pending = { result: NewCheckResult; done: (id: string | null) => void; failed: (error: Error) => void };
 
 @Injectable()
 export class ResultWriter implements BeforeApplicationShutdown {
@@ -20,14 +20,14 @@ export class ResultWriter implements BeforeApplicationShutdown {
     @Inject(HOPWATCH_CONFIG) private readonly config: HopwatchConfig,
   ) {}
 
-  /** Resolves when every given result is stored (or was already). */
-  write(results: NewCheckResult[]): Promise<void> {
+  /** Resolves when every given result is stored (or was already), with each one's new id, or null when it was already stored. */
+  write(results: NewCheckResult[]): Promise<Array<string | null>> {
     const written = results.map(
-      (result) => new Promise<void>((done, failed) => this.pending.push({ result, done, failed })),
+      (result) => new Promise<string | null>((done, failed) => this.pending.push({ result, done, failed })),
     );
     if (this.pending.length >= this.config.writerBatchSize) this.flushSoon(0);
     else this.flushSoon(this.config.writerFlushMs);
-    return Promise.all(written).then(() => undefined);
+    return Promise.all(written);
   }
 
   async beforeApplicationShutdown(): Promise<void> {
@@ -63,9 +63,9 @@ export class ResultWriter implements BeforeApplicationShutdown {
     if (batch.length === 0) return;
     const stopTimer = writerLatency.startTimer();
     try {
-      await this.results.insertMany(batch.map((item) => item.result));
+      const ids = await this.results.insertEach(batch.map((item) => item.result));
       writerBatchSize.observe(batch.length);
-      for (const item of batch) item.done();
+      batch.forEach((item, index) => item.done(ids[index]));
     } catch (error) {
       this.logger.error(`writing ${batch.length} results failed: ${(error as Error).message}`);
       for (const item of batch) item.failed(error as Error);

@@ -24,7 +24,11 @@ const INSERT_BATCH = `
   scored AS (SELECT ${scoredResults('$22::float8[]')} FROM inserted AS result),
   hourly AS (${upsertRollups('rollups_hourly', 'hour')}),
   daily AS (${upsertRollups('rollups_daily', 'day')})
-  SELECT id FROM inserted`;
+  SELECT id, site_id, target, region, slot FROM inserted`;
+
+type InsertedKey = { id: string; site_id: string; target: string; region: string; slot: Date };
+
+const resultKey = (siteId: string, target: string, region: string, slotSeconds: number) => `${siteId}|${target}|${region}|${slotSeconds}`;
 
 @Injectable()
 export class CheckResultRepository {
@@ -32,10 +36,29 @@ export class CheckResultRepository {
 
   /** Idempotent: a result already stored for its (site, target, region, slot) is skipped. Returns the ids inserted. */
   async insertMany(results: NewCheckResult[]): Promise<string[]> {
+    return (await this.insert(results)).map((row) => row.id);
+  }
+
+  /**
+   * Like `insertMany`, but answers per given result: the id this call stored it under, or null when it was
+   * skipped (already stored, or a repeat of an earlier result in the same call), so callers know which
+   * of their results are the stored truth.
+   */
+  async insertEach(results: NewCheckResult[]): Promise<Array<string | null>> {
+    const idByKey = new Map((await this.insert(results)).map((row) => [resultKey(row.site_id, row.target, row.region, row.slot.getTime() / 1000), row.id]));
+    return results.map((result) => {
+      const key = resultKey(result.siteId, result.target, result.region, result.slot);
+      const id = idByKey.get(key) ?? null;
+      idByKey.delete(key);
+      return id;
+    });
+  }
+
+  private async insert(results: NewCheckResult[]): Promise<InsertedKey[]> {
     if (results.length === 0) return [];
     const column = <T>(pick: (result: NewCheckResult) => T) => results.map(pick);
     const json = (value: unknown) => (value === null || value === undefined ? null : JSON.stringify(value));
-    const inserted: Array<{ id: string }> = await this.dataSource.query(INSERT_BATCH, [
+    return this.dataSource.query(INSERT_BATCH, [
       column((r) => r.siteId),
       column((r) => r.target),
       column((r) => r.kind),
@@ -59,7 +82,6 @@ export class CheckResultRepository {
       column((r) => r.gateway),
       LATENCY_BUCKET_THRESHOLDS_MS,
     ]);
-    return inserted.map((row) => row.id);
   }
 
   /** Newest first, keyset-paginated on (slot, id). */

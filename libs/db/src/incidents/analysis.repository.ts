@@ -1,6 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
-import { DataSource, MoreThanOrEqual } from 'typeorm';
+import { DataSource } from 'typeorm';
 import { CheckResultEntity } from '../checks/check-result.entity';
 import { attachHops } from '../sites/attach-hops';
 import { SiteEntity } from '../sites/site.entity';
@@ -37,16 +37,22 @@ export class AnalysisRepository {
     await tx.manager.query('SELECT pg_advisory_xact_lock(hashtext($1))', [`hopwatch:analyze:${siteId}`]);
   }
 
-  /** The site with its hops, its results since `since` (oldest first) and its latest incident; null when the site is gone. */
-  async inputs(tx: Transaction, siteId: string, since: Date): Promise<AnalysisInputs | null> {
+  /**
+   * The site with its hops, its results since `since` (oldest first) and its latest incident; null when the site is gone.
+   * `without` leaves out one run's results (region and slot in epoch seconds): the caller already holds them.
+   */
+  async inputs(tx: Transaction, siteId: string, since: Date, without: { region: string; slot: number } | null = null): Promise<AnalysisInputs | null> {
     const site = await tx.manager.findOne(SiteEntity, { where: { id: siteId } });
     if (!site) return null;
     await attachHops(tx.manager, [site]);
-    const results = await tx.manager.find(CheckResultEntity, {
-      where: { siteId, slot: MoreThanOrEqual(since) },
-      order: { slot: 'ASC', id: 'ASC' },
-      take: MAX_WINDOW_ROWS,
-    });
+    const window = tx.manager
+      .createQueryBuilder(CheckResultEntity, 'result')
+      .where('result.site_id = :siteId AND result.slot >= :since', { siteId, since })
+      .orderBy('result.slot', 'ASC')
+      .addOrderBy('result.id', 'ASC')
+      .limit(MAX_WINDOW_ROWS);
+    if (without) window.andWhere('NOT (result.region = :region AND result.slot = :slot)', { region: without.region, slot: new Date(without.slot * 1000) });
+    const results = await window.getMany();
     const latest = await tx.manager.findOne(IncidentEntity, { where: { siteId }, order: { startedAt: 'DESC' } });
     return { site, results, latest };
   }
