@@ -6,5 +6,5 @@ import { HopwatchConfig } from '@hopwatch/platform';
 
 /** API, scheduler and worker on one infrastructure, in one process (`npm start`). */
 export function createAllInOneApp(config: HopwatchConfig): Promise<INestApplication> {
-  return createHttpApp(config, [SchedulerModule, WorkerModule], 20);
+  return createHttpApp(config, [SchedulerModule.register, WorkerModule.register], 20);
 }

@@ -1,6 +1,6 @@
-import { Module } from '@nestjs/common';
+import { DynamicModule, Module } from '@nestjs/common';
 import { APP_FILTER, APP_GUARD } from '@nestjs/core';
-import { TargetPolicyModule } from '@hopwatch/runtime';
+import { Infrastructure } from '@hopwatch/runtime';
 import { AlertChannelsController } from './alerting/alert-channels.controller';
 import { AlertChannelsService } from './alerting/alert-channels.service';
 import { SecretRotationService } from './alerting/secret-rotation.service';
@@ -22,9 +22,8 @@ import { RateLimitsModule } from './rate-limits/rate-limits.module';
 import { SitesController } from './sites/sites.controller';
 import { SitesService } from './sites/sites.service';
 
-/** The REST API. Expects the infrastructure modules (config, db, queue) to be provided by the process. */
+/** The REST API. */
 @Module({
-  imports: [HistoryModule, RateLimitsModule, TargetPolicyModule],
   controllers: [SitesController, ChecksController, IncidentsController, AlertChannelsController, MaintenanceWindowsController, ApiKeysController, HealthController, MetricsController],
   providers: [
     SitesService,
@@ -40,4 +39,12 @@ import { SitesService } from './sites/sites.service';
     { provide: APP_FILTER, useClass: ApiErrorFilter },
   ],
 })
-export class ApiModule {}
+export class ApiModule {
+  static register(infrastructure: Infrastructure): DynamicModule {
+    const { config, db, queue, targetPolicy } = infrastructure;
+    return {
+      module: ApiModule,
+      imports: [config, db, queue, targetPolicy, HistoryModule.register(infrastructure), RateLimitsModule.register(infrastructure)],
+    };
+  }
+}

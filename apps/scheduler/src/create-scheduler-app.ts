@@ -4,5 +4,5 @@ import { createProcessContext } from '@hopwatch/runtime';
 import { SchedulerModule } from './scheduler.module';
 
 export function createSchedulerApp(config: HopwatchConfig): Promise<INestApplicationContext> {
-  return createProcessContext(config, [SchedulerModule]);
+  return createProcessContext(config, [SchedulerModule.register]);
 }

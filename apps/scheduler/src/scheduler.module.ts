@@ -1,12 +1,17 @@
-import { Module } from '@nestjs/common';
+import { DynamicModule, Module } from '@nestjs/common';
+import { Infrastructure } from '@hopwatch/runtime';
 import { RetentionService } from './housekeeping/retention.service';
 import { EnqueueDueService } from './tick/enqueue-due.service';
 import { LeaderLock } from './tick/leader.lock';
 import { TickService } from './tick/tick.service';
 
-/** The tick loop that enqueues due checks. Expects config, db and queue from the process. */
+/** The tick loop that enqueues due checks. */
 @Module({
   providers: [LeaderLock, EnqueueDueService, TickService, RetentionService],
   exports: [TickService],
 })
-export class SchedulerModule {}
+export class SchedulerModule {
+  static register({ config, db, queue }: Infrastructure): DynamicModule {
+    return { module: SchedulerModule, imports: [config, db, queue] };
+  }
+}

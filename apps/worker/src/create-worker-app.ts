@@ -4,5 +4,5 @@ import { createProcessContext } from '@hopwatch/runtime';
 import { WorkerModule } from './worker.module';
 
 export function createWorkerApp(config: HopwatchConfig): Promise<INestApplicationContext> {
-  return createProcessContext(config, [WorkerModule]);
+  return createProcessContext(config, [WorkerModule.register]);
 }

@@ -1,6 +1,6 @@
-import { Module } from '@nestjs/common';
-import { JobWorkersModule } from '@hopwatch/queue';
-import { TargetPolicyModule } from '@hopwatch/runtime';
+import { DynamicModule, Module } from '@nestjs/common';
+import { JobWorkersModule, QueueConsumer } from '@hopwatch/queue';
+import { Infrastructure } from '@hopwatch/runtime';
 import { AnalyzerService } from './analysis/analyzer.service';
 import { ChainRunner } from './checks/chain-runner.service';
 import { CheckProcessor } from './checks/check.processor';
@@ -9,7 +9,7 @@ import { OutboxRelay } from './notifications/outbox-relay.service';
 import { retryDelayMs } from './notifications/retry-delay';
 import { ResultWriter } from './results/result-writer.service';
 
-const consumeQueues = JobWorkersModule.consume([
+const CONSUMERS: QueueConsumer[] = [
   {
     queue: 'checks',
     options: (config) => ({ concurrency: config.workerConcurrency, maxStalledCount: 3 }),
@@ -20,12 +20,15 @@ const consumeQueues = JobWorkersModule.consume([
     options: () => ({ concurrency: 20, settings: { backoffStrategy: (attemptsMade: number) => retryDelayMs(attemptsMade) } }),
     logFailures: false,
   },
-]);
+];
 
-/** BullMQ processors for HOPWATCH_REGION. Expects config, db and queue from the process. */
+/** BullMQ processors for HOPWATCH_REGION. */
 @Module({
-  imports: [consumeQueues, TargetPolicyModule],
   providers: [ChainRunner, ResultWriter, AnalyzerService, CheckProcessor, OutboxRelay, NotificationProcessor],
   exports: [ResultWriter, AnalyzerService, CheckProcessor, OutboxRelay],
 })
-export class WorkerModule {}
+export class WorkerModule {
+  static register({ config, db, queue, targetPolicy }: Infrastructure): DynamicModule {
+    return { module: WorkerModule, imports: [config, db, queue, targetPolicy, JobWorkersModule.consume(CONSUMERS, config)] };
+  }
+}

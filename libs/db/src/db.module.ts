@@ -23,7 +23,6 @@ export class DbModule {
   static forRoot(databaseUrl: string, poolSize?: number): DynamicModule {
     return {
       module: DbModule,
-      global: true,
       imports: [TypeOrmModule.forRoot({ ...dataSourceOptions(databaseUrl, poolSize), retryAttempts: 0 })],
       providers: [UnitOfWork, ...REPOSITORIES],
       exports: [UnitOfWork, ...REPOSITORIES],

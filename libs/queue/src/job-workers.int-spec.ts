@@ -12,10 +12,14 @@ import { OnJob } from './on-job.decorator';
 import { QueueModule } from './queue.module';
 
 const config = testConfig('postgres://postgres@127.0.0.1:5432/unused');
-const consumeBoth = JobWorkersModule.consume([
-  { queue: 'checks', options: () => ({ concurrency: 1 }), logFailures: false },
-  { queue: 'notifications', options: () => ({ concurrency: 1 }), logFailures: false },
-]);
+const configModule = ConfigModule.forRoot(config);
+const consumeBoth = JobWorkersModule.consume(
+  [
+    { queue: 'checks', options: () => ({ concurrency: 1 }), logFailures: false },
+    { queue: 'notifications', options: () => ({ concurrency: 1 }), logFailures: false },
+  ],
+  configModule,
+);
 
 @Injectable()
 class Checks {
@@ -46,7 +50,7 @@ async function boot(handlers: Type[]) {
   @Module({ imports: [consumeBoth], providers: handlers })
   class Handlers {}
   const moduleRef = await Test.createTestingModule({
-    imports: [ConfigModule.forRoot(config), QueueModule.forRoot(config.redisUrl), Handlers],
+    imports: [configModule, QueueModule.forRoot(configModule), Handlers],
   }).compile();
   const app = moduleRef.createNestApplication({ logger: false });
   try {

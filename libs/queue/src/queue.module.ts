@@ -1,5 +1,6 @@
 import { DynamicModule, Inject, Injectable, Module, OnApplicationShutdown } from '@nestjs/common';
 import type { Redis } from 'ioredis';
+import { HOPWATCH_CONFIG, HopwatchConfig } from '@hopwatch/platform';
 import { CheckQueues } from './check-queues';
 import { NotificationQueue } from './notification-queue';
 import { REDIS } from './queue.module.tokens';
@@ -16,11 +17,17 @@ class RedisCloser implements OnApplicationShutdown {
 
 @Module({})
 export class QueueModule {
-  static forRoot(redisUrl: string): DynamicModule {
+  /** `config`: the process's ConfigModule (REDIS_URL, the key prefix, the region). */
+  static forRoot(config: DynamicModule): DynamicModule {
     return {
       module: QueueModule,
-      global: true,
-      providers: [{ provide: REDIS, useFactory: () => createRedis(redisUrl) }, RedisCloser, CheckQueues, NotificationQueue],
+      imports: [config],
+      providers: [
+        { provide: REDIS, useFactory: (hopwatchConfig: HopwatchConfig) => createRedis(hopwatchConfig.redisUrl), inject: [HOPWATCH_CONFIG] },
+        RedisCloser,
+        CheckQueues,
+        NotificationQueue,
+      ],
       exports: [REDIS, CheckQueues, NotificationQueue],
     };
   }

@@ -1,22 +1,29 @@
-import { Module } from '@nestjs/common';
+import { DynamicModule, Module } from '@nestjs/common';
 import { ThrottlerModule } from '@nestjs/throttler';
 import type { Redis } from 'ioredis';
 import { HOPWATCH_CONFIG, HopwatchConfig } from '@hopwatch/platform';
 import { REDIS } from '@hopwatch/queue';
+import { Infrastructure } from '@hopwatch/runtime';
 import { RedisRateLimitStorage } from './redis-rate-limit.storage';
 import { throttlers } from './throttlers';
 
 /** Rate limits with their counters in Redis, shared by every API replica. The guard is registered by ApiModule. */
-@Module({
-  imports: [
-    ThrottlerModule.forRootAsync({
-      inject: [HOPWATCH_CONFIG, REDIS],
-      useFactory: (config: HopwatchConfig, redis: Redis) => ({
-        throttlers: throttlers(config),
-        storage: new RedisRateLimitStorage(redis, config.redisPrefix),
-      }),
-    }),
-  ],
-  exports: [ThrottlerModule],
-})
-export class RateLimitsModule {}
+@Module({})
+export class RateLimitsModule {
+  static register({ config, queue }: Infrastructure): DynamicModule {
+    return {
+      module: RateLimitsModule,
+      imports: [
+        ThrottlerModule.forRootAsync({
+          imports: [config, queue],
+          inject: [HOPWATCH_CONFIG, REDIS],
+          useFactory: (hopwatchConfig: HopwatchConfig, redis: Redis) => ({
+            throttlers: throttlers(hopwatchConfig),
+            storage: new RedisRateLimitStorage(redis, hopwatchConfig.redisPrefix),
+          }),
+        }),
+      ],
+      exports: [ThrottlerModule],
+    };
+  }
+}

@@ -1,4 +1,4 @@
-import { Global, Module } from '@nestjs/common';
+import { DynamicModule, Module } from '@nestjs/common';
 import { HopwatchConfig } from './config.schema';
 import { loadSecretBox } from '../secrets/secret-key-file';
 import { SecretBox } from '../secrets/secret-box';
@@ -6,10 +6,10 @@ import { loadConfig } from './load-config';
 
 export const HOPWATCH_CONFIG = Symbol('HOPWATCH_CONFIG');
 
-@Global()
+/** HOPWATCH_CONFIG and SecretBox. Not global: each module that uses them imports the process's one instance. */
 @Module({})
 export class ConfigModule {
-  static forRoot(config: HopwatchConfig = loadConfig()) {
+  static forRoot(config: HopwatchConfig = loadConfig()): DynamicModule {
     return {
       module: ConfigModule,
       providers: [{ provide: HOPWATCH_CONFIG, useValue: config }, { provide: SecretBox, useFactory: () => loadSecretBox(config) }],
