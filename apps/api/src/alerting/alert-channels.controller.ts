@@ -2,7 +2,7 @@ import { Body, Controller, Delete, Get, HttpCode, Param, ParseUUIDPipe, Post, Qu
 import { ApiBearerAuth, ApiOperation, ApiTags } from '@nestjs/swagger';
 import { PageQuery } from '../common/page.query';
 import { AlertChannelsService } from './alert-channels.service';
-import { AlertChannelResponse, CreateAlertChannelDto, CreatedAlertChannelResponse, DeliveryListResponse, DeliveryResponse } from './dto/alert-channel.dto';
+import { AlertChannelResponse, CreateAlertChannelDto, CreatedAlertChannelResponse, DeliveryListResponse, TestDeliveryResponse } from './dto/alert-channel.dto';
 
 @ApiTags('alert-channels')
 @ApiBearerAuth()
@@ -11,7 +11,7 @@ export class AlertChannelsController {
   constructor(private readonly service: AlertChannelsService) {}
 
   @Post()
-  @ApiOperation({ summary: 'Create an email or webhook channel; a webhook secret is generated and shown once' })
+  @ApiOperation({ summary: 'Create an email, webhook, slack, teams, discord, telegram, pagerduty or ntfy channel; a webhook secret is generated and shown once' })
   create(@Body() dto: CreateAlertChannelDto): Promise<CreatedAlertChannelResponse> {
     return this.service.create(dto);
   }
@@ -29,8 +29,8 @@ export class AlertChannelsController {
 
   @Post(':id/test')
   @HttpCode(200)
-  @ApiOperation({ summary: 'Send a test notice now and report the outcome' })
-  test(@Param('id', ParseUUIDPipe) id: string): Promise<DeliveryResponse> {
+  @ApiOperation({ summary: "Send a test notice now and answer with its first attempt's outcome" })
+  test(@Param('id', ParseUUIDPipe) id: string): Promise<TestDeliveryResponse> {
     return this.service.test(id);
   }
 

@@ -5,10 +5,13 @@ import { createTargetPolicy, literalAddress } from '@hopwatch/domain';
 import { HOPWATCH_CONFIG, HopwatchConfig } from '@hopwatch/platform';
 import { NotificationQueue } from '@hopwatch/queue';
 import { fieldErrors } from '../common/field-errors';
-import { toChannelResponse, toDeliveryResponse } from './alerting.mapper';
-import { CreateAlertChannelDto, CreatedAlertChannelResponse, DeliveryListResponse, DeliveryResponse } from './dto/alert-channel.dto';
+import { toChannelResponse, toDeliveryResponse, toTestResponse } from './alerting.mapper';
+import { channelRow, misplacedFields } from './channel-fields';
+import { CreateAlertChannelDto, CreatedAlertChannelResponse, DeliveryListResponse, TestDeliveryResponse } from './dto/alert-channel.dto';
 
-const TEST_TIMEOUT_MS = 30_000;
+/** How long past one attempt's own deadline the test waits for a worker to pick the notice up. */
+const TEST_PICKUP_GRACE_MS = 3_000;
+const TEST_POLL_MS = 50;
 
 @Injectable()
 export class AlertChannelsService {
@@ -20,17 +23,12 @@ export class AlertChannelsService {
   ) {}
 
   async create(dto: CreateAlertChannelDto): Promise<CreatedAlertChannelResponse> {
-    if (dto.kind === 'webhook') this.assertWebhookAllowed(dto.url!);
+    const problems = misplacedFields(dto);
+    if (problems.length > 0) throw fieldErrors(problems);
+    if (dto.url !== undefined) this.assertUrlAllowed(dto.url);
     // Standard Webhooks secret: "whsec_" and the base64 of the key bytes.
     const secret = dto.kind === 'webhook' ? `whsec_${randomBytes(32).toString('base64')}` : null;
-    const channel = await this.channels.create({
-      name: dto.name,
-      kind: dto.kind,
-      emailTo: dto.kind === 'email' ? dto.to! : [],
-      webhookUrl: dto.kind === 'webhook' ? dto.url! : null,
-      webhookSecret: secret,
-      isDefault: dto.isDefault ?? false,
-    });
+    const channel = await this.channels.create(channelRow(dto, secret));
     return { ...toChannelResponse(channel), ...(secret ? { secret } : {}) };
   }
 
@@ -42,12 +40,20 @@ export class AlertChannelsService {
     if (!(await this.channels.delete(id))) throw new NotFoundException(`alert channel ${id} does not exist`);
   }
 
-  /** Sends a `test` notice through the same queue and worker as real ones and reports what happened. */
-  async test(id: string): Promise<DeliveryResponse> {
+  /**
+   * Sends a `test` notice through the same queue and worker as real ones and answers with its first
+   * attempt: delivered, failed, or going to be retried (with the reason), as soon as that attempt is recorded.
+   */
+  async test(id: string): Promise<TestDeliveryResponse> {
     await this.get(id);
     const delivery = await this.deliveries.createTest(id);
-    await this.queue.deliverAndWait(delivery.id, TEST_TIMEOUT_MS);
-    return toDeliveryResponse((await this.deliveries.findWithChannel(delivery.id))!);
+    await this.queue.enqueue([delivery.id]);
+    const deadline = Date.now() + this.config.webhookTimeoutMs + TEST_PICKUP_GRACE_MS;
+    for (;;) {
+      const current = (await this.deliveries.findWithChannel(delivery.id))!;
+      if (current.attempts > 0 || Date.now() >= deadline) return toTestResponse(current, this.config.webhookTimeoutMs + TEST_PICKUP_GRACE_MS);
+      await new Promise((resolve) => setTimeout(resolve, TEST_POLL_MS));
+    }
   }
 
   async deliveriesOf(id: string, limit: number, offset: number): Promise<DeliveryListResponse> {
@@ -62,7 +68,7 @@ export class AlertChannelsService {
     return channel;
   }
 
-  private assertWebhookAllowed(url: string): void {
+  private assertUrlAllowed(url: string): void {
     const address = literalAddress(new URL(url).hostname);
     if (!address) return;
     const verdict = createTargetPolicy({ allow: this.config.targetAllow, deny: this.config.targetDeny }).check(address);

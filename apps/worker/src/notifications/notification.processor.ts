@@ -1,12 +1,13 @@
 import { BeforeApplicationShutdown, Inject, Injectable, Logger, OnApplicationBootstrap } from '@nestjs/common';
 import { Job, Worker } from 'bullmq';
 import type { Redis } from 'ioredis';
-import { AlertSender, DeliveryOutcome } from '@hopwatch/alerting';
+import { AlertSender, DeliveryOutcome, failed } from '@hopwatch/alerting';
 import { DeliveryContext, DeliveryRepository } from '@hopwatch/db';
 import { createTargetPolicy } from '@hopwatch/domain';
 import { HOPWATCH_CONFIG, HopwatchConfig } from '@hopwatch/platform';
 import { createRedis, NOTIFICATIONS_QUEUE, NotifyJob } from '@hopwatch/queue';
 import { toAlertMessage } from './alert-message';
+import { toChatTarget } from './chat-target';
 import { retryDelayMs } from './retry-delay';
 
 /** Consumes `notifications`: one attempt per job run, every attempt logged; retried with backoff until the horizon. */
@@ -21,11 +22,10 @@ export class NotificationProcessor implements OnApplicationBootstrap, BeforeAppl
     private readonly deliveries: DeliveryRepository,
     @Inject(HOPWATCH_CONFIG) private readonly config: HopwatchConfig,
   ) {
+    const env = { policy: createTargetPolicy({ allow: config.targetAllow, deny: config.targetDeny }), sourceAddress: null, resolvers: [] };
     this.sender = AlertSender.create({
-      webhook: {
-        env: { policy: createTargetPolicy({ allow: config.targetAllow, deny: config.targetDeny }), sourceAddress: null, resolvers: [] },
-        timeoutMs: config.webhookTimeoutMs,
-      },
+      webhook: { env, timeoutMs: config.webhookTimeoutMs },
+      chat: { env, timeoutMs: config.webhookTimeoutMs, endpoints: { telegramApiUrl: config.telegramApiUrl, pagerdutyEventsUrl: config.pagerdutyEventsUrl } },
       email: config.smtpUrl ? { smtpUrl: config.smtpUrl, from: config.mailFrom } : null,
     });
   }
@@ -69,6 +69,9 @@ export class NotificationProcessor implements OnApplicationBootstrap, BeforeAppl
     const { channel } = context.delivery;
     const message = toAlertMessage(context, this.config.publicUrl);
     if (channel.kind === 'email') return this.sender.sendEmail(message, channel.emailTo);
-    return this.sender.sendWebhook(message, channel.webhookUrl!, channel.webhookSecret!);
+    if (channel.kind === 'webhook') return this.sender.sendWebhook(message, channel.webhookUrl!, channel.webhookSecret!);
+    const target = toChatTarget(channel);
+    if (!target) return Promise.resolve(failed(`the ${channel.kind} channel is missing its settings`));
+    return this.sender.sendChat(message, target);
   }
 }

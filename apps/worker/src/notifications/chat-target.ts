@@ -1,0 +1,25 @@
+// A stored chat channel as the alerting library's target: settings and the one secret, by kind.
+import { ChatTarget } from '@hopwatch/alerting';
+import { AlertChannelEntity } from '@hopwatch/db';
+
+export const DEFAULT_NTFY_SERVER = 'https://ntfy.sh';
+
+/** Null for email and webhook channels, and for a row missing what its kind needs (then the delivery fails, saying so). */
+export function toChatTarget(channel: AlertChannelEntity): ChatTarget | null {
+  const secret = channel.credential;
+  const settings = channel.settings ?? {};
+  switch (channel.kind) {
+    case 'slack':
+    case 'teams':
+    case 'discord':
+      return secret ? { kind: channel.kind, url: secret } : null;
+    case 'telegram':
+      return secret && settings.chatId ? { kind: 'telegram', botToken: secret, chatId: settings.chatId } : null;
+    case 'pagerduty':
+      return secret ? { kind: 'pagerduty', routingKey: secret } : null;
+    case 'ntfy':
+      return settings.topic ? { kind: 'ntfy', url: settings.serverUrl ?? DEFAULT_NTFY_SERVER, topic: settings.topic, token: secret } : null;
+    default:
+      return null;
+  }
+}
