@@ -3,6 +3,7 @@ export * from './site/expect-status';
 export * from './site/connect-to';
 export * from './targets/target-policy';
 export * from './results/check-result';
+export * from './results/check-state';
 export * from './schedule/slots';
 export * from './fingerprint/gateway';
 export * from './fingerprint/gateway-signatures';
