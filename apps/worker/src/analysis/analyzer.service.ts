@@ -28,10 +28,14 @@ export class AnalyzerService {
 
   async analyze(siteId: string, intervalSeconds: number, now = new Date()): Promise<void> {
     const since = new Date(now.getTime() - Math.max(WINDOW_CHECKS * intervalSeconds, MIN_WINDOW_SECONDS) * 1000);
-    const outcome = await this.analysis.analyze(siteId, since, (inputs) => this.decide(inputs, now));
+    let siteName = siteId;
+    const outcome = await this.analysis.analyze(siteId, since, (inputs) => {
+      siteName = inputs.site.name;
+      return this.decide(inputs, now);
+    });
     if (outcome) {
       const kinds = outcome.write.timeline.map((entry) => entry.kind).join(', ');
-      this.logger.log({ siteId, incidentId: outcome.incidentId, cause: outcome.write.fields.cause }, `incident ${kinds}`);
+      this.logger.log({ site: siteName, siteId, incidentId: outcome.incidentId, cause: outcome.write.fields.cause }, `incident ${kinds} on ${siteName}`);
       for (const entry of outcome.write.timeline) incidentsChanged.inc({ kind: entry.kind });
     }
   }

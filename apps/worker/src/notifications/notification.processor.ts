@@ -61,8 +61,18 @@ export class NotificationProcessor implements OnApplicationBootstrap, BeforeAppl
       { at: new Date().toISOString(), outcome: outcome.status, error: outcome.status === 'delivered' ? null : outcome.error, responseStatus: outcome.responseStatus ?? null },
       status,
     );
+    this.logAttempt(context, outcome, status);
     if (status === 'pending') throw new Error(`will retry: ${outcome.status === 'retry' ? outcome.error : ''}`);
-    if (status === 'failed') this.logger.warn(`delivery ${context.delivery.id} failed for good: ${outcome.status === 'delivered' ? '' : outcome.error}`);
+  }
+
+  /** Names the site and the channel, never the channel's URL or secret. */
+  private logAttempt({ delivery, site }: DeliveryContext, outcome: DeliveryOutcome, status: 'delivered' | 'failed' | 'pending'): void {
+    const siteName = site?.name ?? '(test)';
+    const fields = { site: siteName, siteId: delivery.siteId, deliveryId: delivery.id, notice: delivery.notice, channel: delivery.channel.name, kind: delivery.channel.kind, attempt: delivery.attempts + 1 };
+    const where = `${delivery.notice} notice for ${siteName} on ${delivery.channel.kind} channel "${delivery.channel.name}"`;
+    if (outcome.status === 'delivered') this.logger.log(fields, `${where} delivered`);
+    else if (status === 'failed') this.logger.warn({ ...fields, error: outcome.error }, `${where} failed for good: ${outcome.error}`);
+    else this.logger.warn({ ...fields, error: outcome.error }, `${where} will be retried: ${outcome.error}`);
   }
 
   private send(context: DeliveryContext): Promise<DeliveryOutcome> {

@@ -1,23 +1,15 @@
 import { DynamicModule, Module } from '@nestjs/common';
 import { LoggerModule } from 'nestjs-pino';
 import type { HopwatchConfig } from '../config/config.schema';
+import { loggerOptions } from './logger-options';
 
-/** Structured JSON logs; secrets in headers never reach them. */
+/** Structured logs through pino: pretty on a terminal, JSON otherwise (see logger-options). */
 @Module({})
 export class LoggingModule {
   static forRoot(config: HopwatchConfig): DynamicModule {
     return {
       module: LoggingModule,
-      imports: [
-        LoggerModule.forRoot({
-          pinoHttp: {
-            level: config.logLevel,
-            redact: ['req.headers.authorization', 'req.headers.cookie'],
-            autoLogging: { ignore: (request) => request.url === '/health' || request.url === '/metrics' },
-            customLogLevel: (_request, response, error) => (error || response.statusCode >= 500 ? 'error' : 'info'),
-          },
-        }),
-      ],
+      imports: [LoggerModule.forRoot(loggerOptions(config, process.stdout.isTTY === true))],
     };
   }
 }

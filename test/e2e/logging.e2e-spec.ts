@@ -1,0 +1,59 @@
+import { ChildProcess, spawn } from 'node:child_process';
+import { join } from 'node:path';
+import { waitFor } from '../support/boot-pipeline';
+import { freePort } from '../support/free-port';
+import { createTestDatabase, TestDatabase } from '../support/test-database';
+import { TEST_ADMIN_KEY } from '../support/test-config';
+
+const API_MAIN = join(__dirname, '..', '..', 'dist', 'apps', 'api', 'src', 'main.js');
+
+type Started = { child: ChildProcess; output: () => string; port: number };
+
+describe('logs', () => {
+  let database: TestDatabase;
+  const children: ChildProcess[] = [];
+
+  beforeAll(async () => {
+    database = await createTestDatabase();
+  });
+
+  afterAll(async () => {
+    await Promise.all(children.map((child) => new Promise((resolve) => (child.exitCode !== null ? resolve(null) : (child.once('exit', resolve), child.kill('SIGTERM'))))));
+    await database.drop();
+  });
+
+  /** `terminal`: run under a pseudo-terminal (util-linux `script`), as a person starting it by hand would. */
+  async function startApi(terminal: boolean): Promise<Started> {
+    const port = await freePort();
+    const env = { PATH: process.env.PATH ?? '', DATABASE_URL: database.url, PORT: String(port), HOST: '127.0.0.1', HOPWATCH_ADMIN_KEY: TEST_ADMIN_KEY, HOPWATCH_REDIS_PREFIX: `hw-test-logs-${process.pid}`, LOG_LEVEL: 'info' };
+    const child = terminal ? spawn('script', ['-qefc', `${process.execPath} ${API_MAIN}`, '/dev/null'], { env }) : spawn(process.execPath, [API_MAIN], { env });
+    children.push(child);
+    let output = '';
+    child.stdout!.on('data', (chunk) => (output += chunk));
+    await waitFor(async () => output, (text) => text.includes('hopwatch api: http://localhost'), 30_000);
+    return { child, output: () => output, port };
+  }
+
+  async function requests(port: number): Promise<void> {
+    expect((await fetch(`http://127.0.0.1:${port}/api/v1/sites`, { headers: { authorization: `Bearer ${TEST_ADMIN_KEY}` } })).status).toBe(200);
+    expect((await fetch(`http://127.0.0.1:${port}/api/v1/sites`)).status).toBe(401);
+  }
+
+  it('writes one JSON object a line when stdout is not a terminal; a good request at debug stays out, a 401 is a warning', async () => {
+    const api = await startApi(false);
+    await requests(api.port);
+    const lines = await waitFor(async () => api.output().split('\n').filter((line) => line.startsWith('{')).map((line) => JSON.parse(line)), (parsed) => parsed.some((entry) => entry.res?.statusCode === 401), 10_000);
+    expect(api.output().split('\n').filter((line) => line.trim() !== '' && !line.startsWith('{'))).toEqual([expect.stringMatching(/^hopwatch api: http:\/\/localhost:/)]);
+    const requestLogs = lines.filter((entry) => entry.req);
+    expect(requestLogs.map((entry) => [entry.level, entry.res.statusCode])).toEqual([[40, 401]]);
+    expect(JSON.stringify(lines)).not.toContain(TEST_ADMIN_KEY);
+  });
+
+  it('prints readable lines through pino-pretty on a terminal', async () => {
+    const api = await startApi(true);
+    await requests(api.port);
+    const output = await waitFor(async () => api.output(), (text) => /WARN.*request completed/.test(text), 10_000);
+    expect(output).toMatch(/\d\d:\d\d:\d\d\.\d{3}\] .*INFO.*Nest application successfully started/);
+    expect(output.split(/\r?\n/).filter((line) => line.startsWith('{'))).toEqual([]);
+  });
+});
