@@ -34,4 +34,4 @@ export { teamsMessage, type TeamsMessage } from './teams/teams-card';
 export { discordMessage, type DiscordMessage } from './discord/discord-embed';
 export { telegramMessage, type TelegramSendMessage } from './telegram/telegram-message';
 export { pagerDutyEvent, type PagerDutyEvent } from './pagerduty/pagerduty-event';
-export { ntfyMessage, type NtfyMessage } from './ntfy/ntfy-message';
+export { ntfyMessage, NTFY_DEFAULT_SERVER, type NtfyMessage } from './ntfy/ntfy-message';

@@ -1,7 +1,7 @@
 // Which request fields each channel kind takes, how they are stored (settings apart from the one
 // secret), and how a stored secret is shown: never in full after creation.
-import { AlertChannelEntity } from '@hopwatch/db';
-import { NewAlertChannel } from '@hopwatch/db';
+import { NTFY_DEFAULT_SERVER } from '@hopwatch/alerting';
+import { AlertChannelEntity, NewAlertChannel } from '@hopwatch/db';
 import { ChannelKindName, CreateAlertChannelDto } from './dto/alert-channel.dto';
 
 type KindField = 'to' | 'url' | 'botToken' | 'chatId' | 'routingKey' | 'topic' | 'token';
@@ -64,7 +64,7 @@ export function channelFields(channel: AlertChannelEntity): Record<string, strin
     case 'pagerduty':
       return secret ? { routingKey: maskSecret(secret) } : {};
     case 'ntfy':
-      return { url: settings.serverUrl ?? 'https://ntfy.sh', ...(settings.topic ? { topic: settings.topic } : {}), ...(secret ? { token: maskSecret(secret) } : {}) };
+      return { url: settings.serverUrl ?? NTFY_DEFAULT_SERVER, ...(settings.topic ? { topic: settings.topic } : {}), ...(secret ? { token: maskSecret(secret) } : {}) };
   }
 }
 

@@ -1,8 +1,6 @@
 // A stored chat channel as the alerting library's target: settings and the one secret, by kind.
-import { ChatTarget } from '@hopwatch/alerting';
+import { ChatTarget, NTFY_DEFAULT_SERVER } from '@hopwatch/alerting';
 import { AlertChannelEntity } from '@hopwatch/db';
-
-export const DEFAULT_NTFY_SERVER = 'https://ntfy.sh';
 
 /** Null for email and webhook channels, and for a row missing what its kind needs (then the delivery fails, saying so). */
 export function toChatTarget(channel: AlertChannelEntity): ChatTarget | null {
@@ -18,7 +16,7 @@ export function toChatTarget(channel: AlertChannelEntity): ChatTarget | null {
     case 'pagerduty':
       return secret ? { kind: 'pagerduty', routingKey: secret } : null;
     case 'ntfy':
-      return settings.topic ? { kind: 'ntfy', url: settings.serverUrl ?? DEFAULT_NTFY_SERVER, topic: settings.topic, token: secret } : null;
+      return settings.topic ? { kind: 'ntfy', url: settings.serverUrl ?? NTFY_DEFAULT_SERVER, topic: settings.topic, token: secret } : null;
     default:
       return null;
   }

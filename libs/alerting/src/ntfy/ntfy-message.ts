@@ -3,6 +3,9 @@
 import { chatNotice, type NoticeTone } from '../chat/chat-notice';
 import type { AlertMessage } from '../message';
 
+/** Where an ntfy channel without its own `url` publishes. */
+export const NTFY_DEFAULT_SERVER = 'https://ntfy.sh';
+
 export type NtfyPriority = 1 | 2 | 3 | 4 | 5;
 
 export type NtfyMessage = {

@@ -1,9 +1,10 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { Transform } from 'class-transformer';
 import { ArrayMaxSize, ArrayMinSize, IsArray, IsBoolean, IsEmail, IsIn, IsOptional, IsString, Matches, MaxLength, MinLength, ValidateIf } from 'class-validator';
+import { CHAT_KINDS } from '@hopwatch/alerting';
 import { IsHttpUrl } from '../../common/validators';
 
-export const CHANNEL_KINDS = ['email', 'webhook', 'slack', 'teams', 'discord', 'telegram', 'pagerduty', 'ntfy'] as const;
+export const CHANNEL_KINDS = ['email', 'webhook', ...CHAT_KINDS] as const;
 export type ChannelKindName = (typeof CHANNEL_KINDS)[number];
 
 /** Kinds whose `url` is the service's incoming-webhook URL: required, and a secret. */
