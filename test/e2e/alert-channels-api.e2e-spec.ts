@@ -36,11 +36,12 @@ describe('alert channels and maintenance windows API', () => {
     ['an email channel without recipients', { name: 'x', kind: 'email' }, /to must be a list of email addresses/],
     ['a bad address', { name: 'x', kind: 'email', to: ['not-an-address'] }, /each value in to must be an email address/],
     ['a webhook without url', { name: 'x', kind: 'webhook' }, /url must be an http/],
-    ['a webhook to cloud metadata', { name: 'x', kind: 'webhook', url: 'http://169.254.169.254/hook' }, /url is not allowed: 169\.254\.169\.254 is a linkLocal address \(allow it with HOPWATCH_TARGET_ALLOW=169\.254\.169\.254\/32\)/],
+    ['a webhook to cloud metadata', { name: 'x', kind: 'webhook', url: 'http://169.254.169.254/hook' }, /url is not allowed: 169\.254\.169\.254 is a cloud metadata endpoint/],
+    ['a webhook to a link-local address', { name: 'x', kind: 'webhook', url: 'http://169.254.10.10/hook' }, /url is not allowed: 169\.254\.10\.10 is a linkLocal address \(allow it with HOPWATCH_TARGET_ALLOW=169\.254\.10\.10\/32\)/],
     ['an unknown kind', { name: 'x', kind: 'sms' }, /kind must be one of email, webhook, slack, teams, discord, telegram, pagerduty, ntfy/],
     ['a slack channel without url', { name: 'x', kind: 'slack' }, /url must be an http:\/\/ or https:\/\/ URL \(required for webhook, slack, teams and discord channels\)/],
     ['a teams channel to a non-http url', { name: 'x', kind: 'teams', url: 'ftp://example.com/x' }, /url must be an http/],
-    ['a discord channel to cloud metadata', { name: 'x', kind: 'discord', url: 'http://169.254.169.254/api/webhooks/1/x' }, /url is not allowed: 169\.254\.169\.254 is a linkLocal address \(allow it with HOPWATCH_TARGET_ALLOW=169\.254\.169\.254\/32\)/],
+    ['a discord channel to cloud metadata', { name: 'x', kind: 'discord', url: 'http://169.254.169.254/api/webhooks/1/x' }, /url is not allowed: 169\.254\.169\.254 is a cloud metadata endpoint/],
     ['a telegram channel without bot token', { name: 'x', kind: 'telegram', chatId: '42' }, /^botToken must be a Telegram bot token like 123456789:AA… \(required for telegram channels\)$/],
     ['a telegram channel with a malformed token', { name: 'x', kind: 'telegram', botToken: 'nope', chatId: '42' }, /^botToken must be a Telegram bot token/],
     ['a telegram channel without chat', { name: 'x', kind: 'telegram', botToken: '123456789:AAE_test-token_0123456789abcdef' }, /^chatId must be a chat id like -1001234567890 or @channelname \(required for telegram channels\)$/],
@@ -48,7 +49,7 @@ describe('alert channels and maintenance windows API', () => {
     ['a pagerduty channel with a short key', { name: 'x', kind: 'pagerduty', routingKey: 'abc' }, /^routingKey must be the 32-character/],
     ['an ntfy channel without topic', { name: 'x', kind: 'ntfy' }, /^topic must be 1-64 letters, digits, "-" or "_" \(required for ntfy channels\)$/],
     ['an ntfy topic with a slash', { name: 'x', kind: 'ntfy', topic: 'a/b' }, /^topic must be 1-64/],
-    ['a field of another kind', { name: 'x', kind: 'slack', url: 'https://hooks.slack.com/services/T/B/X', botToken: '123456789:AAE_test-token_0123456789abcdef' }, /^botToken does not apply to slack channels$/],
+    ['a field of another kind', { name: 'x', kind: 'slack', url: 'https://hooks.slack.com/services/T/B/X', botToken: '123456789:AAE_test-token_0123456789abcdef' }, /^botToken is only for telegram channels$/],
   ])('rejects %s with 400', async (_name, body, message) => {
     const response = await post('/api/v1/alert-channels', body).expect(400);
     expect(response.body.message.some((line: string) => message.test(line))).toBe(true);

@@ -5,7 +5,7 @@ import { waitFor } from '../support/boot-pipeline';
 import { SLACK, startChatReceiver } from '../support/chat-receivers';
 import { freePort } from '../support/free-port';
 import { createTestDatabase, TestDatabase } from '../support/test-database';
-import { TEST_ADMIN_KEY } from '../support/test-config';
+import { TEST_ADMIN_KEY, TEST_SECRET_KEY } from '../support/test-config';
 
 const API_MAIN = join(__dirname, '..', '..', 'dist', 'apps', 'api', 'src', 'main.js');
 const ALL_IN_ONE_MAIN = join(__dirname, '..', '..', 'dist', 'apps', 'all-in-one', 'src', 'main.js');
@@ -28,7 +28,7 @@ describe('logs', () => {
   /** `terminal`: run under a pseudo-terminal (util-linux `script`), as a person starting it by hand would. */
   async function startApi(terminal: boolean, main = API_MAIN, extraEnv: Record<string, string> = {}): Promise<Started> {
     const port = await freePort();
-    const env = { PATH: process.env.PATH ?? '', DATABASE_URL: database.url, PORT: String(port), HOST: '127.0.0.1', HOPWATCH_ADMIN_KEY: TEST_ADMIN_KEY, HOPWATCH_REDIS_PREFIX: `hw-test-logs-${process.pid}-${children.length}`, LOG_LEVEL: 'info', ...extraEnv };
+    const env = { PATH: process.env.PATH ?? '', DATABASE_URL: database.url, PORT: String(port), HOST: '127.0.0.1', HOPWATCH_ADMIN_KEY: TEST_ADMIN_KEY, HOPWATCH_SECRET_KEY: TEST_SECRET_KEY, HOPWATCH_REDIS_PREFIX: `hw-test-logs-${process.pid}-${children.length}`, LOG_LEVEL: 'info', ...extraEnv };
     const child = terminal ? spawn('script', ['-qefc', `${process.execPath} ${main}`, '/dev/null'], { env }) : spawn(process.execPath, [main], { env });
     children.push(child);
     let output = '';
@@ -46,7 +46,9 @@ describe('logs', () => {
     const api = await startApi(false);
     await requests(api.port);
     const lines = await waitFor(async () => api.output().split('\n').filter((line) => line.startsWith('{')).map((line) => JSON.parse(line)), (parsed) => parsed.some((entry) => entry.res?.statusCode === 401), 10_000);
-    expect(api.output().split('\n').filter((line) => line.trim() !== '' && !line.startsWith('{'))).toEqual([expect.stringMatching(/^hopwatch api: http:\/\/localhost:/)]);
+    const banner = api.output().split('\n').filter((line) => line.trim() !== '' && !line.startsWith('{'));
+    expect(banner[0]).toMatch(/^hopwatch api: http:\/\/localhost:/);
+    expect(banner.filter((line) => /\b(INFO|WARN|ERROR|DEBUG)\b|"level"/.test(line))).toEqual([]);
     const requestLogs = lines.filter((entry) => entry.req);
     expect(requestLogs.map((entry) => [entry.level, entry.res.statusCode])).toEqual([[40, 401]]);
     expect(JSON.stringify(lines)).not.toContain(TEST_ADMIN_KEY);

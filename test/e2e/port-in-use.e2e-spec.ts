@@ -3,7 +3,7 @@ import { createServer, Server } from 'node:net';
 import { join } from 'node:path';
 import { freePort } from '../support/free-port';
 import { createTestDatabase, TestDatabase } from '../support/test-database';
-import { TEST_ADMIN_KEY } from '../support/test-config';
+import { TEST_ADMIN_KEY, TEST_SECRET_KEY } from '../support/test-config';
 
 const DIST = join(__dirname, '..', '..', 'dist', 'apps');
 
@@ -41,7 +41,7 @@ describe('a port already in use', () => {
     await database.drop();
   });
 
-  const env = () => ({ DATABASE_URL: database.url, HOPWATCH_REDIS_PREFIX: `hw-test-port-${process.pid}`, HOPWATCH_ADMIN_KEY: TEST_ADMIN_KEY, HOST: '127.0.0.1' });
+  const env = () => ({ DATABASE_URL: database.url, HOPWATCH_REDIS_PREFIX: `hw-test-port-${process.pid}`, HOPWATCH_ADMIN_KEY: TEST_ADMIN_KEY, HOPWATCH_SECRET_KEY: TEST_SECRET_KEY, HOST: '127.0.0.1' });
 
   it.each([
     { process: 'the API', main: 'api/src/main.js', variable: 'PORT', extra: (taken: number) => ({ PORT: String(taken) }) },

@@ -1,12 +1,12 @@
 import { Inject, Injectable, NotFoundException } from '@nestjs/common';
 import { randomBytes } from 'node:crypto';
-import { AlertChannelEntity, AlertChannelRepository, DeliveryRepository } from '@hopwatch/db';
+import { AlertChannelEntity, AlertChannelRepository, ApiKeyScope, DeliveryRepository } from '@hopwatch/db';
 import { createTargetPolicy, literalAddress } from '@hopwatch/domain';
-import { HOPWATCH_CONFIG, HopwatchConfig } from '@hopwatch/platform';
+import { HOPWATCH_CONFIG, HopwatchConfig, SecretBox } from '@hopwatch/platform';
 import { NotificationQueue } from '@hopwatch/queue';
 import { fieldErrors } from '../common/field-errors';
 import { toChannelResponse, toDeliveryResponse, toTestResponse } from './alerting.mapper';
-import { channelRow, misplacedFields } from './channel-fields';
+import { channelRow } from './channel-fields';
 import { CreateAlertChannelDto, CreatedAlertChannelResponse, DeliveryListResponse, TestDeliveryResponse } from './dto/alert-channel.dto';
 
 /** How long past one attempt's own deadline the test waits for a worker to pick the notice up. */
@@ -19,21 +19,20 @@ export class AlertChannelsService {
     private readonly channels: AlertChannelRepository,
     private readonly deliveries: DeliveryRepository,
     private readonly queue: NotificationQueue,
+    private readonly secrets: SecretBox,
     @Inject(HOPWATCH_CONFIG) private readonly config: HopwatchConfig,
   ) {}
 
   async create(dto: CreateAlertChannelDto): Promise<CreatedAlertChannelResponse> {
-    const problems = misplacedFields(dto);
-    if (problems.length > 0) throw fieldErrors(problems);
     if (dto.url !== undefined) this.assertUrlAllowed(dto.url);
     // Standard Webhooks secret: "whsec_" and the base64 of the key bytes.
     const secret = dto.kind === 'webhook' ? `whsec_${randomBytes(32).toString('base64')}` : null;
-    const channel = await this.channels.create(channelRow(dto, secret));
-    return { ...toChannelResponse(channel), ...(secret ? { secret } : {}) };
+    const channel = await this.channels.create(channelRow(dto, secret, (plain) => this.secrets.seal(plain)));
+    return { ...toChannelResponse(channel, 'write'), ...(secret ? { secret } : {}) };
   }
 
-  async list() {
-    return (await this.channels.list()).map(toChannelResponse);
+  async list(scope: ApiKeyScope) {
+    return (await this.channels.list()).map((channel) => toChannelResponse(channel, scope));
   }
 
   async delete(id: string): Promise<void> {

@@ -1,13 +1,13 @@
-import { AlertChannelEntity, DeliveryEntity } from '@hopwatch/db';
+import { ApiKeyScope, AlertChannelEntity, DeliveryEntity } from '@hopwatch/db';
 import { channelFields } from './channel-fields';
 import { AlertChannelResponse, DeliveryResponse, TestDeliveryResponse } from './dto/alert-channel.dto';
 
-export function toChannelResponse(channel: AlertChannelEntity): AlertChannelResponse {
+export function toChannelResponse(channel: AlertChannelEntity, scope: ApiKeyScope): AlertChannelResponse {
   return {
     id: channel.id,
     name: channel.name,
     kind: channel.kind,
-    ...channelFields(channel),
+    ...channelFields(channel, scope),
     isDefault: channel.isDefault,
     createdAt: channel.createdAt.toISOString(),
   };

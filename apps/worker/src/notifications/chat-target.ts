@@ -1,10 +1,10 @@
-// A stored chat channel as the alerting library's target: settings and the one secret, by kind.
+// A stored chat channel as the alerting library's target: settings and the one secret (opened), by kind.
 import { ChatTarget, NTFY_DEFAULT_SERVER } from '@hopwatch/alerting';
 import { AlertChannelEntity } from '@hopwatch/db';
 
 /** Null for email and webhook channels, and for a row missing what its kind needs (then the delivery fails, saying so). */
-export function toChatTarget(channel: AlertChannelEntity): ChatTarget | null {
-  const secret = channel.credential;
+export function toChatTarget(channel: AlertChannelEntity, open: (sealed: string) => string): ChatTarget | null {
+  const secret = channel.credential === null ? null : open(channel.credential);
   const settings = channel.settings ?? {};
   switch (channel.kind) {
     case 'slack':

@@ -4,7 +4,7 @@ import type { Redis } from 'ioredis';
 import { AlertSender, DeliveryOutcome, failed } from '@hopwatch/alerting';
 import { DeliveryContext, DeliveryRepository } from '@hopwatch/db';
 import { createTargetPolicy } from '@hopwatch/domain';
-import { HOPWATCH_CONFIG, HopwatchConfig } from '@hopwatch/platform';
+import { HOPWATCH_CONFIG, HopwatchConfig, SecretBox } from '@hopwatch/platform';
 import { createRedis, NOTIFICATIONS_QUEUE, NotifyJob } from '@hopwatch/queue';
 import { toAlertMessage } from './alert-message';
 import { toChatTarget } from './chat-target';
@@ -20,6 +20,7 @@ export class NotificationProcessor implements OnApplicationBootstrap, BeforeAppl
 
   constructor(
     private readonly deliveries: DeliveryRepository,
+    private readonly secrets: SecretBox,
     @Inject(HOPWATCH_CONFIG) private readonly config: HopwatchConfig,
   ) {
     const env = { policy: createTargetPolicy({ allow: config.targetAllow, deny: config.targetDeny }), sourceAddress: null, resolvers: [] };
@@ -79,8 +80,8 @@ export class NotificationProcessor implements OnApplicationBootstrap, BeforeAppl
     const { channel } = context.delivery;
     const message = toAlertMessage(context, this.config.publicUrl);
     if (channel.kind === 'email') return this.sender.sendEmail(message, channel.emailTo);
-    if (channel.kind === 'webhook') return this.sender.sendWebhook(message, channel.webhookUrl!, channel.webhookSecret!);
-    const target = toChatTarget(channel);
+    if (channel.kind === 'webhook') return this.sender.sendWebhook(message, channel.webhookUrl!, this.secrets.open(channel.webhookSecret!));
+    const target = toChatTarget(channel, (sealed) => this.secrets.open(sealed));
     if (!target) return Promise.resolve(failed(`the ${channel.kind} channel is missing its settings`));
     return this.sender.sendChat(message, target);
   }

@@ -17,7 +17,7 @@ describe('httpLogLevel', () => {
 });
 
 describe('loggerOptions', () => {
-  const transportOf = (terminal: boolean) => (loggerOptions({ logLevel: 'info' }, terminal).pinoHttp as { transport?: { target: string } }).transport;
+  const transportOf = (terminal: boolean) => (loggerOptions({ logLevel: 'info', adminKey: null, secretKey: null }, terminal).pinoHttp as { transport?: { target: string } }).transport;
 
   it('prints through pino-pretty on a terminal', () => {
     expect(transportOf(true)).toMatchObject({ target: 'pino-pretty' });

@@ -3,7 +3,7 @@ import { LoggerModule } from 'nestjs-pino';
 import type { HopwatchConfig } from '../config/config.schema';
 import { loggerOptions } from './logger-options';
 
-/** Structured logs through pino: pretty on a terminal, JSON otherwise (see logger-options). */
+/** Structured logs through pino: pretty on a terminal, JSON otherwise, never a secret (see logger-options). */
 @Module({})
 export class LoggingModule {
   static forRoot(config: HopwatchConfig): DynamicModule {

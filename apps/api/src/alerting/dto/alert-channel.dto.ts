@@ -2,13 +2,15 @@ import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { Transform } from 'class-transformer';
 import { ArrayMaxSize, ArrayMinSize, IsArray, IsBoolean, IsEmail, IsIn, IsOptional, IsString, Matches, MaxLength, MinLength, ValidateIf } from 'class-validator';
 import { CHAT_KINDS } from '@hopwatch/alerting';
-import { IsHttpUrl } from '../../common/validators';
+import { IsHttpUrl, OnlyForKind } from '../../common/validators';
 
 export const CHANNEL_KINDS = ['email', 'webhook', ...CHAT_KINDS] as const;
 export type ChannelKindName = (typeof CHANNEL_KINDS)[number];
 
 /** Kinds whose `url` is the service's incoming-webhook URL: required, and a secret. */
 export const SECRET_URL_KINDS: readonly ChannelKindName[] = ['slack', 'teams', 'discord'];
+/** Kinds that take a `url`: the receiver, the incoming webhook, or (ntfy, optional) the server. */
+const URL_KINDS: readonly ChannelKindName[] = ['webhook', ...SECRET_URL_KINDS, 'ntfy'];
 
 const needs = (kinds: readonly ChannelKindName[], field: keyof CreateAlertChannelDto) => (channel: CreateAlertChannelDto) =>
   kinds.includes(channel.kind) || channel[field] !== undefined;
@@ -26,6 +28,7 @@ export class CreateAlertChannelDto {
 
   @ApiPropertyOptional({ example: ['oncall@example.com'], description: 'Recipients (email channels)' })
   @ValidateIf((channel: CreateAlertChannelDto) => channel.kind === 'email' || channel.to !== undefined)
+  @OnlyForKind('email')
   @IsArray({ message: 'to must be a list of email addresses (required for email channels)' })
   @ArrayMinSize(1, { message: 'to must list at least one address' })
   @ArrayMaxSize(20)
@@ -37,11 +40,13 @@ export class CreateAlertChannelDto {
     description: 'Receiver (webhook); the incoming-webhook URL (slack, teams, discord: a secret, shown masked after creation); the server (ntfy, default https://ntfy.sh)',
   })
   @ValidateIf(needs(['webhook', ...SECRET_URL_KINDS], 'url'))
+  @OnlyForKind(URL_KINDS)
   @IsHttpUrl({ message: 'url must be an http:// or https:// URL (required for webhook, slack, teams and discord channels)' })
   url?: string;
 
   @ApiPropertyOptional({ example: '123456789:AAE-your-bot-token', description: 'Bot token from @BotFather (telegram); a secret' })
   @ValidateIf(needs(['telegram'], 'botToken'))
+  @OnlyForKind('telegram')
   @IsString({ message: 'botToken must be a Telegram bot token like 123456789:AA… (required for telegram channels)' })
   @Matches(/^\d{1,20}:[A-Za-z0-9_-]{20,100}$/, { message: 'botToken must be a Telegram bot token like 123456789:AA… (required for telegram channels)' })
   botToken?: string;
@@ -49,24 +54,28 @@ export class CreateAlertChannelDto {
   @ApiPropertyOptional({ example: '-1001234567890', description: 'Chat, group or channel id, or @channelname (telegram)' })
   @Transform(({ value }) => (typeof value === 'number' ? String(value) : value))
   @ValidateIf(needs(['telegram'], 'chatId'))
+  @OnlyForKind('telegram')
   @IsString({ message: 'chatId must be a chat id like -1001234567890 or @channelname (required for telegram channels)' })
   @Matches(/^(-?\d{1,20}|@[A-Za-z][A-Za-z0-9_]{4,31})$/, { message: 'chatId must be a chat id like -1001234567890 or @channelname (required for telegram channels)' })
   chatId?: string;
 
   @ApiPropertyOptional({ example: 'R0123456789ABCDEF0123456789ABCDE', description: 'Integration key of an Events API v2 integration (pagerduty); a secret' })
   @ValidateIf(needs(['pagerduty'], 'routingKey'))
+  @OnlyForKind('pagerduty')
   @IsString({ message: 'routingKey must be the 32-character integration key of a PagerDuty Events API v2 integration (required for pagerduty channels)' })
   @Matches(/^[A-Za-z0-9]{32}$/, { message: 'routingKey must be the 32-character integration key of a PagerDuty Events API v2 integration (required for pagerduty channels)' })
   routingKey?: string;
 
   @ApiPropertyOptional({ example: 'hopwatch-ops-7f3a', description: 'Topic to publish to (ntfy); on a public server the topic name is as good as a password' })
   @ValidateIf(needs(['ntfy'], 'topic'))
+  @OnlyForKind('ntfy')
   @IsString({ message: 'topic must be 1-64 letters, digits, "-" or "_" (required for ntfy channels)' })
   @Matches(/^[A-Za-z0-9_-]{1,64}$/, { message: 'topic must be 1-64 letters, digits, "-" or "_" (required for ntfy channels)' })
   topic?: string;
 
   @ApiPropertyOptional({ example: 'tk_AgQdq7mVBoFD37zQVN29RhuMzNIz2', description: 'Access token for a protected topic (ntfy); a secret' })
   @IsOptional()
+  @OnlyForKind('ntfy')
   @IsString()
   @MinLength(1)
   @MaxLength(200)

@@ -1,8 +1,8 @@
 import { MigrationInterface, QueryRunner } from 'typeorm';
 
 /** Slack, Teams, Discord, Telegram, PagerDuty and ntfy channels: their plain settings, and their one secret apart. */
-export class ChatChannels1795300640000 implements MigrationInterface {
-  name = 'ChatChannels1795300640000';
+export class ChatChannels1795300840000 implements MigrationInterface {
+  name = 'ChatChannels1795300840000';
 
   async up(queryRunner: QueryRunner): Promise<void> {
     await queryRunner.query(`ALTER TABLE "alert_channels" ADD "settings" jsonb NOT NULL DEFAULT '{}'`);
