@@ -53,10 +53,12 @@ describe('chat channels: Slack, Teams, Discord, Telegram, PagerDuty, ntfy', () =
     return created.body.id;
   }
 
-  it.each(KINDS)('sends a %s test notice in the documented shape and answers with the delivered attempt', async (kind) => {
+  it.each(KINDS)('keeps the %s secret sealed, sends a test notice in the documented shape and answers with the delivered attempt', async (kind) => {
     const receiver = receivers[kind];
     const before = receiver.accepted.length;
     const id = await channel(kind, `${kind}-test`);
+    const [stored] = await pipeline.query<{ credential: string }>('SELECT credential FROM alert_channels WHERE id = $1', [id]);
+    expect(stored.credential).toMatch(/^hwenc1:/);
     const response = await pipeline.http().post(`/api/v1/alert-channels/${id}/test`).set(pipeline.auth).expect(200);
     expect(response.body).toMatchObject({ event: 'test', status: 'delivered', outcome: 'delivered', reason: null, attempts: 1 });
     expect(receiver.rejected).toEqual([]);

@@ -38,6 +38,6 @@ describe('channelRow and channelFields', () => {
 
   it('seals the webhook secret and hides the ntfy topic from read keys', () => {
     expect(channelRow(dto({ kind: 'webhook', url: 'https://hooks.example.com/x' }), 'whsec_abc', seal).webhookSecret).toBe('sealed(whsec_abc)');
-    expect(shown(channelRow(dto({ kind: 'ntfy', topic: 'secret-topic' }), null, seal), 'read')).toEqual({ url: 'https://ntfy.sh' });
+    expect(shown(channelRow(dto({ kind: 'ntfy', topic: 'secret-topic' }), null, seal), 'read')).toEqual({ url: 'https://ntfy.sh/' });
   });
 });
