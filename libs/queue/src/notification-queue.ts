@@ -1,31 +1,32 @@
 import { Inject, Injectable, OnApplicationShutdown } from '@nestjs/common';
-import { Queue } from 'bullmq';
+import { JobsOptions } from 'bullmq';
 import type { Redis } from 'ioredis';
 import { HOPWATCH_CONFIG, HopwatchConfig } from '@hopwatch/platform';
-import { NOTIFICATIONS_QUEUE, NotifyJob } from './jobs';
+import { JobQueue } from './job-queue';
+import { NOTIFICATIONS_QUEUE } from './jobs';
 import { REDIS } from './queue.module.tokens';
+
+// Retries are unbounded here: the processor gives a delivery up once it is older than the retry horizon.
+const DELIVERY_JOB_OPTIONS: JobsOptions = {
+  attempts: 10_000,
+  backoff: { type: 'jittered' },
+  removeOnComplete: { count: 1_000 },
+  removeOnFail: { count: 1_000 },
+};
 
 /** Producer side of `notifications`: one job per delivery, its id the delivery's, so a delivery is queued once. */
 @Injectable()
 export class NotificationQueue implements OnApplicationShutdown {
-  readonly queue: Queue<NotifyJob>;
+  private readonly queue: JobQueue<'notifications'>;
 
-  constructor(
-    @Inject(REDIS) redis: Redis,
-    @Inject(HOPWATCH_CONFIG) config: HopwatchConfig,
-  ) {
-    this.queue = new Queue<NotifyJob>(NOTIFICATIONS_QUEUE, { connection: redis, prefix: config.redisPrefix });
+  constructor(@Inject(REDIS) redis: Redis, @Inject(HOPWATCH_CONFIG) config: HopwatchConfig) {
+    this.queue = new JobQueue(NOTIFICATIONS_QUEUE, { redis, redisUrl: config.redisUrl, prefix: config.redisPrefix });
   }
 
-  async enqueue(deliveryIds: string[]): Promise<void> {
-    if (deliveryIds.length === 0) return;
-    await this.queue.addBulk(
-      deliveryIds.map((deliveryId) => ({
-        name: 'notify.deliver',
-        data: { deliveryId },
-        // Retries are unbounded here: the processor gives a delivery up once it is older than the retry horizon.
-        opts: { jobId: deliveryId, attempts: 10_000, backoff: { type: 'jittered' }, removeOnComplete: { count: 1_000 }, removeOnFail: { count: 1_000 } },
-      })),
+  enqueue(deliveryIds: string[]): Promise<void> {
+    return this.queue.enqueue(
+      'notify.deliver',
+      deliveryIds.map((deliveryId) => ({ data: { deliveryId }, opts: { ...DELIVERY_JOB_OPTIONS, jobId: deliveryId } })),
     );
   }
 

@@ -1,10 +1,10 @@
-import { Inject, Injectable, NotFoundException } from '@nestjs/common';
+import { Inject, Injectable } from '@nestjs/common';
 import { randomBytes } from 'node:crypto';
 import { AlertChannelEntity, AlertChannelRepository, ApiKeyScope, DeliveryRepository } from '@hopwatch/db';
-import { createTargetPolicy, literalAddress } from '@hopwatch/domain';
+import { AlertChannelNotFound, literalAddress, TargetDenied, TargetPolicy } from '@hopwatch/domain';
 import { HOPWATCH_CONFIG, HopwatchConfig, SecretBox } from '@hopwatch/platform';
 import { NotificationQueue } from '@hopwatch/queue';
-import { fieldErrors } from '../common/field-errors';
+import { TARGET_POLICY } from '@hopwatch/runtime';
 import { toChannelResponse, toDeliveryResponse, toTestResponse } from './alerting.mapper';
 import { channelRow } from './channel-fields';
 import { CreateAlertChannelDto, CreatedAlertChannelResponse, DeliveryListResponse, TestDeliveryResponse } from './dto/alert-channel.dto';
@@ -20,6 +20,7 @@ export class AlertChannelsService {
     private readonly deliveries: DeliveryRepository,
     private readonly queue: NotificationQueue,
     private readonly secrets: SecretBox,
+    @Inject(TARGET_POLICY) private readonly policy: TargetPolicy,
     @Inject(HOPWATCH_CONFIG) private readonly config: HopwatchConfig,
   ) {}
 
@@ -36,7 +37,7 @@ export class AlertChannelsService {
   }
 
   async delete(id: string): Promise<void> {
-    if (!(await this.channels.delete(id))) throw new NotFoundException(`alert channel ${id} does not exist`);
+    if (!(await this.channels.delete(id))) throw new AlertChannelNotFound(id);
   }
 
   /**
@@ -47,10 +48,11 @@ export class AlertChannelsService {
     await this.get(id);
     const delivery = await this.deliveries.createTest(id);
     await this.queue.enqueue([delivery.id]);
-    const deadline = Date.now() + this.config.webhookTimeoutMs + TEST_PICKUP_GRACE_MS;
+    const waitMs = this.config.webhookTimeoutMs + TEST_PICKUP_GRACE_MS;
+    const deadline = Date.now() + waitMs;
     for (;;) {
       const current = (await this.deliveries.findWithChannel(delivery.id))!;
-      if (current.attempts > 0 || Date.now() >= deadline) return toTestResponse(current, this.config.webhookTimeoutMs + TEST_PICKUP_GRACE_MS);
+      if (current.attempts > 0 || Date.now() >= deadline) return toTestResponse(current, waitMs);
       await new Promise((resolve) => setTimeout(resolve, TEST_POLL_MS));
     }
   }
@@ -63,14 +65,14 @@ export class AlertChannelsService {
 
   private async get(id: string): Promise<AlertChannelEntity> {
     const channel = await this.channels.findById(id);
-    if (!channel) throw new NotFoundException(`alert channel ${id} does not exist`);
+    if (!channel) throw new AlertChannelNotFound(id);
     return channel;
   }
 
   private assertUrlAllowed(url: string): void {
     const address = literalAddress(new URL(url).hostname);
     if (!address) return;
-    const verdict = createTargetPolicy({ allow: this.config.targetAllow, deny: this.config.targetDeny }).check(address);
-    if (!verdict.allowed) throw fieldErrors([`url is not allowed: ${verdict.reason}`]);
+    const verdict = this.policy.check(address);
+    if (!verdict.allowed) throw new TargetDenied([`url is not allowed: ${verdict.reason}`]);
   }
 }
