@@ -11,6 +11,8 @@ import { SessionsService } from './auth/sessions.service';
 import { ChecksController } from './checks/checks.controller';
 import { ChecksService } from './checks/checks.service';
 import { ApiErrorFilter } from './common/api-error.filter';
+import { EventsController } from './events/events.controller';
+import { LiveEventsHub } from './events/live-events.hub';
 import { HealthController } from './health/health.controller';
 import { HistoryModule } from './history/history.module';
 import { IncidentsController } from './incidents/incidents.controller';
@@ -23,7 +25,7 @@ import { WebUiModule } from './web/web-ui.module';
 /** The REST API. Expects the infrastructure modules (config, db, queue) to be provided by the process. */
 @Module({
   imports: [HistoryModule, WebUiModule],
-  controllers: [SitesController, ChecksController, IncidentsController, AlertChannelsController, MaintenanceWindowsController, ApiKeysController, SessionController, HealthController, MetricsController],
+  controllers: [SitesController, ChecksController, IncidentsController, AlertChannelsController, MaintenanceWindowsController, ApiKeysController, SessionController, EventsController, HealthController, MetricsController],
   providers: [
     SitesService,
     ChecksService,
@@ -31,6 +33,7 @@ import { WebUiModule } from './web/web-ui.module';
     AlertChannelsService,
     ApiKeysService,
     SessionsService,
+    LiveEventsHub,
     { provide: APP_GUARD, useClass: ApiKeyGuard },
     { provide: APP_FILTER, useClass: ApiErrorFilter },
   ],
