@@ -20,11 +20,12 @@ import { IncidentsService } from './incidents/incidents.service';
 import { MetricsController } from './metrics/metrics.controller';
 import { SitesController } from './sites/sites.controller';
 import { SitesService } from './sites/sites.service';
+import { StatusPagesModule } from './status-pages/status-pages.module';
 import { WebUiModule } from './web/web-ui.module';
 
 /** The REST API. Expects the infrastructure modules (config, db, queue) to be provided by the process. */
 @Module({
-  imports: [HistoryModule, WebUiModule],
+  imports: [HistoryModule, StatusPagesModule, WebUiModule],
   controllers: [SitesController, ChecksController, IncidentsController, AlertChannelsController, MaintenanceWindowsController, ApiKeysController, SessionController, EventsController, HealthController, MetricsController],
   providers: [
     SitesService,
