@@ -20,15 +20,18 @@ import { IncidentsService } from './incidents/incidents.service';
 import { MetricsController } from './metrics/metrics.controller';
 import { SitesController } from './sites/sites.controller';
 import { SitesService } from './sites/sites.service';
+import { SitesOverviewController } from './sites/sites-overview.controller';
+import { SitesOverviewService } from './sites/sites-overview.service';
 import { StatusPagesModule } from './status-pages/status-pages.module';
 import { WebUiModule } from './web/web-ui.module';
 
 /** The REST API. Expects the infrastructure modules (config, db, queue) to be provided by the process. */
 @Module({
   imports: [HistoryModule, StatusPagesModule, WebUiModule],
-  controllers: [SitesController, ChecksController, IncidentsController, AlertChannelsController, MaintenanceWindowsController, ApiKeysController, SessionController, EventsController, HealthController, MetricsController],
+  controllers: [SitesOverviewController, SitesController, ChecksController, IncidentsController, AlertChannelsController, MaintenanceWindowsController, ApiKeysController, SessionController, EventsController, HealthController, MetricsController],
   providers: [
     SitesService,
+    SitesOverviewService,
     ChecksService,
     IncidentsService,
     AlertChannelsService,

@@ -39,3 +39,4 @@ export * from './checks/stored-result';
 export * from './status-pages/status-page.entity';
 export * from './status-pages/status-page.repository';
 export * from './status-pages/public-status.repository';
+export * from './history/site-overview.repository';

@@ -37,3 +37,4 @@ export * from './alerting/alert-policy';
 export * from './status/period-worst';
 export * from './status/cause-phrase';
 export * from './status/public-status';
+export * from './status/site-overview';

@@ -5,7 +5,7 @@ import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource } from 'typeorm';
 import { ENTRY_TARGET, StatusIncidentInput, StatusSiteInput } from '@hopwatch/domain';
-import { inMaintenance, latestEntryOks } from './site-state.sql';
+import { inMaintenance, latestEntryOks } from '../sites/site-state.sql';
 
 const MAX_INCIDENTS_PER_SITE = 50;
 
