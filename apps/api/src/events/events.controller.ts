@@ -4,6 +4,7 @@ import type { Response } from 'express';
 import { LiveEvent } from '@hopwatch/queue';
 import { SESSION_COOKIE } from '../auth/session-cookie';
 import { CheckRunEventData, IncidentEventData } from './dto/live-event.response';
+import { openEventStreams } from './events.metrics';
 import { LiveEventsHub } from './live-events.hub';
 
 /** Proxies close idle connections; a comment line every 15 s keeps the stream open without waking the page. */
@@ -41,7 +42,8 @@ export class EventsController {
     const stop = await this.hub.listen({ send: (event) => response.write(frame(event)), end: () => response.end() });
     if (closed) return stop();
     const keepAlive = setInterval(() => response.write(': keep-alive\n\n'), KEEP_ALIVE_MS);
-    cleanups.push(stop, () => clearInterval(keepAlive));
+    openEventStreams.inc();
+    cleanups.push(stop, () => clearInterval(keepAlive), () => openEventStreams.dec());
     response.writeHead(200, {
       'Content-Type': 'text/event-stream; charset=utf-8',
       'Cache-Control': 'no-cache, no-transform',
