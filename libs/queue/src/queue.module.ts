@@ -2,6 +2,7 @@ import { DynamicModule, Inject, Injectable, Module, OnApplicationShutdown } from
 import type { Redis } from 'ioredis';
 import { HOPWATCH_CONFIG, HopwatchConfig } from '@hopwatch/platform';
 import { CheckQueues } from './check-queues';
+import { LiveEventPublisher } from './live-events';
 import { NotificationQueue } from './notification-queue';
 import { REDIS } from './queue.module.tokens';
 import { createRedis } from './redis';
@@ -27,8 +28,9 @@ export class QueueModule {
         RedisCloser,
         CheckQueues,
         NotificationQueue,
+        LiveEventPublisher,
       ],
-      exports: [REDIS, CheckQueues, NotificationQueue],
+      exports: [REDIS, CheckQueues, NotificationQueue, LiveEventPublisher],
     };
   }
 }
