@@ -1,0 +1,46 @@
+// The session the api keeps in its HttpOnly cookie: the key never lives in the browser.
+import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
+import { api, ApiError } from '../../../lib/api';
+
+export interface Session { scope: 'read' | 'write'; name: string }
+
+export const sessionKey = ['session'] as const;
+
+async function currentSession(): Promise<Session | null> {
+  try {
+    return await api.get<Session>('/api/v1/session');
+  } catch (error) {
+    if (error instanceof ApiError && error.status === 401) return null;
+    throw error;
+  }
+}
+
+export function useSession() {
+  return useQuery({ queryKey: sessionKey, queryFn: currentSession, staleTime: 60_000 });
+}
+
+export function useCanWrite(): boolean {
+  return useSession().data?.scope === 'write';
+}
+
+export function useSignIn() {
+  const client = useQueryClient();
+  return useMutation({
+    mutationFn: (key: string) => api.post<Session>('/api/v1/session', { key }),
+    onSuccess: (session) => {
+      client.clear();
+      client.setQueryData(sessionKey, session);
+    },
+  });
+}
+
+export function useSignOut() {
+  const client = useQueryClient();
+  return useMutation({
+    mutationFn: () => api.delete('/api/v1/session'),
+    onSettled: () => {
+      client.clear();
+      client.setQueryData(sessionKey, null);
+    },
+  });
+}

@@ -1,0 +1,67 @@
+import { useEffect } from 'react';
+import { QueryState } from '../../components/QueryState';
+import { StateBadge } from '../../components/StateBadge';
+import { StatusStrip } from '../../components/StatusStrip';
+import { formatDateTime, formatPercent } from '../../lib/format';
+import { PublicIncident, PublicStatusPage as Page, usePublicStatusPage } from './api/status-pages';
+
+const HEADLINES: Record<string, string> = {
+  up: 'All systems operational', operational: 'All systems operational', down: 'Some systems are down', outage: 'Some systems are down',
+  degraded: 'Some systems are degraded', maintenance: 'Maintenance in progress',
+};
+
+function IncidentList({ incidents, empty }: { incidents: PublicIncident[]; empty: string }) {
+  if (incidents.length === 0) return <p className="muted">{empty}</p>;
+  return (
+    <ul>
+      {incidents.map((incident, index) => (
+        <li key={index}>
+          <strong>{incident.title ?? incident.siteName ?? 'Incident'}</strong>{incident.summary ? ` — ${incident.summary}` : ''}
+          <div className="muted">{incident.startedAt ? `since ${formatDateTime(incident.startedAt)}` : ''}{incident.resolvedAt ? `, resolved ${formatDateTime(incident.resolvedAt)}` : ''}</div>
+        </li>
+      ))}
+    </ul>
+  );
+}
+
+function PageView({ page }: { page: Page }) {
+  useEffect(() => { document.title = `${page.title} status`; }, [page.title]);
+  return (
+    <>
+      <h1>{page.title}</h1>
+      {page.description && <p>{page.description}</p>}
+      <div className={`status-hero state-${page.state === 'operational' ? 'up' : page.state}`}><p>{HEADLINES[page.state] ?? page.state}</p></div>
+      <section aria-labelledby="current-heading">
+        <h2 id="current-heading">Current incidents</h2>
+        <IncidentList incidents={page.incidents.current} empty="No current incidents." />
+      </section>
+      <section aria-labelledby="sites-heading">
+        <h2 id="sites-heading">Uptime over the last 90 days</h2>
+        {page.sites.map((site) => (
+          <div key={site.name} className="panel">
+            <div className="row" style={{ justifyContent: 'space-between' }}>
+              <h3 style={{ margin: 0 }}>{site.name}</h3>
+              <span><StateBadge state={site.state} /> · {formatPercent(site.uptime90d, 3)}</span>
+            </div>
+            <StatusStrip className="days" label={`${site.name}, 90 days`} segments={site.days.map((day) => ({ label: `${day.date}: ${formatPercent(day.uptimePercent, 2)}`, worst: day.worst }))} />
+          </div>
+        ))}
+      </section>
+      <section aria-labelledby="past-heading">
+        <h2 id="past-heading">Past incidents</h2>
+        <IncidentList incidents={page.incidents.past} empty="No incidents in the last 90 days." />
+      </section>
+      <p className="muted">Updated {formatDateTime(page.updatedAt)}. Powered by hopwatch.</p>
+    </>
+  );
+}
+
+/** The public page: no key, no navigation of the app, nothing internal (the api sends none of it). */
+export function PublicStatusPage({ slug }: { slug: string }) {
+  const page = usePublicStatusPage(slug);
+  return (
+    <main id="main" className="public-page">
+      <QueryState isPending={page.isPending} error={page.error}>{() => <PageView page={page.data!} />}</QueryState>
+    </main>
+  );
+}
