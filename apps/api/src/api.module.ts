@@ -6,6 +6,8 @@ import { ApiKeyGuard } from './auth/api-key.guard';
 import { MaintenanceWindowsController } from './maintenance/maintenance-windows.controller';
 import { ApiKeysController } from './auth/api-keys.controller';
 import { ApiKeysService } from './auth/api-keys.service';
+import { SessionController } from './auth/session.controller';
+import { SessionsService } from './auth/sessions.service';
 import { ChecksController } from './checks/checks.controller';
 import { ChecksService } from './checks/checks.service';
 import { ApiErrorFilter } from './common/api-error.filter';
@@ -16,17 +18,19 @@ import { IncidentsService } from './incidents/incidents.service';
 import { MetricsController } from './metrics/metrics.controller';
 import { SitesController } from './sites/sites.controller';
 import { SitesService } from './sites/sites.service';
+import { WebUiModule } from './web/web-ui.module';
 
 /** The REST API. Expects the infrastructure modules (config, db, queue) to be provided by the process. */
 @Module({
-  imports: [HistoryModule],
-  controllers: [SitesController, ChecksController, IncidentsController, AlertChannelsController, MaintenanceWindowsController, ApiKeysController, HealthController, MetricsController],
+  imports: [HistoryModule, WebUiModule],
+  controllers: [SitesController, ChecksController, IncidentsController, AlertChannelsController, MaintenanceWindowsController, ApiKeysController, SessionController, HealthController, MetricsController],
   providers: [
     SitesService,
     ChecksService,
     IncidentsService,
     AlertChannelsService,
     ApiKeysService,
+    SessionsService,
     { provide: APP_GUARD, useClass: ApiKeyGuard },
     { provide: APP_FILTER, useClass: ApiErrorFilter },
   ],

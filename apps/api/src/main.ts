@@ -10,5 +10,5 @@ bootOrExit(async () => {
   await assertRedisReachable(config.redisUrl);
   const app = await createApiApp(config);
   await app.listen(config.port, config.host);
-  process.stdout.write(`hopwatch api: http://localhost:${config.port}/api/v1, docs at /docs, health at /health\n`);
+  process.stdout.write(`hopwatch api: ${config.publicUrl}/api/v1, UI at /, docs at /docs, health at /health\n`);
 });

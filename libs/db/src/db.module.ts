@@ -5,6 +5,7 @@ import { DeliveryRepository } from './alerting/delivery.repository';
 import { MaintenanceWindowRepository } from './alerting/maintenance-window.repository';
 import { NotificationOutboxRepository } from './alerting/notification-outbox.repository';
 import { ApiKeyRepository } from './auth/api-key.repository';
+import { WebSessionRepository } from './auth/web-session.repository';
 import { dataSourceOptions } from './data-source-options';
 import { CheckResultRepository } from './checks/check-result.repository';
 import { HistoryRepository } from './history/history.repository';
@@ -15,7 +16,7 @@ import { IncidentRepository } from './incidents/incident.repository';
 import { ScheduleRepository } from './schedule/schedule.repository';
 import { SiteRepository } from './sites/site.repository';
 
-const REPOSITORIES = [SiteRepository, ApiKeyRepository, ScheduleRepository, CheckResultRepository, AnalysisRepository, IncidentRepository, HistoryRepository, RetentionRepository, IncidentHistoryRepository, AlertChannelRepository, DeliveryRepository, MaintenanceWindowRepository, NotificationOutboxRepository];
+const REPOSITORIES = [SiteRepository, ApiKeyRepository, ScheduleRepository, CheckResultRepository, AnalysisRepository, IncidentRepository, HistoryRepository, RetentionRepository, IncidentHistoryRepository, AlertChannelRepository, DeliveryRepository, MaintenanceWindowRepository, NotificationOutboxRepository, WebSessionRepository];
 
 @Module({})
 export class DbModule {

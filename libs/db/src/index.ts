@@ -9,6 +9,8 @@ export * from './sites/site.types';
 export * from './sites/site.repository';
 export * from './auth/api-key.entity';
 export * from './auth/api-key.repository';
+export * from './auth/web-session.entity';
+export * from './auth/web-session.repository';
 export * from './boot/migrate-database';
 export * from './sites/chain-spec';
 export * from './schedule/schedule.repository';
