@@ -1,5 +1,5 @@
 // The session the api keeps in its HttpOnly cookie: the key never lives in the browser.
-import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
+import { QueryClient, useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { api, ApiError } from '../../../lib/api';
 
 export interface Session { scope: 'read' | 'write'; name: string }
@@ -19,6 +19,11 @@ export function useSession() {
   return useQuery({ queryKey: sessionKey, queryFn: currentSession, staleTime: 60_000 });
 }
 
+/** Forget everything cached for the previous session, but keep the session query its observers watch. */
+function forgetOtherQueries(client: QueryClient): void {
+  client.removeQueries({ predicate: (query) => query.queryKey[0] !== sessionKey[0] });
+}
+
 export function useCanWrite(): boolean {
   return useSession().data?.scope === 'write';
 }
@@ -28,7 +33,7 @@ export function useSignIn() {
   return useMutation({
     mutationFn: (key: string) => api.post<Session>('/api/v1/session', { key }),
     onSuccess: (session) => {
-      client.clear();
+      forgetOtherQueries(client);
       client.setQueryData(sessionKey, session);
     },
   });
@@ -39,8 +44,8 @@ export function useSignOut() {
   return useMutation({
     mutationFn: () => api.delete('/api/v1/session'),
     onSettled: () => {
-      client.clear();
       client.setQueryData(sessionKey, null);
+      forgetOtherQueries(client);
     },
   });
 }
