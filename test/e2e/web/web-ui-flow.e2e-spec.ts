@@ -163,7 +163,7 @@ describe('the web UI in a real browser', () => {
     await page.getByLabel('Starts').fill('2030-01-01T02:00');
     await page.getByLabel('Ends').fill('2030-01-01T04:00');
     await page.getByRole('button', { name: 'Add window' }).click();
-    await page.getByRole('cell', { name: 'db upgrade' }).waitFor();
+    await page.getByRole('cell', { name: 'db upgrade', exact: true }).waitFor();
     await checkPage(page, '10-maintenance', axe);
   });
 
@@ -174,10 +174,10 @@ describe('the web UI in a real browser', () => {
     await page.getByRole('button', { name: 'Create key' }).click();
     readKey = (await page.getByTestId('new-key').textContent())!;
     expect(readKey).toMatch(/^hw_/);
-    await page.getByRole('cell', { name: 'wallboard' }).waitFor();
+    await page.getByRole('cell', { name: 'wallboard', exact: true }).waitFor();
     await checkPage(page, '11-api-keys', axe);
     await page.reload();
-    await page.getByRole('cell', { name: 'wallboard' }).waitFor();
+    await page.getByRole('cell', { name: 'wallboard', exact: true }).waitFor();
     expect(await page.getByText(readKey).count()).toBe(0);
   });
 
