@@ -12,7 +12,7 @@ function cssColor(name: string): string {
  * Latency over time with uPlot (fast with many points). The figures are also given as a table by the
  * page, so the canvas is described, not the only way to read them.
  */
-export function LatencyChart({ times, lines, title }: { times: number[]; lines: ChartLine[]; title: string }) {
+export function LatencyChart({ times, lines, title, fromSeconds, toSeconds }: { times: number[]; lines: ChartLine[]; title: string; fromSeconds: number; toSeconds: number }) {
   const container = useRef<HTMLDivElement>(null);
   useEffect(() => {
     const element = container.current;
@@ -25,7 +25,7 @@ export function LatencyChart({ times, lines, title }: { times: number[]; lines: 
         width: Math.max(320, element.clientWidth),
         height: 240,
         legend: { show: true },
-        scales: { x: { time: true } },
+        scales: { x: { time: true, range: [fromSeconds, toSeconds] } },
         axes: [axis, { ...axis, label: 'ms', values: (_u, ticks) => ticks.map((tick) => `${tick}`) }],
         series: [{}, ...lines.map((line) => ({ label: line.label, stroke: cssColor(line.colorVar), width: 2, spanGaps: false }))],
       },
@@ -38,6 +38,6 @@ export function LatencyChart({ times, lines, title }: { times: number[]; lines: 
       resize.disconnect();
       plot.destroy();
     };
-  }, [times, lines]);
+  }, [times, lines, fromSeconds, toSeconds]);
   return <div ref={container} className="chart" role="img" aria-label={title} />;
 }

@@ -9,6 +9,12 @@ import { chainNodes } from '../sites/components/SiteChain';
 import { RecentChecks } from '../sites/components/RecentChecks';
 import { useIncident } from './api/incidents';
 
+/** "the entry check at 10:26:44": which stored result an observation rests on, in words. */
+function resultLabel(incident: IncidentDetail, id: string, index: number): string {
+  const result = incident.evidenceResults?.find((candidate) => candidate.id === id);
+  return result ? `${result.target} check at ${new Date(result.startedAt).toLocaleTimeString()}` : `check ${index + 1}`;
+}
+
 function Diagnosis({ incident }: { incident: IncidentDetail }) {
   const { diagnosis } = incident;
   return (
@@ -56,7 +62,7 @@ function IncidentView({ incident }: { incident: IncidentDetail }) {
         <h2 id="evidence-heading">Evidence</h2>
         <ul>
           {incident.diagnosis.evidence.map((item, i) => (
-            <li key={i}>{item.observation}{item.resultIds.length > 0 && <> — {item.resultIds.map((id, n) => <span key={id}>{n > 0 && ', '}<a href={`#result-${id}`}>check {n + 1}</a></span>)}</>}</li>
+            <li key={i}>{item.observation}{item.resultIds.length > 0 && <> — {item.resultIds.map((id, n) => <span key={id}>{n > 0 && ', '}<a href={`#result-${id}`}>{resultLabel(incident, id, n)}</a></span>)}</>}</li>
           ))}
         </ul>
         <h3>The checks it rests on</h3>

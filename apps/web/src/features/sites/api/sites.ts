@@ -36,7 +36,8 @@ export function useRecentChecks(id: string, target?: string, from?: string) {
 }
 
 export function useUptime(id: string, window: string) {
-  return useQuery({ queryKey: siteKeys.uptime(id, window), queryFn: () => api.get<Uptime>(`/api/v1/sites/${id}/uptime${query({ window })}`) });
+  const refetchInterval = useFallbackPolling();
+  return useQuery({ queryKey: siteKeys.uptime(id, window), queryFn: () => api.get<Uptime>(`/api/v1/sites/${id}/uptime${query({ window })}`), refetchInterval });
 }
 
 const BUCKETS: Record<string, string> = { '1h': '5m', '24h': '1h', '7d': '1h', '30d': '1d', '90d': '1d' };
@@ -44,7 +45,9 @@ const RANGE_MS: Record<string, number> = { '1h': 3_600_000, '24h': 86_400_000, '
 
 /** The series API knows windows of 24h and up; one hour is asked as a from/to range in 5-minute buckets. */
 export function useSeries(id: string, window: string, target: string) {
+  const refetchInterval = useFallbackPolling();
   return useQuery({
+    refetchInterval,
     queryKey: siteKeys.series(id, window, target),
     queryFn: () => {
       const from = new Date(Date.now() - (RANGE_MS[window] ?? RANGE_MS['24h']!)).toISOString();

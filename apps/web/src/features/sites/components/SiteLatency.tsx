@@ -40,7 +40,7 @@ function PhaseChart({ siteId, target, window }: { siteId: string; target: string
   return (
     <QueryState isPending={checks.isPending} error={checks.error}>
       {() => data.times.length === 0 ? <Empty>No successful checks of {target} in this window.</Empty>
-        : <LatencyChart times={data.times} lines={data.lines} title={`Phase timings of ${target} per check, last ${window}`} />}
+        : <LatencyChart times={data.times} lines={data.lines} fromSeconds={Date.parse(from) / 1000} toSeconds={Date.now() / 1000} title={`Phase timings of ${target} per check, last ${window}`} />}
     </QueryState>
   );
 }
@@ -66,7 +66,7 @@ export function SiteLatency({ site }: { site: Site }) {
         </div>
       </div>
       <QueryState isPending={series.isPending} error={series.error}>
-        {() => totals && <LatencyChart times={totals.times} lines={totals.lines} title={`Latency of ${target}, average and p95, last ${window}`} />}
+        {() => totals && <LatencyChart times={totals.times} lines={totals.lines} fromSeconds={Date.parse(series.data!.from) / 1000} toSeconds={Date.parse(series.data!.to) / 1000} title={`Latency of ${target}, average and p95, last ${window}`} />}
       </QueryState>
       <h3>Phase breakdown</h3>
       {PHASE_WINDOWS.has(window)
