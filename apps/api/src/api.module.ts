@@ -11,6 +11,8 @@ import { SessionsService } from './auth/sessions.service';
 import { ChecksController } from './checks/checks.controller';
 import { ChecksService } from './checks/checks.service';
 import { ApiErrorFilter } from './common/api-error.filter';
+import { EventsController } from './events/events.controller';
+import { LiveEventsHub } from './events/live-events.hub';
 import { HealthController } from './health/health.controller';
 import { HistoryModule } from './history/history.module';
 import { IncidentsController } from './incidents/incidents.controller';
@@ -18,19 +20,24 @@ import { IncidentsService } from './incidents/incidents.service';
 import { MetricsController } from './metrics/metrics.controller';
 import { SitesController } from './sites/sites.controller';
 import { SitesService } from './sites/sites.service';
+import { SitesOverviewController } from './sites/sites-overview.controller';
+import { SitesOverviewService } from './sites/sites-overview.service';
+import { StatusPagesModule } from './status-pages/status-pages.module';
 import { WebUiModule } from './web/web-ui.module';
 
 /** The REST API. Expects the infrastructure modules (config, db, queue) to be provided by the process. */
 @Module({
-  imports: [HistoryModule, WebUiModule],
-  controllers: [SitesController, ChecksController, IncidentsController, AlertChannelsController, MaintenanceWindowsController, ApiKeysController, SessionController, HealthController, MetricsController],
+  imports: [HistoryModule, StatusPagesModule, WebUiModule],
+  controllers: [SitesOverviewController, SitesController, ChecksController, IncidentsController, AlertChannelsController, MaintenanceWindowsController, ApiKeysController, SessionController, EventsController, HealthController, MetricsController],
   providers: [
     SitesService,
+    SitesOverviewService,
     ChecksService,
     IncidentsService,
     AlertChannelsService,
     ApiKeysService,
     SessionsService,
+    LiveEventsHub,
     { provide: APP_GUARD, useClass: ApiKeyGuard },
     { provide: APP_FILTER, useClass: ApiErrorFilter },
   ],

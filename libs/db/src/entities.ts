@@ -10,5 +10,6 @@ import { IncidentTimelineEntity } from './incidents/incident-timeline.entity';
 import { IncidentEntity } from './incidents/incident.entity';
 import { HopEntity } from './sites/hop.entity';
 import { SiteEntity } from './sites/site.entity';
+import { StatusPageEntity } from './status-pages/status-page.entity';
 
-export const ENTITIES = [SiteEntity, HopEntity, ApiKeyEntity, CheckResultEntity, IncidentEntity, IncidentTimelineEntity, IncidentEventEntity, RollupHourlyEntity, RollupDailyEntity, AlertChannelEntity, DeliveryEntity, MaintenanceWindowEntity, WebSessionEntity];
+export const ENTITIES = [SiteEntity, HopEntity, ApiKeyEntity, CheckResultEntity, IncidentEntity, IncidentTimelineEntity, IncidentEventEntity, RollupHourlyEntity, RollupDailyEntity, AlertChannelEntity, DeliveryEntity, MaintenanceWindowEntity, WebSessionEntity, StatusPageEntity];

@@ -36,3 +36,7 @@ export * from './alerting/delivery.repository';
 export * from './alerting/maintenance-window.repository';
 export * from './alerting/notification-outbox.repository';
 export * from './checks/stored-result';
+export * from './status-pages/status-page.entity';
+export * from './status-pages/status-page.repository';
+export * from './status-pages/public-status.repository';
+export * from './history/site-overview.repository';

@@ -4,3 +4,4 @@ export * from './queue.module.tokens';
 export * from './jobs';
 export * from './check-queues';
 export * from './notification-queue';
+export * from './live-events';

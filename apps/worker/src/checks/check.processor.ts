@@ -4,11 +4,12 @@ import type { Redis } from 'ioredis';
 import { missedResult } from '@hopwatch/db';
 import { ChainRun, ENTRY_TARGET, ProbeResult } from '@hopwatch/domain';
 import { HOPWATCH_CONFIG, HopwatchConfig } from '@hopwatch/platform';
-import { CheckJob, checksQueueName, createRedis } from '@hopwatch/queue';
+import { CheckJob, checksQueueName, createRedis, LiveEventPublisher } from '@hopwatch/queue';
 import { AnalyzerService } from '../analysis/analyzer.service';
 import { ResultWriter } from '../results/result-writer.service';
 import { checkOutcomes, probeDuration, slotLateness } from '../worker.metrics';
 import { ChainRunner } from './chain-runner.service';
+import { liveEventsOf } from './live-events-of';
 
 export type CheckJobOutcome = { missed: true } | { missed: false; run: ChainRun };
 
@@ -23,6 +24,7 @@ export class CheckProcessor implements OnApplicationBootstrap, BeforeApplication
     private readonly runner: ChainRunner,
     private readonly writer: ResultWriter,
     private readonly analyzer: AnalyzerService,
+    private readonly live: LiveEventPublisher,
     @Inject(HOPWATCH_CONFIG) private readonly config: HopwatchConfig,
   ) {}
 
@@ -60,7 +62,8 @@ export class CheckProcessor implements OnApplicationBootstrap, BeforeApplication
     for (const result of run.results) this.observe(check.region, result);
     // Before the job completes: if the process dies here, the retried job re-analyses from stored results.
     const entryOk = run.results.find((result) => result.target === ENTRY_TARGET)?.ok ?? false;
-    await this.analyzer.afterRun(check.siteId, check.intervalSeconds, entryOk);
+    const change = await this.analyzer.afterRun(check.siteId, check.intervalSeconds, entryOk);
+    void this.live.publish(liveEventsOf(run, change));
     return { missed: false, run };
   }
 

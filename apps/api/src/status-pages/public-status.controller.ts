@@ -1,0 +1,18 @@
+import { Controller, Get, Param } from '@nestjs/common';
+import { ApiOperation, ApiTags } from '@nestjs/swagger';
+import { Public } from '../auth/public.decorator';
+import { PublicStatusResponse } from './dto/public-status.response';
+import { PublicStatusService } from './public-status.service';
+
+@ApiTags('status-pages')
+@Controller('api/v1/public/status-pages')
+export class PublicStatusController {
+  constructor(private readonly service: PublicStatusService) {}
+
+  @Get(':slug')
+  @Public()
+  @ApiOperation({ summary: 'A status page’s public figures, no key needed; no addresses, hops or error bodies; at most 5 s old' })
+  get(@Param('slug') slug: string): Promise<PublicStatusResponse> {
+    return this.service.get(slug);
+  }
+}
