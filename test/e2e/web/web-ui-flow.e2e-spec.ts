@@ -68,6 +68,7 @@ describe('the web UI in a real browser', () => {
     await page.getByLabel('API key').fill(TEST_ADMIN_KEY);
     await page.getByRole('button', { name: 'Sign in' }).click();
     await page.getByText('No sites yet').waitFor();
+    await page.getByRole('status').getByText('Live', { exact: true }).waitFor();
     await checkPage(page, '02-sites-empty', axe);
     expect(await context.cookies()).toEqual(expect.arrayContaining([expect.objectContaining({ name: 'hopwatch_session', httpOnly: true, sameSite: 'Strict' })]));
   });
@@ -167,6 +168,37 @@ describe('the web UI in a real browser', () => {
     await checkPage(page, '10-maintenance', axe);
   });
 
+  it('publishes a status page that opens without a key and leaks no address, hop URL or error body', async () => {
+    await page.getByRole('link', { name: 'Status pages' }).click();
+    await page.getByText('No status pages yet').waitFor();
+    await page.getByLabel('Slug').fill('shop-status');
+    await page.getByLabel('Title').fill('Shop status');
+    await page.getByLabel('shop', { exact: true }).check();
+    await page.getByRole('button', { name: 'Create status page' }).click();
+    await page.getByRole('link', { name: '/status/shop-status' }).waitFor();
+    await checkPage(page, '11-status-pages', axe);
+
+    const anonymous = await browser.newContext({ viewport: { width: 1280, height: 900 } });
+    const publicPage = await anonymous.newPage();
+    const apiPaths: string[] = [];
+    const bodies: string[] = [];
+    publicPage.on('response', async (response) => {
+      const { pathname } = new URL(response.url());
+      if (!pathname.startsWith('/api/')) return;
+      apiPaths.push(`${pathname} ${response.status()}`);
+      bodies.push(await response.text());
+    });
+    await publicPage.goto(`${base}/status/shop-status`);
+    await publicPage.getByRole('heading', { name: 'Shop status' }).waitFor();
+    await publicPage.getByRole('heading', { name: 'shop', exact: true }).waitFor();
+    await publicPage.getByText('resolved after').waitFor();
+    const seen = `${await publicPage.locator('#root').innerHTML()}\n${bodies.join('\n')}`;
+    await checkPage(publicPage, '12-public-status-page', axe);
+    for (const secret of ['127.0.0.1', String(nginxPort), String(app.port), 'STATUS_MISMATCH', 'ECONNREFUSED', '<hr><center>nginx']) expect(seen).not.toContain(secret);
+    expect(apiPaths).toEqual(['/api/v1/public/status-pages/shop-status 200']);
+    await anonymous.close();
+  });
+
   it('creates a read key and shows it once', async () => {
     await page.getByRole('link', { name: 'API keys' }).click();
     await page.getByLabel('Name').fill('wallboard');
@@ -175,7 +207,7 @@ describe('the web UI in a real browser', () => {
     readKey = (await page.getByTestId('new-key').textContent())!;
     expect(readKey).toMatch(/^hw_/);
     await page.getByRole('cell', { name: 'wallboard', exact: true }).waitFor();
-    await checkPage(page, '11-api-keys', axe);
+    await checkPage(page, '13-api-keys', axe);
     await page.reload();
     await page.getByRole('cell', { name: 'wallboard', exact: true }).waitFor();
     expect(await page.getByText(readKey).count()).toBe(0);
@@ -190,12 +222,12 @@ describe('the web UI in a real browser', () => {
     await readPage.getByRole('link', { name: 'shop' }).waitFor();
     await readPage.getByText('read only').waitFor();
     expect(await readPage.getByRole('link', { name: 'Add a site' }).count()).toBe(0);
-    await checkPage(readPage, '12-sites-read-key', axe);
+    await checkPage(readPage, '14-sites-read-key', axe);
     await readPage.getByRole('link', { name: 'shop' }).click();
     await readPage.getByRole('heading', { name: 'Chain' }).waitFor();
     for (const name of ['Check now', 'Pause', 'Resume', 'Delete']) expect(await readPage.getByRole('button', { name }).count()).toBe(0);
     expect(await readPage.getByRole('link', { name: 'Edit' }).count()).toBe(0);
-    await checkPage(readPage, '13-site-read-key', axe);
+    await checkPage(readPage, '15-site-read-key', axe);
     const status = await readPage.evaluate(async (id) => (await fetch(`/api/v1/sites/${id}/pause`, { method: 'POST' })).status, siteId);
     expect(status).toBe(403);
     await readContext.close();

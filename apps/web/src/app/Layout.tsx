@@ -1,7 +1,8 @@
 import { ReactNode } from 'react';
 import { Link, useLocation } from 'wouter';
 import { LiveIndicator } from '../lib/live-events';
-import { Session, useSignOut } from '../features/auth/api/session';
+import { useSignOut } from '../features/auth/api/session';
+import type { Session } from '../lib/types';
 
 const NAV = [
   { href: '/', label: 'Sites' },

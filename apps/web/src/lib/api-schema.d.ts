@@ -4,6 +4,23 @@
  */
 
 export interface paths {
+    "/api/v1/sites/overview": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The sites page: state, 24 h strip, 24 h and 30 d uptime, p95 latency and the open incident of up to 1,000 sites */
+        get: operations["SitesOverviewController_page"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/sites": {
         parameters: {
             query?: never;
@@ -290,6 +307,45 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/session": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Who is signed in (cookie or bearer key); 401 when nobody */
+        get: operations["SessionController_current"];
+        put?: never;
+        /** Sign in: exchange an API key for an HttpOnly session cookie */
+        post: operations["SessionController_signIn"];
+        /** Sign out: ends the session and clears the cookie */
+        delete: operations["SessionController_signOut"];
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/events": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Server-Sent Events: `check-run` after each stored run, `incident` on every incident change
+         * @description event: check-run, data: {siteId, region, slot, ok, entryStatus, entryErrorCode, totalMs}; event: incident, data: {incidentId, siteId, status, kind}. A comment line every 15 s keeps the stream alive.
+         */
+        get: operations["EventsController_stream"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/health": {
         parameters: {
             query?: never;
@@ -364,6 +420,56 @@ export interface paths {
         };
         /** The same figures per time bucket (5m, 1h, 1d) of one target, for charts */
         get: operations["HistoryController_series"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/status-pages": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get: operations["StatusPagesController_list"];
+        put?: never;
+        /** Create a public status page showing sites by id or by tag; 409 when the slug is taken */
+        post: operations["StatusPagesController_create"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/status-pages/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get: operations["StatusPagesController_get"];
+        put?: never;
+        post?: never;
+        delete: operations["StatusPagesController_delete"];
+        options?: never;
+        head?: never;
+        patch: operations["StatusPagesController_update"];
+        trace?: never;
+    };
+    "/api/v1/public/status-pages/{slug}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** A status page’s public figures, no key needed; no addresses, hops or error bodies; at most 5 s old */
+        get: operations["PublicStatusController_get"];
         put?: never;
         post?: never;
         delete?: never;
@@ -606,6 +712,50 @@ export interface components {
             name: string;
             /** @enum {string} */
             scope: "read" | "write";
+        };
+        CreateSessionDto: {
+            /** @description An API key; it is exchanged for a session cookie and never stored in the browser */
+            key: string;
+        };
+        CreateStatusPageDto: {
+            /**
+             * @description The page lives at /status/<slug>: lowercase letters, digits and single hyphens
+             * @example shop
+             */
+            slug: string;
+            /** @example Shop status */
+            title: string;
+            /** @example Live status of the shop and its checkout. */
+            description?: string | null;
+            /** @description Sites shown by id */
+            siteIds?: string[];
+            /**
+             * @description Sites carrying any of these tags are shown too
+             * @example [
+             *       "prod"
+             *     ]
+             */
+            tags?: string[];
+        };
+        UpdateStatusPageDto: {
+            /**
+             * @description The page lives at /status/<slug>: lowercase letters, digits and single hyphens
+             * @example shop
+             */
+            slug?: string;
+            /** @example Shop status */
+            title?: string;
+            /** @example Live status of the shop and its checkout. */
+            description?: string | null;
+            /** @description Sites shown by id */
+            siteIds?: string[];
+            /**
+             * @description Sites carrying any of these tags are shown too
+             * @example [
+             *       "prod"
+             *     ]
+             */
+            tags?: string[];
         };
         HopResponse: {
             name: string;
@@ -1113,6 +1263,132 @@ export interface components {
             /** @description The key itself; shown only in this response */
             key: string;
         };
+        SessionResponse: {
+            /**
+             * @description read: the UI hides edit controls and the API refuses writes
+             * @enum {string}
+             */
+            scope: "read" | "write";
+            /** @description The name of the API key behind the session */
+            name: string;
+        };
+        SiteOverviewUptimeResponse: {
+            /** @description Entry uptime %, the current hour and the 23 before it (UTC) */
+            last24h: number | null;
+            /** @description Entry uptime %, today and the 29 days before it (UTC) */
+            last30d: number | null;
+        };
+        OverviewIncidentResponse: {
+            /** Format: uuid */
+            id: string;
+            /** @enum {string} */
+            pattern: "persistent" | "intermittent" | "flapping" | "regional";
+            /** @example origin_down */
+            cause: string;
+            /** @description The innermost unhealthy hop, or entry */
+            failingHop: string | null;
+            /** @description The hop whose response carried the error */
+            reportedBy: string | null;
+            /** @example nginx */
+            gateway: string;
+            startedAt: string;
+            summary: string | null;
+        };
+        SiteOverviewItemResponse: {
+            /** Format: uuid */
+            id: string;
+            name: string;
+            url: string;
+            tags: string[];
+            regions: string[];
+            intervalSeconds: number;
+            paused: boolean;
+            /**
+             * @description paused; maintenance (in a window); unknown (no check in 3 intervals + 2 min); down (every region’s newest entry check failed); degraded (some region’s failed, or an incident is open while checks pass); up
+             * @enum {string}
+             */
+            state: "up" | "down" | "degraded" | "paused" | "maintenance" | "unknown";
+            /** @description The 24 h strip, oldest first: each segment’s worst result */
+            segments: ("up" | "degraded" | "down" | "none")[];
+            uptime: components["schemas"]["SiteOverviewUptimeResponse"];
+            /** @description Entry latency p95 over the strip’s 24 h (successful checks, ±9 %) */
+            p95Ms: number | null;
+            openIncident: components["schemas"]["OverviewIncidentResponse"] | null;
+        };
+        SiteOverviewResponse: {
+            /** @description Start of the strip’s first segment (ISO 8601, a whole UTC hour) */
+            stripFrom: string;
+            /** @description Length of one strip segment */
+            segmentSeconds: number;
+            items: components["schemas"]["SiteOverviewItemResponse"][];
+            total: number;
+            limit: number;
+            offset: number;
+        };
+        StatusPageResponse: {
+            /** Format: uuid */
+            id: string;
+            slug: string;
+            title: string;
+            description: string | null;
+            siteIds: string[];
+            tags: string[];
+            /** @description Path of the public page */
+            path: string;
+            createdAt: string;
+            updatedAt: string;
+        };
+        PublicDayResponse: {
+            /**
+             * @description A UTC day
+             * @example 2026-12-01
+             */
+            date: string;
+            /** @description Entry uptime %, null when nothing was checked */
+            uptimePercent: number | null;
+            /**
+             * @description up: all passed; degraded: some failed; down: under 95 % passed; none: no checks
+             * @enum {string}
+             */
+            worst: "up" | "degraded" | "down" | "none";
+        };
+        PublicSiteResponse: {
+            name: string;
+            /** @enum {string} */
+            state: "operational" | "degraded" | "outage" | "maintenance" | "unknown";
+            /** @description Entry uptime % over the 90 days */
+            uptime90d: number | null;
+            /** @description 90 UTC days, oldest first, today last */
+            days: components["schemas"]["PublicDayResponse"][];
+        };
+        PublicIncidentResponse: {
+            /** @description The site’s name */
+            site: string;
+            /** @enum {string} */
+            impact: "outage" | "degraded";
+            /** @description The cause in plain words */
+            cause: string;
+            startedAt: string;
+            resolvedAt: string | null;
+            /** @description Until it was resolved, or until now */
+            durationSeconds: number;
+        };
+        PublicIncidentsResponse: {
+            current: components["schemas"]["PublicIncidentResponse"][];
+            /** @description Resolved in the last 14 days, newest first */
+            past: components["schemas"]["PublicIncidentResponse"][];
+        };
+        PublicStatusResponse: {
+            slug: string;
+            title: string;
+            description: string | null;
+            /** @enum {string} */
+            state: "operational" | "degraded" | "outage";
+            /** @description When these figures were read (at most 5 s before the response) */
+            updatedAt: string;
+            sites: components["schemas"]["PublicSiteResponse"][];
+            incidents: components["schemas"]["PublicIncidentsResponse"];
+        };
     };
     responses: never;
     parameters: never;
@@ -1122,6 +1398,32 @@ export interface components {
 }
 export type $defs = Record<string, never>;
 export interface operations {
+    SitesOverviewController_page: {
+        parameters: {
+            query?: {
+                /** @description Segments of the 24 h strip; each is a whole number of hours */
+                segments?: 1 | 2 | 3 | 4 | 6 | 8 | 12 | 24;
+                limit?: number;
+                offset?: number;
+                /** @description Only sites carrying this tag; comma-separate for several (all must match) */
+                tag?: string[];
+                /** @description Only sites whose name contains this, any case */
+                q?: string;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
+    };
     SitesController_list: {
         parameters: {
             query?: {
@@ -1589,6 +1891,78 @@ export interface operations {
             };
         };
     };
+    SessionController_current: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
+    };
+    SessionController_signIn: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["CreateSessionDto"];
+            };
+        };
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
+    };
+    SessionController_signOut: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            204: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
+    };
+    EventsController_stream: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
+    };
     HealthController_live: {
         parameters: {
             query?: never;
@@ -1685,6 +2059,124 @@ export interface operations {
             header?: never;
             path: {
                 id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
+    };
+    StatusPagesController_list: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
+    };
+    StatusPagesController_create: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["CreateStatusPageDto"];
+            };
+        };
+        responses: {
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
+    };
+    StatusPagesController_get: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
+    };
+    StatusPagesController_delete: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            204: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
+    };
+    StatusPagesController_update: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["UpdateStatusPageDto"];
+            };
+        };
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
+    };
+    PublicStatusController_get: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                slug: string;
             };
             cookie?: never;
         };

@@ -1,6 +1,6 @@
 import { useMemo, useState } from 'react';
 import { QueryState } from '../../components/QueryState';
-import { useSites } from '../sites/api/sites';
+import { useSitesOverview } from '../sites/api/site-rows';
 import { useIncidents } from './api/incidents';
 import { IncidentTable } from './components/IncidentTable';
 
@@ -9,8 +9,8 @@ const FILTERS = ['open', 'resolved', 'all'] as const;
 export function IncidentsPage() {
   const [status, setStatus] = useState<(typeof FILTERS)[number]>('open');
   const incidents = useIncidents(status);
-  const sites = useSites();
-  const names = useMemo(() => new Map((sites.data ?? []).map((site) => [site.id, site.name])), [sites.data]);
+  const sites = useSitesOverview();
+  const names = useMemo(() => new Map((sites.data?.items ?? []).map((site) => [site.id, site.name])), [sites.data]);
   return (
     <>
       <h1>Incidents</h1>

@@ -6,7 +6,7 @@ import { api, fieldMessages } from '../../lib/api';
 import { formatDateTime } from '../../lib/format';
 import type { CreateMaintenanceWindow, MaintenanceWindow } from '../../lib/types';
 import { useCanWrite } from '../auth/api/session';
-import { useSites } from '../sites/api/sites';
+import { useSitesOverview } from '../sites/api/site-rows';
 
 const maintenanceKey = ['maintenance-windows'] as const;
 const FIELDS = ['name', 'siteIds', 'tags', 'startsAt', 'endsAt'];
@@ -48,8 +48,8 @@ export function MaintenancePage() {
   const client = useQueryClient();
   const canWrite = useCanWrite();
   const windows = useQuery({ queryKey: maintenanceKey, queryFn: () => api.get<MaintenanceWindow[]>('/api/v1/maintenance-windows') });
-  const sites = useSites();
-  const names = new Map((sites.data ?? []).map((site) => [site.id, site.name]));
+  const sites = useSitesOverview();
+  const names = new Map((sites.data?.items ?? []).map((site) => [site.id, site.name]));
   const remove = useMutation({ mutationFn: (id: string) => api.delete(`/api/v1/maintenance-windows/${id}`), onSuccess: () => client.invalidateQueries({ queryKey: maintenanceKey }) });
   return (
     <>

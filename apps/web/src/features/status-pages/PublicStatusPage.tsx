@@ -2,12 +2,14 @@ import { useEffect } from 'react';
 import { QueryState } from '../../components/QueryState';
 import { StateBadge } from '../../components/StateBadge';
 import { StatusStrip } from '../../components/StatusStrip';
-import { formatDateTime, formatPercent } from '../../lib/format';
-import { PublicIncident, PublicStatusPage as Page, usePublicStatusPage } from './api/status-pages';
+import { formatDateTime, formatDuration, formatPercent } from '../../lib/format';
+import type { PublicIncident, PublicStatus } from '../../lib/types';
+import { usePublicStatusPage } from './api/status-pages';
 
-const HEADLINES: Record<string, string> = {
-  up: 'All systems operational', operational: 'All systems operational', down: 'Some systems are down', outage: 'Some systems are down',
-  degraded: 'Some systems are degraded', maintenance: 'Maintenance in progress',
+const HEADLINES: Record<PublicStatus['state'], { text: string; state: string }> = {
+  operational: { text: '▲ All systems operational', state: 'up' },
+  degraded: { text: '◆ Some systems are degraded', state: 'degraded' },
+  outage: { text: '▼ Some systems are down', state: 'down' },
 };
 
 function IncidentList({ incidents, empty }: { incidents: PublicIncident[]; empty: string }) {
@@ -16,21 +18,23 @@ function IncidentList({ incidents, empty }: { incidents: PublicIncident[]; empty
     <ul>
       {incidents.map((incident, index) => (
         <li key={index}>
-          <strong>{incident.title ?? incident.siteName ?? 'Incident'}</strong>{incident.summary ? ` — ${incident.summary}` : ''}
-          <div className="muted">{incident.startedAt ? `since ${formatDateTime(incident.startedAt)}` : ''}{incident.resolvedAt ? `, resolved ${formatDateTime(incident.resolvedAt)}` : ''}</div>
+          <strong>{incident.site}</strong>: {incident.impact === 'outage' ? 'outage' : 'degraded'}, {incident.cause}
+          <div className="muted">{incident.resolvedAt
+            ? `${formatDateTime(incident.startedAt)}, resolved after ${formatDuration(incident.durationSeconds)}`
+            : `since ${formatDateTime(incident.startedAt)} (${formatDuration(incident.durationSeconds)})`}</div>
         </li>
       ))}
     </ul>
   );
 }
 
-function PageView({ page }: { page: Page }) {
+function PageView({ page }: { page: PublicStatus }) {
   useEffect(() => { document.title = `${page.title} status`; }, [page.title]);
   return (
     <>
       <h1>{page.title}</h1>
       {page.description && <p>{page.description}</p>}
-      <div className={`status-hero state-${page.state === 'operational' ? 'up' : page.state}`}><p>{HEADLINES[page.state] ?? page.state}</p></div>
+      <div className={`status-hero state-${HEADLINES[page.state].state}`}><p>{HEADLINES[page.state].text}</p></div>
       <section aria-labelledby="current-heading">
         <h2 id="current-heading">Current incidents</h2>
         <IncidentList incidents={page.incidents.current} empty="No current incidents." />
@@ -43,7 +47,7 @@ function PageView({ page }: { page: Page }) {
               <h3 style={{ margin: 0 }}>{site.name}</h3>
               <span><StateBadge state={site.state} /> · {formatPercent(site.uptime90d, 3)}</span>
             </div>
-            <StatusStrip className="days" label={`${site.name}, 90 days`} segments={site.days.map((day) => ({ label: `${day.date}: ${formatPercent(day.uptimePercent, 2)}`, worst: day.worst }))} />
+            <StatusStrip className="days" label={`${site.name}, 90 days`} segments={site.days.map((day) => ({ label: day.uptimePercent === null ? day.date : `${day.date}, ${formatPercent(day.uptimePercent, 2)} up`, worst: day.worst === 'none' ? null : day.worst }))} />
           </div>
         ))}
       </section>

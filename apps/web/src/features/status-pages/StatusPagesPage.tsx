@@ -3,14 +3,14 @@ import { Field } from '../../components/Field';
 import { Empty, ErrorNotice, QueryState } from '../../components/QueryState';
 import { fieldMessages } from '../../lib/api';
 import { useCanWrite } from '../auth/api/session';
-import { useSites } from '../sites/api/sites';
-import { useDeleteStatusPage, useSaveStatusPage, useStatusPages } from './api/status-pages';
+import { useSitesOverview } from '../sites/api/site-rows';
+import { useDeleteStatusPage, useCreateStatusPage, useStatusPages } from './api/status-pages';
 
 const FIELDS = ['slug', 'title', 'description', 'siteIds', 'tags'];
 
 function NewStatusPage() {
-  const save = useSaveStatusPage();
-  const sites = useSites();
+  const save = useCreateStatusPage();
+  const sites = useSitesOverview();
   const [form, setForm] = useState({ slug: '', title: '', description: '', tags: '', siteIds: [] as string[] });
   const { byField, general } = fieldMessages(save.error, (field) => FIELDS.includes(field));
   function submit(event: FormEvent) {
@@ -33,7 +33,7 @@ function NewStatusPage() {
       <fieldset>
         <legend>Sites</legend>
         {byField.get('siteIds') && <p className="field-error">{byField.get('siteIds')!.join(' ')}</p>}
-        {(sites.data ?? []).slice(0, 200).map((site) => (
+        {(sites.data?.items ?? []).slice(0, 200).map((site) => (
           <div key={site.id} className="row">
             <input type="checkbox" id={`sp-site-${site.id}`} checked={form.siteIds.includes(site.id)}
               onChange={(e) => setForm({ ...form, siteIds: e.target.checked ? [...form.siteIds, site.id] : form.siteIds.filter((id) => id !== site.id) })} />
@@ -63,7 +63,7 @@ export function StatusPagesPage() {
             <tbody>{pages.data!.map((page) => (
               <tr key={page.id}>
                 <td>{page.title}</td>
-                <td><a href={`/status/${page.slug}`}>/status/{page.slug}</a></td>
+                <td><a href={page.path}>{page.path}</a></td>
                 <td>{[`${page.siteIds.length} site${page.siteIds.length === 1 ? '' : 's'}`, ...page.tags.map((tag) => `tag ${tag}`)].join(', ')}</td>
                 {canWrite && <td><button type="button" className="danger" onClick={() => window.confirm(`Delete the status page ${page.title}?`) && remove.mutate(page.id)}>Delete<span className="visually-hidden"> {page.title}</span></button></td>}
               </tr>

@@ -1,8 +1,7 @@
 // The session the api keeps in its HttpOnly cookie: the key never lives in the browser.
 import { QueryClient, useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { api, ApiError } from '../../../lib/api';
-
-export interface Session { scope: 'read' | 'write'; name: string }
+import type { Session } from '../../../lib/types';
 
 export const sessionKey = ['session'] as const;
 

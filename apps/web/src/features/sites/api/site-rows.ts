@@ -1,27 +1,36 @@
-import { useMemo } from 'react';
-import type { Incident, SiteListItem } from '../../../lib/types';
-import { useOpenIncidents } from '../../incidents/api/incidents';
-import { useSites } from './sites';
+import { useQuery } from '@tanstack/react-query';
+import { api, query } from '../../../lib/api';
+import { useFallbackPolling } from '../../../lib/live-events';
+import type { SiteOverview, SiteOverviewItem } from '../../../lib/types';
+import { siteKeys } from './site-keys';
 
-export interface SiteRow { site: SiteListItem; incident: Incident | null }
+/** The overview's largest page; installations with more sites are read in several. */
+const PAGE = 1000;
+/** One strip segment per hour of the last 24. */
+export const STRIP_SEGMENTS = 24;
 
-/** Sites joined with their open incident (one per site at most), for the list. */
-export function useSiteRows() {
-  const sites = useSites();
-  const incidents = useOpenIncidents();
-  const rows = useMemo<SiteRow[] | undefined>(() => {
-    if (!sites.data) return undefined;
-    const bySite = new Map((incidents.data?.items ?? []).map((incident) => [incident.siteId, incident]));
-    return sites.data.map((site) => ({ site, incident: bySite.get(site.id) ?? null }));
-  }, [sites.data, incidents.data]);
-  return { rows, isPending: sites.isPending, error: sites.error };
+export interface SitesOverview { stripFrom: string; segmentSeconds: number; items: SiteOverviewItem[] }
+
+async function overview(): Promise<SitesOverview> {
+  const first = await api.get<SiteOverview>(`/api/v1/sites/overview${query({ segments: STRIP_SEGMENTS, limit: PAGE })}`);
+  const items = [...first.items];
+  for (let offset = PAGE; offset < first.total; offset += PAGE) {
+    items.push(...(await api.get<SiteOverview>(`/api/v1/sites/overview${query({ segments: STRIP_SEGMENTS, limit: PAGE, offset })}`)).items);
+  }
+  return { stripFrom: first.stripFrom, segmentSeconds: first.segmentSeconds, items };
+}
+
+/** Every site with its state, 24 h strip, uptime, p95 and open incident, in one request per 1,000 sites. */
+export function useSitesOverview() {
+  const refetchInterval = useFallbackPolling();
+  return useQuery({ queryKey: [...siteKeys.lists(), 'overview'], queryFn: overview, refetchInterval });
 }
 
 export interface SiteFilter { search: string; tag: string; state: string }
 
-export function filterRows(rows: SiteRow[], filter: SiteFilter): SiteRow[] {
+export function filterSites(items: SiteOverviewItem[], filter: SiteFilter): SiteOverviewItem[] {
   const search = filter.search.trim().toLowerCase();
-  return rows.filter(({ site }) =>
+  return items.filter((site) =>
     (!search || site.name.toLowerCase().includes(search)) &&
     (!filter.tag || site.tags.includes(filter.tag)) &&
     (!filter.state || site.state === filter.state));

@@ -1,26 +1,9 @@
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { api, query } from '../../../lib/api';
 import { useFallbackPolling } from '../../../lib/live-events';
-import type { CheckResultPage, IncidentList, RunNow, Site, SiteBody, SiteList, SiteListItem, Uptime, UptimeSeries } from '../../../lib/types';
+import type { CheckResultPage, IncidentList, RunNow, Site, SiteBody, Uptime, UptimeSeries } from '../../../lib/types';
 import { incidentKeys } from '../../incidents/api/incident-keys';
 import { siteKeys } from './site-keys';
-
-const PAGE = 500;
-
-/** Every site, in pages of the API's largest size (two requests for 1,000 sites). */
-async function allSites(): Promise<SiteListItem[]> {
-  const sites: SiteListItem[] = [];
-  for (let offset = 0; ; offset += PAGE) {
-    const page = await api.get<SiteList>(`/api/v1/sites${query({ limit: PAGE, offset })}`);
-    sites.push(...page.items);
-    if (sites.length >= page.total || page.items.length === 0) return sites;
-  }
-}
-
-export function useSites() {
-  const refetchInterval = useFallbackPolling();
-  return useQuery({ queryKey: siteKeys.lists(), queryFn: allSites, refetchInterval });
-}
 
 export function useSite(id: string) {
   return useQuery({ queryKey: siteKeys.detail(id), queryFn: () => api.get<Site>(`/api/v1/sites/${id}`) });
