@@ -18,7 +18,7 @@ function IncidentList({ incidents, empty }: { incidents: PublicIncident[]; empty
     <ul>
       {incidents.map((incident, index) => (
         <li key={index}>
-          <strong>{incident.site}</strong>: {incident.impact === 'outage' ? 'outage' : 'degraded'}, {incident.cause}
+          <strong>{incident.site}</strong> — {incident.impact === 'outage' ? 'outage' : 'degraded'}: {incident.cause}
           <div className="muted">{incident.resolvedAt
             ? `${formatDateTime(incident.startedAt)}, resolved after ${formatDuration(incident.durationSeconds)}`
             : `since ${formatDateTime(incident.startedAt)} (${formatDuration(incident.durationSeconds)})`}</div>
