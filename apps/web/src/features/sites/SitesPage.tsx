@@ -24,7 +24,7 @@ function Row({ site, overview, index }: { site: SiteOverviewItem; overview: Site
   const incident = site.openIncident;
   return (
     <tr aria-rowindex={index + 2} data-site={site.name}>
-      <td><Link href={`/sites/${site.id}`}>{site.name}</Link><div className="muted">{site.tags.join(', ')}</div></td>
+      <td title={site.tags.length ? `${site.name} (tags: ${site.tags.join(', ')})` : site.name}><Link href={`/sites/${site.id}`}>{site.name}</Link> <span className="muted">{site.tags.join(', ')}</span></td>
       <td><StateBadge state={site.state} /></td>
       <td><StatusStrip segments={stripSegments(site, overview)} label={`${site.name}, last 24 hours`} /></td>
       <td className="num">{formatPercent(site.uptime.last24h)}</td>
