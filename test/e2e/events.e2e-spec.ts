@@ -75,12 +75,15 @@ describe('live events (Server-Sent Events through Redis pub/sub)', () => {
     await stream.waitForEvent((event) => event.event === 'check-run' && event.data.siteId === siteId);
   });
 
-  it('forgets a stream when its client goes away', async () => {
+  it('forgets a stream when its client goes away, and counts open streams in /metrics', async () => {
     const hub = pipeline.app.get(LiveEventsHub);
-    const before = hub.size;
+    const gauge = async () => Number(/^hopwatch_event_streams_open (\d+)$/m.exec((await pipeline.http().get('/metrics').expect(200)).text)?.[1]);
+    const before = { streams: hub.size, gauge: await gauge() };
     const stream = await open({ Authorization: `Bearer ${TEST_ADMIN_KEY}` });
-    expect(hub.size).toBe(before + 1);
+    expect(hub.size).toBe(before.streams + 1);
+    expect(await gauge()).toBe(before.gauge + 1);
     stream.close();
-    await waitFor(async () => hub.size, (size) => size === before, 5_000);
+    await waitFor(async () => hub.size, (size) => size === before.streams, 5_000);
+    expect(await gauge()).toBe(before.gauge);
   });
 });

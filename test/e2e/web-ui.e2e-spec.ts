@@ -72,7 +72,12 @@ describe('the web UI, served by the api', () => {
     expect(docs.text).not.toBe(INDEX);
     expect(docs.text).toContain('swagger');
     const json = await api.http().get('/docs-json').expect(200);
-    expect(json.body.openapi).toBeDefined();
+    expect(Object.keys(json.body.paths)).toEqual(
+      expect.arrayContaining(['/api/v1/session', '/api/v1/events', '/api/v1/sites/overview', '/api/v1/status-pages', '/api/v1/status-pages/{id}', '/api/v1/public/status-pages/{slug}']),
+    );
+    expect(Object.keys(json.body.components.schemas)).toEqual(
+      expect.arrayContaining(['SessionResponse', 'CheckRunEventData', 'IncidentEventData', 'SiteOverviewResponse', 'PublicStatusResponse', 'StatusPageResponse']),
+    );
   });
 });
 

@@ -1,5 +1,5 @@
 import { Body, Controller, Delete, ForbiddenException, Get, HttpCode, Inject, Post, Req, Res } from '@nestjs/common';
-import { ApiCookieAuth, ApiOperation, ApiTags } from '@nestjs/swagger';
+import { ApiCookieAuth, ApiNoContentResponse, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 import type { Request, Response } from 'express';
 import { HOPWATCH_CONFIG, HopwatchConfig } from '@hopwatch/platform';
 import { CreateSessionDto, SessionResponse } from './dto/session.dto';
@@ -24,6 +24,7 @@ export class SessionController {
   @Public()
   @HttpCode(200)
   @ApiOperation({ summary: 'Sign in: exchange an API key for an HttpOnly session cookie' })
+  @ApiOkResponse({ type: SessionResponse })
   async signIn(@Body() dto: CreateSessionDto, @Req() request: Request, @Res({ passthrough: true }) response: Response): Promise<SessionResponse> {
     // A browser's sign-in from another site would plant that site's session on us (login CSRF).
     if (requestOrigin(request) !== null && !comesFromOwnOrigin(request, this.config.publicUrl)) {
@@ -36,6 +37,7 @@ export class SessionController {
 
   @Get()
   @ApiOperation({ summary: 'Who is signed in (cookie or bearer key); 401 when nobody' })
+  @ApiOkResponse({ type: SessionResponse })
   current(@CurrentPrincipal() principal: Principal): SessionResponse {
     return toResponse(principal);
   }
@@ -44,6 +46,7 @@ export class SessionController {
   @Public()
   @HttpCode(204)
   @ApiOperation({ summary: 'Sign out: ends the session and clears the cookie' })
+  @ApiNoContentResponse()
   async signOut(@Req() request: Request, @Res({ passthrough: true }) response: Response): Promise<void> {
     const token = readSessionCookie(request);
     if (token && !comesFromOwnOrigin(request, this.config.publicUrl)) {

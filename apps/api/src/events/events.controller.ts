@@ -1,8 +1,10 @@
 import { Controller, Get, Res } from '@nestjs/common';
-import { ApiBearerAuth, ApiCookieAuth, ApiOperation, ApiProduces, ApiTags } from '@nestjs/swagger';
+import { ApiBearerAuth, ApiCookieAuth, ApiExtraModels, ApiOperation, ApiProduces, ApiTags } from '@nestjs/swagger';
 import type { Response } from 'express';
 import { LiveEvent } from '@hopwatch/queue';
 import { SESSION_COOKIE } from '../auth/session-cookie';
+import { CheckRunEventData, IncidentEventData } from './dto/live-event.response';
+import { openEventStreams } from './events.metrics';
 import { LiveEventsHub } from './live-events.hub';
 
 /** Proxies close idle connections; a comment line every 15 s keeps the stream open without waking the page. */
@@ -16,6 +18,7 @@ function frame(event: LiveEvent): string {
 @ApiTags('events')
 @ApiBearerAuth()
 @ApiCookieAuth(SESSION_COOKIE)
+@ApiExtraModels(CheckRunEventData, IncidentEventData)
 @Controller('api/v1/events')
 export class EventsController {
   constructor(private readonly hub: LiveEventsHub) {}
@@ -25,8 +28,8 @@ export class EventsController {
   @ApiOperation({
     summary: 'Server-Sent Events: `check-run` after each stored run, `incident` on every incident change',
     description:
-      'event: check-run, data: {siteId, region, slot, ok, entryStatus, entryErrorCode, totalMs}; ' +
-      'event: incident, data: {incidentId, siteId, status, kind}. A comment line every 15 s keeps the stream alive.',
+      '`event: check-run` with a CheckRunEventData, `event: incident` with an IncidentEventData (schemas below). ' +
+      'A comment line every 15 s keeps the stream alive.',
   })
   async stream(@Res() response: Response): Promise<void> {
     let closed = false;
@@ -39,7 +42,8 @@ export class EventsController {
     const stop = await this.hub.listen({ send: (event) => response.write(frame(event)), end: () => response.end() });
     if (closed) return stop();
     const keepAlive = setInterval(() => response.write(': keep-alive\n\n'), KEEP_ALIVE_MS);
-    cleanups.push(stop, () => clearInterval(keepAlive));
+    openEventStreams.inc();
+    cleanups.push(stop, () => clearInterval(keepAlive), () => openEventStreams.dec());
     response.writeHead(200, {
       'Content-Type': 'text/event-stream; charset=utf-8',
       'Cache-Control': 'no-cache, no-transform',

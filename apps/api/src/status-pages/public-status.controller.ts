@@ -1,5 +1,5 @@
 import { Controller, Get, Param } from '@nestjs/common';
-import { ApiOperation, ApiTags } from '@nestjs/swagger';
+import { ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 import { Public } from '../auth/public.decorator';
 import { PublicStatusResponse } from './dto/public-status.response';
 import { PublicStatusService } from './public-status.service';
@@ -11,6 +11,7 @@ export class PublicStatusController {
 
   @Get(':slug')
   @Public()
+  @ApiOkResponse({ type: PublicStatusResponse })
   @ApiOperation({ summary: 'A status page’s public figures, no key needed; no addresses, hops or error bodies; at most 5 s old' })
   get(@Param('slug') slug: string): Promise<PublicStatusResponse> {
     return this.service.get(slug);

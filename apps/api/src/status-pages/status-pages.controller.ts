@@ -1,5 +1,5 @@
 import { Body, Controller, Delete, Get, HttpCode, Param, ParseUUIDPipe, Patch, Post } from '@nestjs/common';
-import { ApiBearerAuth, ApiOperation, ApiTags } from '@nestjs/swagger';
+import { ApiBearerAuth, ApiCreatedResponse, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 import { StatusPageEntity } from '@hopwatch/db';
 import { CreateStatusPageDto, StatusPageResponse, UpdateStatusPageDto } from './dto/status-page.dto';
 import { StatusPagesService } from './status-pages.service';
@@ -28,21 +28,25 @@ export class StatusPagesController {
 
   @Post()
   @ApiOperation({ summary: 'Create a public status page showing sites by id or by tag; 409 when the slug is taken' })
+  @ApiCreatedResponse({ type: StatusPageResponse })
   async create(@Body() dto: CreateStatusPageDto): Promise<StatusPageResponse> {
     return toResponse(await this.service.create(dto));
   }
 
   @Get()
+  @ApiOkResponse({ type: [StatusPageResponse] })
   async list(): Promise<StatusPageResponse[]> {
     return (await this.service.list()).map(toResponse);
   }
 
   @Get(':id')
+  @ApiOkResponse({ type: StatusPageResponse })
   async get(@Id() id: string): Promise<StatusPageResponse> {
     return toResponse(await this.service.get(id));
   }
 
   @Patch(':id')
+  @ApiOkResponse({ type: StatusPageResponse })
   async update(@Id() id: string, @Body() dto: UpdateStatusPageDto): Promise<StatusPageResponse> {
     return toResponse(await this.service.update(id, dto));
   }

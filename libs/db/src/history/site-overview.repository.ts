@@ -4,7 +4,7 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource } from 'typeorm';
-import { ENTRY_TARGET, HourCounts, LatencyHistogram } from '@hopwatch/domain';
+import { addCountsInto, ENTRY_TARGET, HourCounts, LatencyHistogram } from '@hopwatch/domain';
 import { inMaintenance, latestEntryOks } from '../sites/site-state.sql';
 import { preparedQuery } from './prepared-query';
 
@@ -17,7 +17,8 @@ const SITE_OVERVIEW = `
   )
   SELECT site.id, site.name, site.url, site.tags, site.paused, site.regions, site.interval_seconds, site.total::int AS total,
          latest.oks AS latest_oks, ${inMaintenance('$5::timestamptz')} AS in_maintenance,
-         coalesce(hours.list, '[]'::json) AS hours, coalesce(latency.histogram, '{}'::jsonb) AS latency_histogram,
+         coalesce(hours.starts, '{}') AS hour_starts, coalesce(hours.checks, '{}') AS hour_checks, coalesce(hours.ups, '{}') AS hour_ups,
+         coalesce(hours.histograms, '[]'::jsonb) AS hour_histograms,
          coalesce(month.checks, 0)::int AS month_checks, coalesce(month.up, 0)::int AS month_up,
          incident.id AS incident_id, incident.pattern AS incident_pattern, incident.cause AS incident_cause,
          incident.failing_hop AS incident_failing_hop, incident.reported_by AS incident_reported_by,
@@ -26,19 +27,11 @@ const SITE_OVERVIEW = `
     FROM page AS site
    CROSS JOIN ${latestEntryOks('$5::timestamptz')} AS latest
     LEFT JOIN LATERAL (
-      SELECT json_agg(json_build_object('hourStart', hour.epoch, 'checks', hour.checks, 'up', hour.up)) AS list
-        FROM (SELECT extract(epoch FROM rollup.bucket_start)::bigint AS epoch, sum(rollup.checks)::int AS checks, sum(rollup.up)::int AS up
-                FROM rollups_hourly AS rollup
-               WHERE rollup.site_id = site.id AND rollup.bucket_start >= to_timestamp($6) AND rollup.target = '${ENTRY_TARGET}'
-               GROUP BY rollup.bucket_start) AS hour
+      SELECT array_agg(extract(epoch FROM rollup.bucket_start)::int) AS starts, array_agg(rollup.checks) AS checks,
+             array_agg(rollup.up) AS ups, jsonb_agg(rollup.latency_histogram) AS histograms
+        FROM rollups_hourly AS rollup
+       WHERE rollup.site_id = site.id AND rollup.bucket_start >= to_timestamp($6) AND rollup.target = '${ENTRY_TARGET}'
     ) AS hours ON true
-    LEFT JOIN LATERAL (
-      SELECT jsonb_object_agg(bucket.key, bucket.count) AS histogram
-        FROM (SELECT entry.key, sum(entry.value::int) AS count
-                FROM rollups_hourly AS rollup CROSS JOIN jsonb_each_text(rollup.latency_histogram) AS entry
-               WHERE rollup.site_id = site.id AND rollup.bucket_start >= to_timestamp($6) AND rollup.target = '${ENTRY_TARGET}'
-               GROUP BY entry.key) AS bucket
-    ) AS latency ON true
     LEFT JOIN LATERAL (
       SELECT sum(rollup.checks) AS checks, sum(rollup.up) AS up FROM rollups_daily AS rollup
        WHERE rollup.site_id = site.id AND rollup.bucket_start >= to_timestamp($7) AND rollup.target = '${ENTRY_TARGET}'
@@ -57,8 +50,10 @@ type OverviewRow = {
   total: number;
   latest_oks: boolean[];
   in_maintenance: boolean;
-  hours: HourCounts[];
-  latency_histogram: LatencyHistogram;
+  hour_starts: number[];
+  hour_checks: number[];
+  hour_ups: number[];
+  hour_histograms: LatencyHistogram[];
   month_checks: number;
   month_up: number;
   incident_id: string | null;
@@ -92,7 +87,7 @@ export type SiteOverviewRow = {
   intervalSeconds: number;
   latestEntryOk: boolean[];
   inMaintenance: boolean;
-  /** Entry counts per hour since `stripFrom`. */
+  /** Entry counts per hour (and region) since `stripFrom`. */
   hours: HourCounts[];
   /** Entry latency histogram of the same hours (successful checks). */
   latencyHistogram: LatencyHistogram;
@@ -123,8 +118,8 @@ function toOverview(row: OverviewRow): SiteOverviewRow {
     intervalSeconds: row.interval_seconds,
     latestEntryOk: row.latest_oks,
     inMaintenance: row.in_maintenance,
-    hours: row.hours.map((hour) => ({ hourStart: Number(hour.hourStart), checks: hour.checks, up: hour.up })),
-    latencyHistogram: row.latency_histogram,
+    hours: row.hour_starts.map((hourStart, index) => ({ hourStart, checks: row.hour_checks[index], up: row.hour_ups[index] })),
+    latencyHistogram: row.hour_histograms.reduce((sum, histogram) => addCountsInto(sum, histogram), {}),
     last30d: { checks: row.month_checks, up: row.month_up },
     openIncident:
       row.incident_id === null

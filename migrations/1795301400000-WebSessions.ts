@@ -1,8 +1,8 @@
 import { MigrationInterface, QueryRunner } from 'typeorm';
 
 /** Web sign-in sessions: an API key exchanged for a cookie; deleting the key ends its sessions. */
-export class WebSessions1795300600000 implements MigrationInterface {
-  name = 'WebSessions1795300600000';
+export class WebSessions1795301400000 implements MigrationInterface {
+  name = 'WebSessions1795301400000';
 
   async up(queryRunner: QueryRunner): Promise<void> {
     await queryRunner.query(`

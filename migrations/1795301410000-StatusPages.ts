@@ -1,8 +1,8 @@
 import { MigrationInterface, QueryRunner } from 'typeorm';
 
 /** Public status pages: a slug, a title and the sites they show, by id or by tag. */
-export class StatusPages1795300700000 implements MigrationInterface {
-  name = 'StatusPages1795300700000';
+export class StatusPages1795301410000 implements MigrationInterface {
+  name = 'StatusPages1795301410000';
 
   async up(queryRunner: QueryRunner): Promise<void> {
     await queryRunner.query(`
