@@ -335,7 +335,7 @@ export interface paths {
         };
         /**
          * Server-Sent Events: `check-run` after each stored run, `incident` on every incident change
-         * @description event: check-run, data: {siteId, region, slot, ok, entryStatus, entryErrorCode, totalMs}; event: incident, data: {incidentId, siteId, status, kind}. A comment line every 15 s keeps the stream alive.
+         * @description `event: check-run` with a CheckRunEventData, `event: incident` with an IncidentEventData (schemas below). A comment line every 15 s keeps the stream alive.
          */
         get: operations["EventsController_stream"];
         put?: never;
@@ -482,6 +482,59 @@ export interface paths {
 export type webhooks = Record<string, never>;
 export interface components {
     schemas: {
+        SiteOverviewUptimeResponse: {
+            /** @description Entry uptime %, the current hour and the 23 before it (UTC) */
+            last24h: number | null;
+            /** @description Entry uptime %, today and the 29 days before it (UTC) */
+            last30d: number | null;
+        };
+        OverviewIncidentResponse: {
+            /** Format: uuid */
+            id: string;
+            /** @enum {string} */
+            pattern: "persistent" | "intermittent" | "flapping" | "regional";
+            /** @example origin_down */
+            cause: string;
+            /** @description The innermost unhealthy hop, or entry */
+            failingHop: string | null;
+            /** @description The hop whose response carried the error */
+            reportedBy: string | null;
+            /** @example nginx */
+            gateway: string;
+            startedAt: string;
+            summary: string | null;
+        };
+        SiteOverviewItemResponse: {
+            /** Format: uuid */
+            id: string;
+            name: string;
+            url: string;
+            tags: string[];
+            regions: string[];
+            intervalSeconds: number;
+            paused: boolean;
+            /**
+             * @description paused; maintenance (in a window); unknown (no check in 3 intervals + 2 min); down (every region’s newest entry check failed); degraded (some region’s failed, or an incident is open while checks pass); up
+             * @enum {string}
+             */
+            state: "up" | "down" | "degraded" | "paused" | "maintenance" | "unknown";
+            /** @description The 24 h strip, oldest first: each segment’s worst result */
+            segments: ("up" | "degraded" | "down" | "none")[];
+            uptime: components["schemas"]["SiteOverviewUptimeResponse"];
+            /** @description Entry latency p95 over the strip’s 24 h (successful checks, ±9 %) */
+            p95Ms: number | null;
+            openIncident: components["schemas"]["OverviewIncidentResponse"] | null;
+        };
+        SiteOverviewResponse: {
+            /** @description Start of the strip’s first segment (ISO 8601, a whole UTC hour) */
+            stripFrom: string;
+            /** @description Length of one strip segment */
+            segmentSeconds: number;
+            items: components["schemas"]["SiteOverviewItemResponse"][];
+            total: number;
+            limit: number;
+            offset: number;
+        };
         HopDto: {
             /**
              * @description Unique within the site; "entry" is reserved for the site itself
@@ -717,6 +770,38 @@ export interface components {
             /** @description An API key; it is exchanged for a session cookie and never stored in the browser */
             key: string;
         };
+        SessionResponse: {
+            /**
+             * @description read: the UI hides edit controls and the API refuses writes
+             * @enum {string}
+             */
+            scope: "read" | "write";
+            /** @description The name of the API key behind the session */
+            name: string;
+        };
+        CheckRunEventData: {
+            /** Format: uuid */
+            siteId: string;
+            region: string;
+            /** @description The slot’s start, ISO 8601 */
+            slot: string;
+            /** @description Whether the entry check passed */
+            ok: boolean;
+            entryStatus: number | null;
+            /** @example ECONNREFUSED */
+            entryErrorCode: string | null;
+            totalMs: number;
+        };
+        IncidentEventData: {
+            /** Format: uuid */
+            incidentId: string;
+            /** Format: uuid */
+            siteId: string;
+            /** @enum {string} */
+            status: "open" | "resolved";
+            /** @enum {string} */
+            kind: "opened" | "updated" | "flapping" | "reopened" | "resolved" | "maintenance";
+        };
         CreateStatusPageDto: {
             /**
              * @description The page lives at /status/<slug>: lowercase letters, digits and single hyphens
@@ -737,6 +822,19 @@ export interface components {
              */
             tags?: string[];
         };
+        StatusPageResponse: {
+            /** Format: uuid */
+            id: string;
+            slug: string;
+            title: string;
+            description: string | null;
+            siteIds: string[];
+            tags: string[];
+            /** @description Path of the public page */
+            path: string;
+            createdAt: string;
+            updatedAt: string;
+        };
         UpdateStatusPageDto: {
             /**
              * @description The page lives at /status/<slug>: lowercase letters, digits and single hyphens
@@ -756,6 +854,57 @@ export interface components {
              *     ]
              */
             tags?: string[];
+        };
+        PublicDayResponse: {
+            /**
+             * @description A UTC day
+             * @example 2026-12-01
+             */
+            date: string;
+            /** @description Entry uptime %, null when nothing was checked */
+            uptimePercent: number | null;
+            /**
+             * @description up: all passed; degraded: some failed; down: under 95 % passed; none: no checks
+             * @enum {string}
+             */
+            worst: "up" | "degraded" | "down" | "none";
+        };
+        PublicSiteResponse: {
+            name: string;
+            /** @enum {string} */
+            state: "operational" | "degraded" | "outage" | "maintenance" | "unknown";
+            /** @description Entry uptime % over the 90 days */
+            uptime90d: number | null;
+            /** @description 90 UTC days, oldest first, today last */
+            days: components["schemas"]["PublicDayResponse"][];
+        };
+        PublicIncidentResponse: {
+            /** @description The site’s name */
+            site: string;
+            /** @enum {string} */
+            impact: "outage" | "degraded";
+            /** @description The cause in plain words */
+            cause: string;
+            startedAt: string;
+            resolvedAt: string | null;
+            /** @description Until it was resolved, or until now */
+            durationSeconds: number;
+        };
+        PublicIncidentsResponse: {
+            current: components["schemas"]["PublicIncidentResponse"][];
+            /** @description Resolved in the last 14 days, newest first */
+            past: components["schemas"]["PublicIncidentResponse"][];
+        };
+        PublicStatusResponse: {
+            slug: string;
+            title: string;
+            description: string | null;
+            /** @enum {string} */
+            state: "operational" | "degraded" | "outage";
+            /** @description When these figures were read (at most 5 s before the response) */
+            updatedAt: string;
+            sites: components["schemas"]["PublicSiteResponse"][];
+            incidents: components["schemas"]["PublicIncidentsResponse"];
         };
         HopResponse: {
             name: string;
@@ -1263,132 +1412,6 @@ export interface components {
             /** @description The key itself; shown only in this response */
             key: string;
         };
-        SessionResponse: {
-            /**
-             * @description read: the UI hides edit controls and the API refuses writes
-             * @enum {string}
-             */
-            scope: "read" | "write";
-            /** @description The name of the API key behind the session */
-            name: string;
-        };
-        SiteOverviewUptimeResponse: {
-            /** @description Entry uptime %, the current hour and the 23 before it (UTC) */
-            last24h: number | null;
-            /** @description Entry uptime %, today and the 29 days before it (UTC) */
-            last30d: number | null;
-        };
-        OverviewIncidentResponse: {
-            /** Format: uuid */
-            id: string;
-            /** @enum {string} */
-            pattern: "persistent" | "intermittent" | "flapping" | "regional";
-            /** @example origin_down */
-            cause: string;
-            /** @description The innermost unhealthy hop, or entry */
-            failingHop: string | null;
-            /** @description The hop whose response carried the error */
-            reportedBy: string | null;
-            /** @example nginx */
-            gateway: string;
-            startedAt: string;
-            summary: string | null;
-        };
-        SiteOverviewItemResponse: {
-            /** Format: uuid */
-            id: string;
-            name: string;
-            url: string;
-            tags: string[];
-            regions: string[];
-            intervalSeconds: number;
-            paused: boolean;
-            /**
-             * @description paused; maintenance (in a window); unknown (no check in 3 intervals + 2 min); down (every region’s newest entry check failed); degraded (some region’s failed, or an incident is open while checks pass); up
-             * @enum {string}
-             */
-            state: "up" | "down" | "degraded" | "paused" | "maintenance" | "unknown";
-            /** @description The 24 h strip, oldest first: each segment’s worst result */
-            segments: ("up" | "degraded" | "down" | "none")[];
-            uptime: components["schemas"]["SiteOverviewUptimeResponse"];
-            /** @description Entry latency p95 over the strip’s 24 h (successful checks, ±9 %) */
-            p95Ms: number | null;
-            openIncident: components["schemas"]["OverviewIncidentResponse"] | null;
-        };
-        SiteOverviewResponse: {
-            /** @description Start of the strip’s first segment (ISO 8601, a whole UTC hour) */
-            stripFrom: string;
-            /** @description Length of one strip segment */
-            segmentSeconds: number;
-            items: components["schemas"]["SiteOverviewItemResponse"][];
-            total: number;
-            limit: number;
-            offset: number;
-        };
-        StatusPageResponse: {
-            /** Format: uuid */
-            id: string;
-            slug: string;
-            title: string;
-            description: string | null;
-            siteIds: string[];
-            tags: string[];
-            /** @description Path of the public page */
-            path: string;
-            createdAt: string;
-            updatedAt: string;
-        };
-        PublicDayResponse: {
-            /**
-             * @description A UTC day
-             * @example 2026-12-01
-             */
-            date: string;
-            /** @description Entry uptime %, null when nothing was checked */
-            uptimePercent: number | null;
-            /**
-             * @description up: all passed; degraded: some failed; down: under 95 % passed; none: no checks
-             * @enum {string}
-             */
-            worst: "up" | "degraded" | "down" | "none";
-        };
-        PublicSiteResponse: {
-            name: string;
-            /** @enum {string} */
-            state: "operational" | "degraded" | "outage" | "maintenance" | "unknown";
-            /** @description Entry uptime % over the 90 days */
-            uptime90d: number | null;
-            /** @description 90 UTC days, oldest first, today last */
-            days: components["schemas"]["PublicDayResponse"][];
-        };
-        PublicIncidentResponse: {
-            /** @description The site’s name */
-            site: string;
-            /** @enum {string} */
-            impact: "outage" | "degraded";
-            /** @description The cause in plain words */
-            cause: string;
-            startedAt: string;
-            resolvedAt: string | null;
-            /** @description Until it was resolved, or until now */
-            durationSeconds: number;
-        };
-        PublicIncidentsResponse: {
-            current: components["schemas"]["PublicIncidentResponse"][];
-            /** @description Resolved in the last 14 days, newest first */
-            past: components["schemas"]["PublicIncidentResponse"][];
-        };
-        PublicStatusResponse: {
-            slug: string;
-            title: string;
-            description: string | null;
-            /** @enum {string} */
-            state: "operational" | "degraded" | "outage";
-            /** @description When these figures were read (at most 5 s before the response) */
-            updatedAt: string;
-            sites: components["schemas"]["PublicSiteResponse"][];
-            incidents: components["schemas"]["PublicIncidentsResponse"];
-        };
     };
     responses: never;
     parameters: never;
@@ -1420,7 +1443,9 @@ export interface operations {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["SiteOverviewResponse"];
+                };
             };
         };
     };
@@ -1904,7 +1929,9 @@ export interface operations {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["SessionResponse"];
+                };
             };
         };
     };
@@ -1925,7 +1952,9 @@ export interface operations {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["SessionResponse"];
+                };
             };
         };
     };
@@ -2085,7 +2114,9 @@ export interface operations {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["StatusPageResponse"][];
+                };
             };
         };
     };
@@ -2106,7 +2137,9 @@ export interface operations {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["StatusPageResponse"];
+                };
             };
         };
     };
@@ -2125,7 +2158,9 @@ export interface operations {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["StatusPageResponse"];
+                };
             };
         };
     };
@@ -2167,7 +2202,9 @@ export interface operations {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["StatusPageResponse"];
+                };
             };
         };
     };
@@ -2186,7 +2223,9 @@ export interface operations {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["PublicStatusResponse"];
+                };
             };
         };
     };
