@@ -196,6 +196,8 @@ describe('the web UI in a real browser', () => {
     await checkPage(publicPage, '12-public-status-page', axe);
     for (const secret of ['127.0.0.1', String(nginxPort), String(app.port), 'STATUS_MISMATCH', 'ECONNREFUSED', '<hr><center>nginx']) expect(seen).not.toContain(secret);
     expect(apiPaths).toEqual(['/api/v1/public/status-pages/shop-status 200']);
+    await publicPage.goto(`${base}/status/no-such-page`);
+    await publicPage.getByRole('heading', { name: 'Status page not found' }).waitFor();
     await anonymous.close();
   });
 

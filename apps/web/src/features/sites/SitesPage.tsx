@@ -6,7 +6,8 @@ import { StatusStrip } from '../../components/StatusStrip';
 import { formatMs, formatPercent, humanize } from '../../lib/format';
 import type { SiteOverviewItem } from '../../lib/types';
 import { useCanWrite } from '../auth/api/session';
-import { filterSites, SiteFilter, SitesOverview, useSitesOverview } from './api/site-rows';
+import { filterSites, SiteFilter } from './api/site-filter';
+import { SitesOverview, useSitesOverview } from './api/site-rows';
 import { VirtualRows } from './components/VirtualRows';
 
 const STATES = ['up', 'down', 'degraded', 'paused', 'maintenance', 'unknown'];

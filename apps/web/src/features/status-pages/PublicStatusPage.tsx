@@ -1,5 +1,6 @@
 import { useEffect } from 'react';
 import { QueryState } from '../../components/QueryState';
+import { ApiError } from '../../lib/api';
 import { StateBadge } from '../../components/StateBadge';
 import { StatusStrip } from '../../components/StatusStrip';
 import { formatDateTime, formatDuration, formatPercent } from '../../lib/format';
@@ -65,7 +66,9 @@ export function PublicStatusPage({ slug }: { slug: string }) {
   const page = usePublicStatusPage(slug);
   return (
     <main id="main" className="public-page">
-      <QueryState isPending={page.isPending} error={page.error}>{() => <PageView page={page.data!} />}</QueryState>
+      {page.error instanceof ApiError && page.error.status === 404
+        ? <><h1>Status page not found</h1><p>There is no status page at this address.</p></>
+        : <QueryState isPending={page.isPending} error={page.error}>{() => <PageView page={page.data!} />}</QueryState>}
     </main>
   );
 }
