@@ -98,6 +98,12 @@ describe('the sites page with 1,000 sites', () => {
     await checkPage(page, '20-sites-1000', new Map());
   });
 
+  it('passes axe-core in the dark colour scheme too', async () => {
+    await page.emulateMedia({ colorScheme: 'dark' });
+    await checkPage(page, '21-sites-1000-dark', new Map());
+    await page.emulateMedia({ colorScheme: 'light' });
+  });
+
   it('renders only the rows in view, scrolls to the last site, and filters by name, tag and state', async () => {
     expect(await page.locator('tbody tr[data-site]').count()).toBeLessThan(60);
     await page.locator('.virtual-table').evaluate((element) => element.scrollTo(0, element.scrollHeight));
