@@ -115,7 +115,9 @@ describe('status pages', () => {
       const reader = (await api.http().post('/api/v1/api-keys').set(api.auth()).send({ name: 'reader', scope: 'read' }).expect(201)).body.key;
       await api.http().post('/api/v1/status-pages').set(api.auth(reader)).send({ slug: 'by-reader', title: 'x', tags: ['a'] }).expect(403);
       await api.http().get('/api/v1/status-pages').expect(401);
-      await api.http().get('/api/v1/public/status-pages/no-such-page').expect(404);
+      const missing = await api.http().get('/api/v1/public/status-pages/no-such-page').expect(404);
+      // A missing page is remembered as briefly as a found one, here and in the cache.
+      expect(missing.headers['cache-control']).toBe('public, max-age=5');
     });
   });
 
@@ -145,7 +147,8 @@ describe('status pages', () => {
     });
 
     it('shows the page’s sites (by id and by tag), their 90 days, state and incidents in plain words, without a key', async () => {
-      const { body } = await api.http().get('/api/v1/public/status-pages/shop').expect(200);
+      const { body, headers } = await api.http().get('/api/v1/public/status-pages/shop').expect(200);
+      expect(headers['cache-control']).toBe('public, max-age=5');
       expect(body).toMatchObject({ slug: 'shop', title: 'Shop status', description: 'Our shop', state: 'degraded' });
       expect(Date.now() - Date.parse(body.updatedAt)).toBeLessThan(10_000);
       expect(body.sites.map((site: { name: string; state: string }) => [site.name, site.state])).toEqual([['blog', 'operational'], ['shop', 'outage']]);

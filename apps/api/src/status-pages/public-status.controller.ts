@@ -1,4 +1,4 @@
-import { Controller, Get, Param } from '@nestjs/common';
+import { Controller, Get, Header, Param } from '@nestjs/common';
 import { ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 import { Public } from '../auth/public.decorator';
 import { PublicStatusResponse } from './dto/public-status.response';
@@ -11,6 +11,8 @@ export class PublicStatusController {
 
   @Get(':slug')
   @Public()
+  // Browsers and CDNs in front of us may keep it as long as we do.
+  @Header('Cache-Control', 'public, max-age=5')
   @ApiOkResponse({ type: PublicStatusResponse })
   @ApiOperation({ summary: 'A status page’s public figures, no key needed; no addresses, hops or error bodies; at most 5 s old' })
   get(@Param('slug') slug: string): Promise<PublicStatusResponse> {
