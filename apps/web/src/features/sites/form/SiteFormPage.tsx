@@ -3,15 +3,14 @@ import { Link, useLocation } from 'wouter';
 import { Field } from '../../../components/Field';
 import { QueryState } from '../../../components/QueryState';
 import { fieldMessages } from '../../../lib/api';
-import { useChannels } from '../../channels/api/channels';
 import { useSaveSite, useSite } from '../api/sites';
+import { ChannelsFieldset } from './ChannelsFieldset';
 import { HopsFieldset } from './HopsFieldset';
 import { emptySiteForm, formToBody, isFormField, SiteForm, siteToForm } from './site-form-state';
 
 function SiteFormView({ initial, siteId }: { initial: SiteForm; siteId?: string }) {
   const [form, setForm] = useState(initial);
   const save = useSaveSite(siteId);
-  const channels = useChannels();
   const [, navigate] = useLocation();
   const { byField, general } = fieldMessages(save.error, isFormField);
   const errorsFor = (field: string) => byField.get(field);
@@ -56,17 +55,7 @@ function SiteFormView({ initial, siteId }: { initial: SiteForm; siteId?: string 
           {text('tags', 'Tags (optional)', 'Comma-separated')}
         </div>
       </fieldset>
-      <fieldset>
-        <legend>Alert channels</legend>
-        {errorsFor('alertChannelIds') && <p className="field-error">{errorsFor('alertChannelIds')!.join(' ')}</p>}
-        {channels.data?.length ? channels.data.map((channel) => (
-          <div key={channel.id} className="row">
-            <input type="checkbox" id={`channel-${channel.id}`} checked={form.alertChannelIds.includes(channel.id)}
-              onChange={(e) => setForm((current) => ({ ...current, alertChannelIds: e.target.checked ? [...current.alertChannelIds, channel.id] : current.alertChannelIds.filter((id) => id !== channel.id) }))} />
-            <label htmlFor={`channel-${channel.id}`} style={{ margin: 0, fontWeight: 400 }}>{channel.name} ({channel.kind}{channel.isDefault ? ', default for every site' : ''})</label>
-          </div>
-        )) : <p className="muted">No alert channels yet; default channels notify for every site.</p>}
-      </fieldset>
+      <ChannelsFieldset selected={form.alertChannelIds} onChange={(alertChannelIds) => setForm((current) => ({ ...current, alertChannelIds }))} errors={errorsFor('alertChannelIds')} />
       <fieldset>
         <legend>Detection</legend>
         <div className="grid-2">
