@@ -69,6 +69,11 @@ describe('the web UI in a real browser', () => {
     await page.getByRole('button', { name: 'Sign in' }).click();
     await page.getByText('No sites yet').waitFor();
     await page.getByRole('status').getByText('Live', { exact: true }).waitFor();
+    await page.keyboard.press('Tab');
+    await expect(page.getByRole('link', { name: 'Skip to content' }).evaluate((link) => {
+      const style = (globalThis as unknown as { getComputedStyle(element: unknown): { outlineStyle: string } }).getComputedStyle(link);
+      return { focused: link === (link.ownerDocument as { activeElement: unknown }).activeElement, outline: style.outlineStyle };
+    })).resolves.toEqual({ focused: true, outline: 'solid' });
     await checkPage(page, '02-sites-empty', axe);
     expect(await context.cookies()).toEqual(expect.arrayContaining([expect.objectContaining({ name: 'hopwatch_session', httpOnly: true, sameSite: 'Strict' })]));
   });
