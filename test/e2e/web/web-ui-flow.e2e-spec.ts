@@ -145,6 +145,24 @@ describe('the web UI in a real browser', () => {
     await checkPage(page, '08-incidents', axe);
   });
 
+  it('edits, checks now, pauses and resumes the site from its page', async () => {
+    await page.getByRole('link', { name: 'Sites' }).click();
+    await page.getByRole('link', { name: 'shop' }).click();
+    await page.getByRole('link', { name: 'Edit' }).click();
+    await page.getByLabel('Tags (optional)').fill('prod, shop');
+    await page.getByRole('button', { name: 'Save changes' }).click();
+    await page.getByText('tags prod, shop').waitFor();
+    expect((await pipeline.query<{ tags: string[] }>('SELECT tags FROM sites WHERE id = $1', [siteId]))[0]?.tags).toEqual(['prod', 'shop']);
+
+    await page.getByRole('button', { name: 'Check now' }).click();
+    await page.getByText('Checked just now.').waitFor();
+    await page.getByRole('button', { name: 'Pause' }).click();
+    await page.getByRole('heading', { name: /Paused/ }).waitFor();
+    await page.getByRole('button', { name: 'Resume' }).click();
+    await page.getByRole('button', { name: 'Pause' }).waitFor();
+    expect((await pipeline.query<{ paused: boolean }>('SELECT paused FROM sites WHERE id = $1', [siteId]))[0]?.paused).toBe(false);
+  });
+
   it('adds a webhook channel, sends a test notice and shows it in the delivery log', async () => {
     const receiverPort = await freePort();
     await page.getByRole('link', { name: 'Alert channels' }).click();
@@ -238,6 +256,15 @@ describe('the web UI in a real browser', () => {
     const status = await readPage.evaluate(async (id) => (await fetch(`/api/v1/sites/${id}/pause`, { method: 'POST' })).status, siteId);
     expect(status).toBe(403);
     await readContext.close();
+  });
+
+  it('deletes the site after a confirmation', async () => {
+    await page.getByRole('link', { name: 'Sites' }).click();
+    await page.getByRole('link', { name: 'shop' }).click();
+    page.once('dialog', (dialog) => void dialog.accept());
+    await page.getByRole('button', { name: 'Delete' }).click();
+    await page.getByText('No sites yet').waitFor();
+    expect(await pipeline.query('SELECT id FROM sites')).toHaveLength(0);
   });
 
   it('signs out: the session ends on the server too', async () => {
