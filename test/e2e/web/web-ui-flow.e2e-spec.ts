@@ -146,7 +146,7 @@ describe('the web UI in a real browser', () => {
   });
 
   it('edits, checks now, pauses and resumes the site from its page', async () => {
-    await page.getByRole('link', { name: 'Sites' }).click();
+    await page.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: 'Sites' }).click();
     await page.getByRole('link', { name: 'shop' }).click();
     await page.getByRole('link', { name: 'Edit' }).click();
     await page.getByLabel('Tags (optional)').fill('prod, shop');
@@ -259,12 +259,18 @@ describe('the web UI in a real browser', () => {
   });
 
   it('deletes the site after a confirmation', async () => {
-    await page.getByRole('link', { name: 'Sites' }).click();
+    await page.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: 'Sites' }).click();
     await page.getByRole('link', { name: 'shop' }).click();
     page.once('dialog', (dialog) => void dialog.accept());
     await page.getByRole('button', { name: 'Delete' }).click();
     await page.getByText('No sites yet').waitFor();
     expect(await pipeline.query('SELECT id FROM sites')).toHaveLength(0);
+
+    await page.goto(`${base}/sites/${siteId}`);
+    await page.getByRole('alert').getByText('Not found: it may have been deleted.').waitFor();
+    await page.goto(`${base}/no-such-page`);
+    await page.getByText('There is no page at this address.').waitFor();
+    expect(await page.locator('body').innerText()).not.toMatch(/statusCode|"message"|at \w+ \(/);
   });
 
   it('signs out: the session ends on the server too', async () => {
