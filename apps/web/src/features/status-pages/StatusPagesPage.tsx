@@ -7,6 +7,8 @@ import { useSitesOverview } from '../sites/api/site-rows';
 import { useDeleteStatusPage, useCreateStatusPage, useStatusPages } from './api/status-pages';
 
 const FIELDS = ['slug', 'title', 'description', 'siteIds', 'tags'];
+/** Checkboxes beyond this many are no way to choose; tags are. */
+const SITE_CHOICES = 200;
 
 function NewStatusPage() {
   const save = useCreateStatusPage();
@@ -33,7 +35,8 @@ function NewStatusPage() {
       <fieldset>
         <legend>Sites</legend>
         {byField.get('siteIds') && <p className="field-error">{byField.get('siteIds')!.join(' ')}</p>}
-        {(sites.data?.items ?? []).slice(0, 200).map((site) => (
+        {(sites.data?.items.length ?? 0) > SITE_CHOICES && <p className="hint">The first {SITE_CHOICES} sites by name are listed; cover more with tags.</p>}
+        {(sites.data?.items ?? []).slice().sort((a, b) => a.name.localeCompare(b.name)).slice(0, SITE_CHOICES).map((site) => (
           <div key={site.id} className="row">
             <input type="checkbox" id={`sp-site-${site.id}`} checked={form.siteIds.includes(site.id)}
               onChange={(e) => setForm({ ...form, siteIds: e.target.checked ? [...form.siteIds, site.id] : form.siteIds.filter((id) => id !== site.id) })} />
