@@ -1,4 +1,5 @@
 import { DataSource } from 'typeorm';
+import { HOPWATCH_CONFIG, HopwatchConfig } from '@hopwatch/platform';
 import { aSite } from '../support/factories/site.factory';
 import { BootedApi, bootApi } from '../support/boot-api';
 import { TEST_ADMIN_KEY } from '../support/test-config';
@@ -73,7 +74,7 @@ describe('web sign-in sessions', () => {
     await write().set('Origin', 'null').send(aSite({ name: 'opaque' })).expect(403);
     await write().set('Origin', OWN_ORIGIN).send(aSite({ name: 'same-host' })).expect(201);
     await write().set('Referer', `${OWN_ORIGIN}/sites/new`).send(aSite({ name: 'by-referer' })).expect(201);
-    await write().set('Origin', 'http://localhost:3000').send(aSite({ name: 'public-url' })).expect(201);
+    await write().set('Origin', api.app.get<HopwatchConfig>(HOPWATCH_CONFIG).publicUrl).send(aSite({ name: 'public-url' })).expect(201);
     await api.http().post('/api/v1/sites').set(api.auth()).send(aSite({ name: 'bearer' })).expect(201);
     const names = (await api.http().get('/api/v1/sites?limit=500').set(api.auth()).expect(200)).body.items.map((site: { name: string }) => site.name);
     expect(names).toEqual(expect.arrayContaining(['same-host', 'by-referer', 'public-url', 'bearer']));
@@ -151,5 +152,23 @@ describe('web sign-in behind https', () => {
     expect(expires).toBeLessThan(before + 2 * 3_600_000 + 5_000);
     await api.http().post('/api/v1/sites').set('Cookie', session.pair).set('Origin', 'https://status.example.com').send(aSite()).expect(201);
     await api.http().post('/api/v1/sites').set('Cookie', session.pair).set('Origin', 'http://status.example.com').send(aSite()).expect(403);
+  });
+});
+
+describe('web sign-in under the sign-in rate limit', () => {
+  let api: BootedApi;
+
+  beforeAll(async () => {
+    api = await bootApi({ HOPWATCH_RATE_LIMIT_SIGN_IN: '3' });
+  });
+
+  afterAll(async () => {
+    await api.close();
+  });
+
+  it('refuses key guessing past the per-address sign-in limit with 429', async () => {
+    for (let attempt = 0; attempt < 3; attempt++) await api.http().post('/api/v1/session').send({ key: `hw_guess_${attempt}` }).expect(401);
+    const refused = await api.http().post('/api/v1/session').send({ key: TEST_ADMIN_KEY }).expect(429);
+    expect(refused.headers['retry-after']).toMatch(/^\d+$/);
   });
 });

@@ -33,7 +33,7 @@ describe('the sites overview (the sites page in one request)', () => {
     await site('resting', { paused: true });
     await site('serviced', { tags: ['db'] });
     await site('silent', { tags: ['other'] });
-    await site('recovering');
+    await site('recovering', { url: 'https://monitor:s3cret-pass@recovering.example.com/health' });
     await write([
       // steady: fine now, down for an hour three hours ago, degraded the hour after; 30 days back too
       ...Array.from({ length: 6 }, (_, index) => aResult(ids.steady, now - 60 - index * 60, { totalMs: 100 })),
@@ -87,6 +87,8 @@ describe('the sites overview (the sites page in one request)', () => {
       summary: 'app resets connections; proxy (nginx) reports 502',
     });
     expect(items.steady.openIncident).toBeNull();
+    expect(items.recovering.url).not.toContain('s3cret-pass');
+    expect(items.recovering.url).toContain('recovering.example.com/health');
   });
 
   it('draws the 24 h strip from hourly rollups, each segment its worst result', async () => {

@@ -3,6 +3,7 @@ import { Reflector } from '@nestjs/core';
 import type { Request } from 'express';
 import { HOPWATCH_CONFIG, HopwatchConfig } from '@hopwatch/platform';
 import { ApiKeysService } from './api-keys.service';
+import { rememberScope } from './caller-scope';
 import { Principal, setPrincipal } from './principal';
 import { IS_PUBLIC, PublicCondition } from './public.decorator';
 import { comesFromOwnOrigin } from './same-origin';
@@ -37,6 +38,7 @@ export class ApiKeyGuard implements CanActivate {
       throw new ForbiddenException('this API key has the read scope and cannot make changes');
     }
     setPrincipal(request, principal);
+    rememberScope(request, principal.scope);
     return true;
   }
 

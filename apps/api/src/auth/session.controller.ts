@@ -4,6 +4,7 @@ import type { Request, Response } from 'express';
 import { HOPWATCH_CONFIG, HopwatchConfig } from '@hopwatch/platform';
 import { CreateSessionDto, SessionResponse } from './dto/session.dto';
 import { CurrentPrincipal, Principal } from './principal';
+import { SignInThrottle } from '../rate-limits/sign-in-throttle.decorator';
 import { Public } from './public.decorator';
 import { comesFromOwnOrigin, requestOrigin } from './same-origin';
 import { readSessionCookie, SESSION_COOKIE, sessionCookieOptions } from './session-cookie';
@@ -22,6 +23,7 @@ export class SessionController {
 
   @Post()
   @Public()
+  @SignInThrottle()
   @HttpCode(200)
   @ApiOperation({ summary: 'Sign in: exchange an API key for an HttpOnly session cookie' })
   @ApiOkResponse({ type: SessionResponse })

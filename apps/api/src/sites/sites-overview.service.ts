@@ -1,6 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { SiteOverviewRepository, SiteOverviewRow } from '@hopwatch/db';
-import { histogramQuantile, overviewState, roundedPercent, STRIP_HOURS, stripSegments, stripStart } from '@hopwatch/domain';
+import { histogramQuantile, overviewState, withoutPassword, roundedPercent, STRIP_HOURS, stripSegments, stripStart } from '@hopwatch/domain';
 import { SiteOverviewQuery } from './dto/site-overview.query';
 import { SiteOverviewItemResponse, SiteOverviewResponse } from './dto/site-overview.response';
 
@@ -13,7 +13,7 @@ function toItem(site: SiteOverviewRow, stripFrom: number, segments: number): Sit
   return {
     id: site.id,
     name: site.name,
-    url: site.url,
+    url: withoutPassword(site.url),
     tags: site.tags,
     regions: site.regions,
     intervalSeconds: site.intervalSeconds,
