@@ -1,10 +1,12 @@
 import { Module } from '@nestjs/common';
 import { APP_FILTER, APP_GUARD } from '@nestjs/core';
+import { TargetPolicyModule } from '@hopwatch/runtime';
 import { AlertChannelsController } from './alerting/alert-channels.controller';
 import { AlertChannelsService } from './alerting/alert-channels.service';
 import { SecretRotationService } from './alerting/secret-rotation.service';
 import { ApiKeyGuard } from './auth/api-key.guard';
 import { MaintenanceWindowsController } from './maintenance/maintenance-windows.controller';
+import { MaintenanceWindowsService } from './maintenance/maintenance-windows.service';
 import { ApiKeysController } from './auth/api-keys.controller';
 import { ApiKeysService } from './auth/api-keys.service';
 import { SessionController } from './auth/session.controller';
@@ -30,7 +32,7 @@ import { WebUiModule } from './web/web-ui.module';
 
 /** The REST API. Expects the infrastructure modules (config, db, queue) to be provided by the process. */
 @Module({
-  imports: [HistoryModule, RateLimitsModule, StatusPagesModule, WebUiModule],
+  imports: [HistoryModule, RateLimitsModule, TargetPolicyModule, StatusPagesModule, WebUiModule],
   controllers: [SitesOverviewController, SitesController, ChecksController, IncidentsController, AlertChannelsController, MaintenanceWindowsController, ApiKeysController, SessionController, EventsController, HealthController, MetricsController],
   providers: [
     SitesService,
@@ -38,6 +40,7 @@ import { WebUiModule } from './web/web-ui.module';
     ChecksService,
     IncidentsService,
     AlertChannelsService,
+    MaintenanceWindowsService,
     SecretRotationService,
     ApiKeysService,
     SessionsService,

@@ -40,3 +40,4 @@ export * from './status/period-worst';
 export * from './status/cause-phrase';
 export * from './status/public-status';
 export * from './status/site-overview';
+export * from './errors/domain-errors';
