@@ -181,6 +181,7 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
+        /** Every channel; a read key sees webhook URLs without their path and query, which often hold a bearer secret */
         get: operations["AlertChannelsController_list"];
         put?: never;
         /** Create an email or webhook channel; a webhook secret is generated and shown once */
@@ -1390,8 +1391,8 @@ export interface components {
             name: string;
             /** @enum {string} */
             scope: "read" | "write";
-            /** @description The first characters of the key, to recognise it */
-            prefix: string;
+            /** @description The first characters of a generated key ("hw_" and four more), to recognise it; null for the configured HOPWATCH_ADMIN_KEY */
+            prefix: string | null;
             /** @enum {string} */
             origin: "api" | "env" | "generated";
             createdAt: string;
@@ -1403,8 +1404,8 @@ export interface components {
             name: string;
             /** @enum {string} */
             scope: "read" | "write";
-            /** @description The first characters of the key, to recognise it */
-            prefix: string;
+            /** @description The first characters of a generated key ("hw_" and four more), to recognise it; null for the configured HOPWATCH_ADMIN_KEY */
+            prefix: string | null;
             /** @enum {string} */
             origin: "api" | "env" | "generated";
             createdAt: string;
