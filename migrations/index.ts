@@ -7,6 +7,7 @@ import { Alerting1795300400000 } from './1795300400000-Alerting';
 import { SiteDetection1795300500000 } from './1795300500000-SiteDetection';
 import { ShortKeyPrefixes1795300600000 } from './1795300600000-ShortKeyPrefixes';
 import { SealWebhookSecrets1795300700000 } from './1795300700000-SealWebhookSecrets';
+import { ChatChannels1795300840000 } from './1795300840000-ChatChannels';
 import { WebSessions1795301400000 } from './1795301400000-WebSessions';
 import { StatusPages1795301410000 } from './1795301410000-StatusPages';
 
@@ -19,6 +20,7 @@ export const MIGRATIONS = [
   SiteDetection1795300500000,
   ShortKeyPrefixes1795300600000,
   SealWebhookSecrets1795300700000,
+  ChatChannels1795300840000,
   WebSessions1795301400000,
   StatusPages1795301410000,
 ];
