@@ -184,7 +184,7 @@ export interface paths {
         /** Every channel; a read key sees webhook URLs without their path and query, which often hold a bearer secret */
         get: operations["AlertChannelsController_list"];
         put?: never;
-        /** Create an email or webhook channel; a webhook secret is generated and shown once */
+        /** Create an email, webhook, slack, teams, discord, telegram, pagerduty or ntfy channel; a webhook secret is generated and shown once */
         post: operations["AlertChannelsController_create"];
         delete?: never;
         options?: never;
@@ -217,7 +217,7 @@ export interface paths {
         };
         get?: never;
         put?: never;
-        /** Send a test notice now and report the outcome */
+        /** Send a test notice now and answer with its first attempt's outcome */
         post: operations["AlertChannelsController_test"];
         delete?: never;
         options?: never;
@@ -726,7 +726,7 @@ export interface components {
             /** @example on-call */
             name: string;
             /** @enum {string} */
-            kind: "email" | "webhook";
+            kind: "email" | "webhook" | "slack" | "teams" | "discord" | "telegram" | "pagerduty" | "ntfy";
             /**
              * @description Recipients (email channels)
              * @example [
@@ -735,10 +735,35 @@ export interface components {
              */
             to?: string[];
             /**
-             * @description Receiver (webhook channels)
+             * @description Receiver (webhook); the incoming-webhook URL (slack, teams, discord: a secret, shown masked after creation); the server (ntfy, default https://ntfy.sh)
              * @example https://hooks.example.com/hopwatch
              */
             url?: string;
+            /**
+             * @description Bot token from @BotFather (telegram); a secret
+             * @example 123456789:AAE-your-bot-token
+             */
+            botToken?: string;
+            /**
+             * @description Chat, group or channel id, or @channelname (telegram)
+             * @example -1001234567890
+             */
+            chatId?: string;
+            /**
+             * @description Integration key of an Events API v2 integration (pagerduty); a secret
+             * @example R0123456789ABCDEF0123456789ABCDE
+             */
+            routingKey?: string;
+            /**
+             * @description Topic to publish to (ntfy); on a public server the topic name is as good as a password
+             * @example hopwatch-ops-7f3a
+             */
+            topic?: string;
+            /**
+             * @description Access token for a protected topic (ntfy); a secret
+             * @example tk_AgQdq7mVBoFD37zQVN29RhuMzNIz2
+             */
+            token?: string;
             /**
              * @description Notify for every site, not only those that list this channel
              * @default false
@@ -1027,7 +1052,13 @@ export interface components {
             region: string;
             slot: string;
             startedAt: string;
+            /** @description The check met its expectation. False for a missed slot too: read `state` to tell down from missed */
             ok: boolean;
+            /**
+             * @description `up`, `down`, or `missed` for a slot that could not be checked in time (error `MISSED`), which counts neither as up nor as down
+             * @enum {string}
+             */
+            state: "up" | "down" | "missed";
             status: number | null;
             errorCode: string | null;
             errorMessage: string | null;
@@ -1332,9 +1363,20 @@ export interface components {
             id: string;
             name: string;
             /** @enum {string} */
-            kind: "email" | "webhook";
+            kind: "email" | "webhook" | "slack" | "teams" | "discord" | "telegram" | "pagerduty" | "ntfy";
             to?: string[];
+            /** @description The receiver; masked (origin/…last 4) for slack, teams and discord, whose URL is a secret */
             url?: string;
+            /** @description telegram */
+            chatId?: string;
+            /** @description telegram: masked (…last 4) */
+            botToken?: string;
+            /** @description pagerduty: masked (…last 4) */
+            routingKey?: string;
+            /** @description ntfy */
+            topic?: string;
+            /** @description ntfy: masked (…last 4) */
+            token?: string;
             isDefault: boolean;
             createdAt: string;
         };
@@ -1343,9 +1385,20 @@ export interface components {
             id: string;
             name: string;
             /** @enum {string} */
-            kind: "email" | "webhook";
+            kind: "email" | "webhook" | "slack" | "teams" | "discord" | "telegram" | "pagerduty" | "ntfy";
             to?: string[];
+            /** @description The receiver; masked (origin/…last 4) for slack, teams and discord, whose URL is a secret */
             url?: string;
+            /** @description telegram */
+            chatId?: string;
+            /** @description telegram: masked (…last 4) */
+            botToken?: string;
+            /** @description pagerduty: masked (…last 4) */
+            routingKey?: string;
+            /** @description ntfy */
+            topic?: string;
+            /** @description ntfy: masked (…last 4) */
+            token?: string;
             isDefault: boolean;
             createdAt: string;
             /** @description The webhook signing secret (whsec_…); shown only in this response */

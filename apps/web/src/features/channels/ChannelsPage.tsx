@@ -30,7 +30,7 @@ function ChannelPanel({ channel, canWrite }: { channel: AlertChannel; canWrite: 
   return (
     <section className="panel" aria-labelledby={`channel-${channel.id}`}>
       <h2 id={`channel-${channel.id}`} style={{ marginTop: 0 }}>{channel.name}</h2>
-      <p className="muted">{channel.kind === 'email' ? `email to ${channel.to?.join(', ')}` : `webhook to ${channel.url}`}{channel.isDefault ? ' · default for every site' : ''}</p>
+      <p className="muted">{channel.kind === 'email' ? `email to ${channel.to?.join(', ')}` : `${channel.kind}${channel.url ? ` to ${channel.url}` : ''}`}{channel.isDefault ? ' · default for every site' : ''}</p>
       {canWrite && (
         <div className="row">
           <button type="button" onClick={() => test.mutate(channel.id)} disabled={test.isPending}>Send a test notice</button>
@@ -45,9 +45,13 @@ function ChannelPanel({ channel, canWrite }: { channel: AlertChannel; canWrite: 
   );
 }
 
+/** The kinds this form creates: an address list or one URL. Telegram, PagerDuty and ntfy take other fields: use the API. */
+const KINDS = ['webhook', 'email', 'slack', 'teams', 'discord'] as const;
+type UrlOrEmailKind = (typeof KINDS)[number];
+
 function NewChannel() {
   const create = useCreateChannel();
-  const [form, setForm] = useState({ name: '', kind: 'webhook' as 'webhook' | 'email', target: '', isDefault: false });
+  const [form, setForm] = useState({ name: '', kind: 'webhook' as UrlOrEmailKind, target: '', isDefault: false });
   const { byField, general } = fieldMessages(create.error, (field) => ['name', 'kind', 'to', 'url', 'isDefault'].includes(field.replace(/\.\d+$/, '')));
   const errors = (field: string) => [...byField.entries()].filter(([key]) => key.replace(/\.\d+$/, '') === field).flatMap(([, list]) => list);
   function submit(event: FormEvent) {
@@ -63,9 +67,9 @@ function NewChannel() {
       <div className="grid-2">
         <Field id="channel-name" label="Name" value={form.name} errors={errors('name')} onChange={(e) => setForm({ ...form, name: e.target.value })} />
         <Field id="channel-kind" label="Kind" errors={errors('kind')}>
-          <select id="channel-kind" value={form.kind} onChange={(e) => setForm({ ...form, kind: e.target.value as 'webhook' | 'email' })}><option value="webhook">webhook</option><option value="email">email</option></select>
+          <select id="channel-kind" value={form.kind} onChange={(e) => setForm({ ...form, kind: e.target.value as UrlOrEmailKind })}>{KINDS.map((kind) => <option key={kind} value={kind}>{kind}</option>)}</select>
         </Field>
-        <Field id="channel-target" label={form.kind === 'email' ? 'Recipients' : 'Webhook URL'} hint={form.kind === 'email' ? 'Comma-separated addresses' : undefined}
+        <Field id="channel-target" label={form.kind === 'email' ? 'Recipients' : form.kind === 'webhook' ? 'Webhook URL' : 'Incoming-webhook URL'} hint={form.kind === 'email' ? 'Comma-separated addresses' : undefined}
           value={form.target} errors={errors(form.kind === 'email' ? 'to' : 'url')} onChange={(e) => setForm({ ...form, target: e.target.value })} />
       </div>
       <div className="row field">
