@@ -1,6 +1,6 @@
-import { Injectable, NotFoundException } from '@nestjs/common';
+import { Injectable } from '@nestjs/common';
 import { PublicStatusInputs, PublicStatusRepository } from '@hopwatch/db';
-import { lastUtcDays, PAST_INCIDENT_DAYS, publicStatus } from '@hopwatch/domain';
+import { lastUtcDays, PAST_INCIDENT_DAYS, publicStatus, StatusPageNotFound } from '@hopwatch/domain';
 import { PublicStatusResponse } from './dto/public-status.response';
 
 /** A public page may be hit hard; each slug is read at most once per this long per api process. */
@@ -27,7 +27,7 @@ export class PublicStatusService {
       this.cache.delete(slug);
       throw error;
     });
-    if (!response) throw new NotFoundException(`there is no status page "${slug}"`);
+    if (!response) throw new StatusPageNotFound(slug);
     return response;
   }
 

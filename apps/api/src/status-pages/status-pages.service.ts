@@ -1,6 +1,6 @@
-import { ConflictException, Injectable, NotFoundException } from '@nestjs/common';
+import { Injectable } from '@nestjs/common';
+import { InvalidStatusPage, StatusPageNotFound, StatusPageSlugTaken } from '@hopwatch/domain';
 import { SLUG_TAKEN, StatusPageEntity, StatusPageFields, StatusPageRepository } from '@hopwatch/db';
-import { fieldErrors } from '../common/field-errors';
 import { CreateStatusPageDto, UpdateStatusPageDto } from './dto/status-page.dto';
 import { PublicStatusService } from './public-status.service';
 
@@ -15,7 +15,7 @@ export class StatusPagesService {
     const fields: StatusPageFields = { slug: dto.slug, title: dto.title, description: dto.description ?? null, siteIds: dto.siteIds ?? [], tags: dto.tags ?? [] };
     await this.assertShowsSomething(fields);
     const created = await this.pages.create(fields);
-    if (created === SLUG_TAKEN) throw this.slugTaken(fields.slug);
+    if (created === SLUG_TAKEN) throw new StatusPageSlugTaken(fields.slug);
     this.publicStatus.forget(created.slug);
     return created;
   }
@@ -26,7 +26,7 @@ export class StatusPagesService {
 
   async get(id: string): Promise<StatusPageEntity> {
     const page = await this.pages.findById(id);
-    if (!page) throw new NotFoundException(`status page ${id} does not exist`);
+    if (!page) throw new StatusPageNotFound(id);
     return page;
   }
 
@@ -35,8 +35,8 @@ export class StatusPagesService {
     const patch: Partial<StatusPageFields> = { ...dto };
     await this.assertShowsSomething({ siteIds: dto.siteIds ?? current.siteIds, tags: dto.tags ?? current.tags });
     const updated = await this.pages.update(id, patch);
-    if (updated === SLUG_TAKEN) throw this.slugTaken(dto.slug as string);
-    if (!updated) throw new NotFoundException(`status page ${id} does not exist`);
+    if (updated === SLUG_TAKEN) throw new StatusPageSlugTaken(dto.slug as string);
+    if (!updated) throw new StatusPageNotFound(id);
     this.publicStatus.forget(current.slug);
     this.publicStatus.forget(updated.slug);
     return updated;
@@ -44,17 +44,13 @@ export class StatusPagesService {
 
   async delete(id: string): Promise<void> {
     const deleted = await this.pages.delete(id);
-    if (!deleted) throw new NotFoundException(`status page ${id} does not exist`);
+    if (!deleted) throw new StatusPageNotFound(id);
     this.publicStatus.forget(deleted.slug);
   }
 
   private async assertShowsSomething(fields: Pick<StatusPageFields, 'siteIds' | 'tags'>): Promise<void> {
-    if (fields.siteIds.length === 0 && fields.tags.length === 0) throw fieldErrors(['siteIds or tags must name at least one site or tag']);
+    if (fields.siteIds.length === 0 && fields.tags.length === 0) throw new InvalidStatusPage(['siteIds or tags must name at least one site or tag']);
     const missing = await this.pages.missingSiteIds(fields.siteIds);
-    if (missing.length > 0) throw fieldErrors([`siteIds has sites that do not exist: ${missing.join(', ')}`]);
-  }
-
-  private slugTaken(slug: string): ConflictException {
-    return new ConflictException(`slug "${slug}" is already used by another status page`);
+    if (missing.length > 0) throw new InvalidStatusPage([`siteIds has sites that do not exist: ${missing.join(', ')}`]);
   }
 }
