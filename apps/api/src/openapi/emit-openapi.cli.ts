@@ -10,7 +10,7 @@ import { createOpenApiDocument } from './openapi-document';
 
 bootOrExit(async () => {
   const config = loadConfig({ LOG_LEVEL: 'silent' });
-  const app = await NestFactory.create(InfrastructureModule.forRoot(config, [ApiModule]), { preview: true, logger: false });
+  const app = await NestFactory.create(InfrastructureModule.forRoot(config, [ApiModule.register]), { preview: true, logger: false });
   process.stdout.write(`${JSON.stringify(createOpenApiDocument(app), null, 2)}\n`);
   await app.close();
 });
