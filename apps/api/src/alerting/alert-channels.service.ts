@@ -30,6 +30,7 @@ export class AlertChannelsService {
       webhookUrl: dto.kind === 'webhook' ? dto.url! : null,
       webhookSecret: secret,
       isDefault: dto.isDefault ?? false,
+      managedBy: dto.managedBy ?? null,
     });
     return { ...toChannelResponse(channel), ...(secret ? { secret } : {}) };
   }

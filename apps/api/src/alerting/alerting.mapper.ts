@@ -8,6 +8,7 @@ export function toChannelResponse(channel: AlertChannelEntity): AlertChannelResp
     kind: channel.kind,
     ...(channel.kind === 'email' ? { to: channel.emailTo } : { url: channel.webhookUrl ?? undefined }),
     isDefault: channel.isDefault,
+    managedBy: channel.managedBy,
     createdAt: channel.createdAt.toISOString(),
   };
 }

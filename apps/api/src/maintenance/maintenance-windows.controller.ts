@@ -12,6 +12,7 @@ function toResponse(window: MaintenanceWindowEntity): MaintenanceWindowResponse 
     tags: window.tags,
     startsAt: window.startsAt.toISOString(),
     endsAt: window.endsAt.toISOString(),
+    managedBy: window.managedBy,
     createdAt: window.createdAt.toISOString(),
   };
 }
@@ -32,7 +33,7 @@ export class MaintenanceWindowsController {
       ...(!dto.siteIds?.length && !dto.tags?.length ? ['siteIds or tags must name at least one site or tag'] : []),
     ];
     if (problems.length > 0) throw fieldErrors(problems);
-    return toResponse(await this.windows.create({ name: dto.name, siteIds: dto.siteIds ?? [], tags: dto.tags ?? [], startsAt, endsAt }));
+    return toResponse(await this.windows.create({ name: dto.name, siteIds: dto.siteIds ?? [], tags: dto.tags ?? [], startsAt, endsAt, managedBy: dto.managedBy ?? null }));
   }
 
   @Get()

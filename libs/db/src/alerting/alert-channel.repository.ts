@@ -3,7 +3,7 @@ import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, In } from 'typeorm';
 import { AlertChannelEntity } from './alert-channel.entity';
 
-export type NewAlertChannel = Pick<AlertChannelEntity, 'name' | 'kind' | 'emailTo' | 'webhookUrl' | 'webhookSecret' | 'isDefault'>;
+export type NewAlertChannel = Pick<AlertChannelEntity, 'name' | 'kind' | 'emailTo' | 'webhookUrl' | 'webhookSecret' | 'isDefault'> & { managedBy?: string | null };
 
 @Injectable()
 export class AlertChannelRepository {

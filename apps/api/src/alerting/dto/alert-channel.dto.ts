@@ -1,5 +1,5 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
-import { ArrayMaxSize, ArrayMinSize, IsArray, IsBoolean, IsEmail, IsIn, IsOptional, IsString, MaxLength, MinLength, ValidateIf } from 'class-validator';
+import { ArrayMaxSize, ArrayMinSize, IsArray, IsBoolean, IsEmail, IsIn, IsOptional, IsString, Matches, MaxLength, MinLength, ValidateIf } from 'class-validator';
 import { IsHttpUrl } from '../../common/validators';
 
 export class CreateAlertChannelDto {
@@ -30,6 +30,11 @@ export class CreateAlertChannelDto {
   @IsOptional()
   @IsBoolean()
   isDefault?: boolean;
+
+  @ApiPropertyOptional({ example: 'hopwatch', description: 'The tool that manages it (`hopwatch apply` sets "hopwatch"); leave out for hand-made ones' })
+  @IsOptional()
+  @Matches(/^[a-z0-9][a-z0-9_.-]{0,62}$/i, { message: 'managedBy must be 1-63 letters, digits, ".", "_" or "-"' })
+  managedBy?: string;
 }
 
 export class AlertChannelResponse {
@@ -39,6 +44,7 @@ export class AlertChannelResponse {
   @ApiPropertyOptional({ type: [String] }) to?: string[];
   @ApiPropertyOptional() url?: string;
   @ApiProperty() isDefault!: boolean;
+  @ApiProperty({ nullable: true, type: String }) managedBy!: string | null;
   @ApiProperty() createdAt!: string;
 }
 
