@@ -8,3 +8,4 @@ export * from './logging/logging.module';
 export * from './boot/boot-or-exit';
 export * from './metrics/metrics-server';
 export * from './timers/repeating-task';
+export * from './config/cli-environment';
