@@ -3,7 +3,7 @@ import { readFile } from 'node:fs/promises';
 import { ConfigFile } from '@hopwatch/domain';
 import { LineCounter, parseDocument } from 'yaml';
 import { CliError, EXIT } from '../exit-codes';
-import { expandVariables, MissingVariable } from './expand-variables';
+import { Expansion, expandVariables, redactSubstitutions } from './expand-variables';
 import { schemaProblems } from './schema-validator';
 import { fieldName, FilePath, formatProblem, LocatedProblem, locate } from './source-location';
 
@@ -12,6 +12,8 @@ export type LoadedConfig = {
   config: ConfigFile;
   /** Where a path into the file is, for problems found later (by the plan or the server). */
   locate(path: FilePath, message: string): LocatedProblem;
+  /** Text to print with every value taken from the environment shown as its `${NAME}` reference. */
+  redact(text: string): string;
 };
 
 export async function loadConfigFile(file: string, variables: Readonly<Record<string, string | undefined>>): Promise<LoadedConfig> {
@@ -26,14 +28,14 @@ export async function loadConfigFile(file: string, variables: Readonly<Record<st
     throw new CliError(EXIT.invalidConfig, problems.join('\n'));
   }
   const at = (path: FilePath, message: string, key?: string): LocatedProblem => ({ file, ...locate(document, lines, key === undefined ? path : path.slice(0, -1), key), field: fieldName(path), message });
-  const missing: MissingVariable[] = [];
-  const config = expandVariables(document.toJS() ?? {}, variables, missing);
+  const expansion: Expansion = { missing: [], substitutions: [] };
+  const config = expandVariables(document.toJS() ?? {}, variables, expansion);
   const problems = [
-    ...missing.map((reference) => at(reference.path, `refers to \${${reference.name}}, which is not set in the environment`)),
+    ...expansion.missing.map((reference) => at(reference.path, `refers to \${${reference.name}}, which is not set in the environment`)),
     ...schemaProblems(config).map((problem) => at(problem.path, problem.message, problem.key)),
   ];
   if (problems.length > 0) throw invalidConfig(problems);
-  return { file, config: config as ConfigFile, locate: (path, message) => at(path, message) };
+  return { file, config: config as ConfigFile, locate: (path, message) => at(path, message), redact: (text) => redactSubstitutions(text, expansion.substitutions) };
 }
 
 export function invalidConfig(problems: LocatedProblem[]): CliError {

@@ -5,7 +5,8 @@ import { Style } from './style';
 const SYMBOL = { create: '+', update: '~', replace: '-/+', delete: '-' } as const;
 const LABEL = { site: 'site', alertChannel: 'alert channel', maintenanceWindow: 'maintenance window' } as const;
 
-const show = (value: unknown) => (value === undefined ? '(none)' : JSON.stringify(value));
+// Inside objects (a hop), unset fields are noise; a field that is itself null is shown as null.
+const show = (value: unknown) => (value === undefined ? '(none)' : JSON.stringify(value, (key, field: unknown) => (key !== '' && field === null ? undefined : field)));
 
 function fieldLine(field: FieldChange): string {
   if (field.before === undefined) return `+ ${field.path}: ${show(field.after)}`;

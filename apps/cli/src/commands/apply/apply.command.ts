@@ -20,9 +20,9 @@ export async function applyCommand(context: CliContext, options: ApplyOptions): 
   const plan = planChanges(desired, remote, { prune: options.prune });
   if (plan.problems.length > 0) throw invalidConfig(plan.problems.map((problem) => loaded.locate(problem.path, problem.message)));
   const json = context.output === 'json';
-  if (!json) context.print(renderPlan(plan, options.file, context.style));
+  if (!json) context.print(loaded.redact(renderPlan(plan, options.file, context.style)));
   if (options.dryRun || plan.changes.length === 0) {
-    if (json) context.printJson({ dryRun: options.dryRun, plan: planJson(plan), applied: [] });
+    if (json) context.print(loaded.redact(JSON.stringify({ dryRun: options.dryRun, plan: planJson(plan), applied: [] }, null, 2)));
     return;
   }
   if (!json) context.print('');
@@ -33,7 +33,7 @@ export async function applyCommand(context: CliContext, options: ApplyOptions): 
     if (error instanceof ChangeRefused) throw refused(error, loaded);
     throw error;
   });
-  if (json) context.printJson({ dryRun: false, plan: planJson(plan), applied: applied.map(appliedJson) });
+  if (json) context.print(loaded.redact(JSON.stringify({ dryRun: false, plan: planJson(plan), applied: applied.map(appliedJson) }, null, 2)));
   else context.print(context.style.bold(`Apply complete: ${applied.length} change${applied.length === 1 ? '' : 's'} made.`));
 }
 
@@ -45,7 +45,7 @@ function refused(error: ChangeRefused, loaded: LoadedConfig): CliError {
   const section = loaded.config[SECTION[error.change.kind]] as { name: string }[] | undefined;
   const index = section?.findIndex((entry) => entry.name === error.change.name) ?? -1;
   const reason = `the server refused to ${error.change.action} ${describe(error.change)} (${error.refusal.status}): ${error.refusal.messages.join('; ')}`;
-  const where = index >= 0 ? formatProblem(loaded.locate([SECTION[error.change.kind], index], reason)) : reason;
+  const where = loaded.redact(index >= 0 ? formatProblem(loaded.locate([SECTION[error.change.kind], index], reason)) : reason);
   const progress = `${error.applied.length} change${error.applied.length === 1 ? ' was' : 's were'} applied before it; run apply again once fixed.`;
   return new CliError(EXIT.failed, `${where}\n${progress}`);
 }
