@@ -1,0 +1,33 @@
+// `npm run demo [-- --short]`: see run-demo.ts. Ctrl-C stops everything it started.
+import { loadCliEnvironment } from '@hopwatch/platform';
+import { Demo } from './run-demo';
+
+const short = process.argv.includes('--short');
+const log = (line: string) => process.stdout.write(`${line.split('\n').map((part) => `[demo ${new Date().toISOString().slice(11, 19)}] ${part}`).join('\n')}\n`);
+const demo = new Demo({ short, env: loadCliEnvironment().variables, log });
+
+async function stopAndExit(code: number): Promise<void> {
+  await demo.stop().catch((error: Error) => log(`while stopping: ${error.message}`));
+  process.exit(code);
+}
+
+for (const signal of ['SIGINT', 'SIGTERM'] as const) {
+  process.once(signal, () => {
+    log(`${signal}: stopping everything the demo started`);
+    void stopAndExit(130);
+  });
+}
+
+demo.run().then(
+  async (allRight) => {
+    if (short) {
+      log(allRight ? 'short demo: both incidents diagnosed right' : 'short demo: an incident was not diagnosed as expected');
+      return stopAndExit(allRight ? 0 : 1);
+    }
+    log('every cause has been shown; the dashboard stays up until Ctrl-C');
+  },
+  (error: Error) => {
+    log(`demo failed: ${error.message}`);
+    return stopAndExit(1);
+  },
+);

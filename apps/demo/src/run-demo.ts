@@ -1,0 +1,132 @@
+// `npm run demo`: hopwatch, a real chain in front of an app the demo controls, and the causes one after another.
+import { spawnSync } from 'node:child_process';
+import { randomBytes } from 'node:crypto';
+import { mkdtempSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { ChainGateway } from './chain/chain-gateway';
+import { startNginxChain } from './chain/nginx-chain';
+import { startNodeChain } from './chain/node-chain';
+import { DemoApp, startDemoApp } from './demo-app';
+import { demoConfigYaml } from './demo-config';
+import { DemoDatabase } from './demo-database';
+import { freePort } from './free-port';
+import { cliPath, Started, startHopwatchProcess, stopProcess, waitUntilReady } from './hopwatch-processes';
+import { watchIncidents } from './incident-watch';
+import { Scenario, SCENARIOS } from './scenarios';
+
+export type DemoOptions = { short: boolean; env: Readonly<Record<string, string | undefined>>; log: (line: string) => void };
+
+const VPN_SOURCE = '127.0.0.2';
+const PHASE_TIMEOUT_MS = 120_000;
+
+export class Demo {
+  private readonly processes: Started[] = [];
+  private gateway: ChainGateway | null = null;
+  private app: DemoApp | null = null;
+  private database: DemoDatabase | null = null;
+  private stopping = false;
+
+  constructor(private readonly options: DemoOptions) {}
+
+  /** Runs the scenarios; in short mode returns whether the first two were diagnosed right. */
+  async run(): Promise<boolean> {
+    const { short, log } = this.options;
+    const directory = mkdtempSync(join(tmpdir(), 'hopwatch-demo-'));
+    const ports = { edge: await freePort(), proxy: await freePort(), app: await freePort() };
+    const apiPort = await freePort(short ? 0 : 3000);
+    const key = `hw_demo_${randomBytes(16).toString('hex')}`;
+    const baseUrl = `http://127.0.0.1:${apiPort}`;
+    this.app = await startDemoApp(ports.app);
+    this.gateway = installed('nginx') ? await startNginxChain(ports) : await startNodeChain(ports);
+    log(`chain: entry ${this.gateway.product} :${ports.edge} → proxy ${this.gateway.product} :${ports.proxy} → app :${ports.app} (${this.gateway.pids().length ? `nginx pids ${this.gateway.pids().join(' ')}` : 'in this process'})`);
+    this.database = new DemoDatabase(this.options.env);
+    const env = this.childEnvironment(apiPort, key);
+    const logFile = join(directory, 'hopwatch.log');
+    const main = this.track(startHopwatchProcess('hopwatch', 'all-in-one', env, logFile));
+    const regions = short ? ['default'] : ['default', 'vpn'];
+    if (!short) this.track(startHopwatchProcess('worker (region vpn)', 'worker', { ...env, HOPWATCH_REGION: 'vpn', HOPWATCH_SOURCE_ADDRESS: VPN_SOURCE }, logFile));
+    log(`started ${this.processes.map((started) => `${started.name} pid ${started.child.pid}`).join(', ')}; database ${this.database.name} (dropped on exit); their log: ${logFile}`);
+    await waitUntilReady(baseUrl, main);
+    const configFile = join(directory, 'hopwatch.yaml');
+    writeFileSync(configFile, demoConfigYaml(ports, regions));
+    this.applyConfig(configFile, baseUrl, key);
+    log([
+      'hopwatch is running:',
+      `  dashboard: ${baseUrl}/`,
+      `  API key:   ${key}`,
+      `  config:    ${configFile} (applied with \`hopwatch apply\`)`,
+      `  try:       HOPWATCH_URL=${baseUrl} HOPWATCH_KEY=${key} npx hopwatch incidents`,
+      'Press Ctrl-C to stop everything the demo started.',
+    ].join('\n'));
+    return this.walk(short ? SCENARIOS.slice(0, 2) : SCENARIOS, baseUrl, key, { wrongPort: await freePort(), blockedSource: VPN_SOURCE });
+  }
+
+  private async walk(scenarios: Scenario[], baseUrl: string, key: string, lab: { wrongPort: number; blockedSource: string }): Promise<boolean> {
+    const { log } = this.options;
+    const watch = watchIncidents(baseUrl, key);
+    const stopped = () => this.stopping;
+    let allRight = true;
+    for (const scenario of scenarios) {
+      if (this.stopping) return false;
+      await scenario.breakChain({ app: this.app!, gateway: this.gateway!, ...lab });
+      log(`BROKE: ${scenario.name}: ${scenario.broke}`);
+      const incident = await watch.nextIncident(scenario.expectedCause, PHASE_TIMEOUT_MS, stopped);
+      const right = incident?.diagnosis.cause === scenario.expectedCause;
+      allRight &&= right;
+      if (incident) {
+        const { diagnosis } = incident;
+        log(`${right ? 'DIAGNOSED' : 'MISDIAGNOSED'}: ${diagnosis.cause} (expected ${scenario.expectedCause}), failing hop ${diagnosis.failingHop ?? '-'}, gateway ${diagnosis.gateway}, regions ${incident.regions.join(',')}: ${diagnosis.summary}`);
+      } else if (!this.stopping) log(`NO INCIDENT within ${PHASE_TIMEOUT_MS / 1000} s for ${scenario.name}`);
+      await scenario.heal({ app: this.app!, gateway: this.gateway!, ...lab });
+      log(`HEALED: ${scenario.name}; waiting for the incident to resolve`);
+      if (incident) await watch.waitResolved(incident.id, PHASE_TIMEOUT_MS, stopped);
+    }
+    return allRight;
+  }
+
+  private applyConfig(configFile: string, baseUrl: string, key: string): void {
+    const result = spawnSync(process.execPath, [cliPath(), 'apply', '-f', configFile, '--no-color'], {
+      env: { ...this.options.env, HOPWATCH_URL: baseUrl, HOPWATCH_KEY: key },
+      encoding: 'utf8',
+    });
+    this.options.log(`hopwatch apply -f ${configFile}\n${result.stdout.trimEnd()}`);
+    if (result.status !== 0) throw new Error(`hopwatch apply failed (${result.status}): ${result.stderr}`);
+  }
+
+  private childEnvironment(port: number, key: string): Record<string, string | undefined> {
+    return {
+      ...this.options.env,
+      PORT: String(port),
+      HOST: '127.0.0.1',
+      DATABASE_URL: this.database!.url,
+      HOPWATCH_REDIS_PREFIX: `hopwatch-demo-${randomBytes(4).toString('hex')}`,
+      HOPWATCH_ADMIN_KEY: key,
+      HOPWATCH_TARGET_ALLOW: '127.0.0.0/8',
+      HOPWATCH_PUBLIC_URL: `http://127.0.0.1:${port}`,
+      // A healed chain must resolve the incident at once, so the next cause opens a new one.
+      HOPWATCH_RESOLVE_QUIET_SECONDS: '0',
+      HOPWATCH_REGION: 'default',
+      LOG_LEVEL: 'warn',
+    };
+  }
+
+  private track(started: Started): Started {
+    this.processes.push(started);
+    return started;
+  }
+
+  /** Stops everything the demo started; safe to call more than once. */
+  async stop(): Promise<void> {
+    if (this.stopping) return;
+    this.stopping = true;
+    await Promise.all(this.processes.map(stopProcess));
+    await this.gateway?.stop();
+    await this.app?.stop();
+    await this.database?.drop();
+  }
+}
+
+function installed(command: string): boolean {
+  return spawnSync('sh', ['-c', `command -v ${command}`]).status === 0;
+}

@@ -1,0 +1,55 @@
+// The causes the demo walks through, after the seed articles: each breaks the chain one way and heals it.
+import { ChainGateway } from './chain/chain-gateway';
+import { DemoApp } from './demo-app';
+
+export type Lab = { app: DemoApp; gateway: ChainGateway; wrongPort: number; blockedSource: string };
+
+export type Scenario = {
+  name: string;
+  /** What the demo's log says it broke. */
+  broke: string;
+  expectedCause: string;
+  /** Needs a second region (the "vpn" worker) to be visible. */
+  needsSecondRegion?: boolean;
+  breakChain(lab: Lab): Promise<void>;
+  heal(lab: Lab): Promise<void>;
+};
+
+export const SCENARIOS: Scenario[] = [
+  {
+    name: 'app down',
+    broke: 'stopped the app: the proxy cannot connect to it',
+    expectedCause: 'origin_down',
+    breakChain: (lab) => lab.app.setMode('down'),
+    heal: (lab) => lab.app.setMode('healthy'),
+  },
+  {
+    name: 'app slow past the proxy timeout',
+    broke: 'made the app answer after 6 s, past the proxy\'s 3 s read timeout',
+    expectedCause: 'origin_timeout',
+    breakChain: (lab) => lab.app.setMode('slow'),
+    heal: (lab) => lab.app.setMode('healthy'),
+  },
+  {
+    name: 'proxy pointed at the wrong port',
+    broke: 'pointed the proxy\'s upstream at a port nothing listens on; the app itself is fine',
+    expectedCause: 'proxy_misconfigured',
+    breakChain: (lab) => lab.gateway.setProxyUpstream(lab.wrongPort),
+    heal: (lab) => lab.gateway.setProxyUpstream(lab.app.port),
+  },
+  {
+    name: 'one region blocked at the edge',
+    broke: 'made the edge answer 502 to the "vpn" region\'s source address (127.0.0.2) only',
+    expectedCause: 'edge_filtering',
+    needsSecondRegion: true,
+    breakChain: (lab) => lab.gateway.blockSource(lab.blockedSource),
+    heal: (lab) => lab.gateway.blockSource(null),
+  },
+  {
+    name: 'flaky origin',
+    broke: 'made the app drop every other connection without answering',
+    expectedCause: 'origin_bad_response',
+    breakChain: (lab) => lab.app.setMode('flaky'),
+    heal: (lab) => lab.app.setMode('healthy'),
+  },
+];
