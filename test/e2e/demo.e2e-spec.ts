@@ -2,6 +2,7 @@
 import { ChildProcess, spawn } from 'node:child_process';
 import { existsSync } from 'node:fs';
 import { join } from 'node:path';
+import { freePort } from '../support/free-port';
 import { withServer } from '../support/test-database';
 
 const DEMO = join(__dirname, '..', '..', 'dist', 'apps', 'demo', 'src', 'main.js');
@@ -44,10 +45,11 @@ describe('npm run demo', () => {
   jest.setTimeout(300_000);
 
   it('in short mode, diagnoses the first two causes right and cleans up after itself', async () => {
-    const run = startDemo(['--short']);
+    const port = await freePort();
+    const run = startDemo(['--short', '--port', String(port)]);
     const code = await run.exited;
     const output = run.output();
-    expect(output).toMatch(/dashboard: http:\/\/127\.0\.0\.1:\d+\//);
+    expect(output).toContain(`dashboard: http://127.0.0.1:${port}/`);
     expect(output).toMatch(/API key: {3}hw_demo_[0-9a-f]{32}/);
     expect(output).toContain('Apply complete: 1 change made.');
     expect(output).toMatch(/BROKE: app down/);
@@ -61,7 +63,7 @@ describe('npm run demo', () => {
   });
 
   it('stops every process it started on Ctrl-C', async () => {
-    const run = startDemo([]);
+    const run = startDemo(['--port', String(await freePort())]);
     await waitForOutput(run, /Press Ctrl-C/, 120_000);
     const output = run.output();
     const pids = [...output.matchAll(/pids? ((?:\d+ ?)+)/g)].flatMap((match) => match[1].trim().split(' ').map(Number));

@@ -13,6 +13,11 @@ sites:
     timeoutMs: 8000
     regions: [${regions.join(', ')}]
     tags: [demo]
+    # The demo opens and resolves an incident every minute or so: far more than the 4 flips an hour that
+    # would otherwise mark the site flapping and hold its incident open.
+    detection:
+      flapLimit: 100
+      flapWindowMinutes: 5
     hops:
       - name: proxy
         role: reverse_proxy

@@ -15,7 +15,7 @@ import { cliPath, Started, startHopwatchProcess, stopProcess, waitUntilReady } f
 import { watchIncidents } from './incident-watch';
 import { Scenario, SCENARIOS } from './scenarios';
 
-export type DemoOptions = { short: boolean; env: Readonly<Record<string, string | undefined>>; log: (line: string) => void };
+export type DemoOptions = { short: boolean; port: number | null; env: Readonly<Record<string, string | undefined>>; log: (line: string) => void };
 
 const VPN_SOURCE = '127.0.0.2';
 const PHASE_TIMEOUT_MS = 120_000;
@@ -27,6 +27,10 @@ export class Demo {
   private database: DemoDatabase | null = null;
   private stopping = false;
 
+  get isStopping(): boolean {
+    return this.stopping;
+  }
+
   constructor(private readonly options: DemoOptions) {}
 
   /** Runs the scenarios; in short mode returns whether the first two were diagnosed right. */
@@ -34,7 +38,7 @@ export class Demo {
     const { short, log } = this.options;
     const directory = mkdtempSync(join(tmpdir(), 'hopwatch-demo-'));
     const ports = { edge: await freePort(), proxy: await freePort(), app: await freePort() };
-    const apiPort = await freePort(short ? 0 : 3000);
+    const apiPort = this.options.port ?? (await freePort(short ? 0 : 3000));
     const key = `hw_demo_${randomBytes(16).toString('hex')}`;
     const baseUrl = `http://127.0.0.1:${apiPort}`;
     this.app = await startDemoApp(ports.app);
@@ -78,6 +82,7 @@ export class Demo {
         const { diagnosis } = incident;
         log(`${right ? 'DIAGNOSED' : 'MISDIAGNOSED'}: ${diagnosis.cause} (expected ${scenario.expectedCause}), failing hop ${diagnosis.failingHop ?? '-'}, gateway ${diagnosis.gateway}, regions ${incident.regions.join(',')}: ${diagnosis.summary}`);
       } else if (!this.stopping) log(`NO INCIDENT within ${PHASE_TIMEOUT_MS / 1000} s for ${scenario.name}`);
+      if (this.stopping) return false;
       await scenario.heal({ app: this.app!, gateway: this.gateway!, ...lab });
       log(`HEALED: ${scenario.name}; waiting for the incident to resolve`);
       if (incident) await watch.waitResolved(incident.id, PHASE_TIMEOUT_MS, stopped);
