@@ -19,6 +19,8 @@ export type DemoOptions = { short: boolean; port: number | null; env: Readonly<R
 
 const VPN_SOURCE = '127.0.0.2';
 const PHASE_TIMEOUT_MS = 120_000;
+// A healthy pause between causes, so the analyzer's recent window holds only the next cause's failures.
+const CALM_MS = 15_000;
 
 export class Demo {
   private readonly processes: Started[] = [];
@@ -86,6 +88,7 @@ export class Demo {
       await scenario.heal({ app: this.app!, gateway: this.gateway!, ...lab });
       log(`HEALED: ${scenario.name}; waiting for the incident to resolve`);
       if (incident) await watch.waitResolved(incident.id, PHASE_TIMEOUT_MS, stopped);
+      if (scenario !== scenarios[scenarios.length - 1]) await new Promise((resolve) => setTimeout(resolve, CALM_MS));
     }
     return allRight;
   }

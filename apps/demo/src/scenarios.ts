@@ -39,7 +39,7 @@ export const SCENARIOS: Scenario[] = [
   },
   {
     name: 'one region blocked at the edge',
-    broke: 'made the edge answer 502 to the "vpn" region\'s source address (127.0.0.2) only',
+    broke: 'made the edge refuse the "vpn" region\'s source address (127.0.0.2) with 403, as an IP filter or WAF does',
     expectedCause: 'edge_filtering',
     needsSecondRegion: true,
     breakChain: (lab) => lab.gateway.blockSource(lab.blockedSource),

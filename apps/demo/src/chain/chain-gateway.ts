@@ -6,7 +6,7 @@ export type ChainGateway = {
   product: string;
   /** Point the proxy at another upstream port (a wrong port reproduces a misconfigured proxy). */
   setProxyUpstream(port: number): Promise<void>;
-  /** Make the edge answer 502 to one source address (a region), or to none. */
+  /** Make the edge refuse one source address (a region) with 403, as an IP filter or WAF does; null lifts it. */
   blockSource(address: string | null): Promise<void>;
   /** Process ids it started, so a caller can check they are gone. */
   pids(): number[];

@@ -9,7 +9,7 @@ import { waitForPort } from './wait-for-port';
 const NOBODY = 65534;
 
 function nginxConfig(directory: string, ports: ChainPorts, upstreamPort: number, blocked: string | null): string {
-  const block = blocked ? `if ($remote_addr = ${blocked}) { return 502; }` : '';
+  const block = blocked ? `deny ${blocked};` : '';
   return `worker_processes 1;
 pid ${directory}/nginx.pid;
 error_log ${directory}/error.log warn;

@@ -1,20 +1,22 @@
-// The demo chain where nginx is not installed: two small Node gateways that answer 502 and 504 as proxies do.
+// The demo chain where nginx is not installed: two small Node gateways that answer 403, 502 and 504 as proxies do.
 import { createServer, request as httpRequest, Server } from 'node:http';
 import { ChainGateway, ChainPorts, PROXY_READ_TIMEOUT_SECONDS } from './chain-gateway';
 
 const SERVER_HEADER = 'hopwatch-demo-gateway';
 
-function errorPage(status: 502 | 504): string {
-  const title = status === 502 ? 'Bad Gateway' : 'Gateway Timeout';
+type ErrorStatus = 403 | 502 | 504;
+
+function errorPage(status: ErrorStatus): string {
+  const title = { 403: 'Forbidden', 502: 'Bad Gateway', 504: 'Gateway Timeout' }[status];
   return `<html><head><title>${status} ${title}</title></head><body><h1>${status} ${title}</h1><hr>${SERVER_HEADER}</body></html>\n`;
 }
 
 function gateway(upstream: () => number, timeoutSeconds: number, refuse: (address: string | undefined) => boolean): Server {
   return createServer((request, response) => {
-    const fail = (status: 502 | 504) => {
+    const fail = (status: ErrorStatus) => {
       if (!response.headersSent) response.writeHead(status, { server: SERVER_HEADER, 'content-type': 'text/html' }).end(errorPage(status));
     };
-    if (refuse(request.socket.remoteAddress)) return fail(502);
+    if (refuse(request.socket.remoteAddress)) return fail(403);
     const forward = httpRequest({ host: '127.0.0.1', port: upstream(), path: request.url, method: request.method, headers: request.headers });
     forward.setTimeout(timeoutSeconds * 1_000, () => (fail(504), forward.destroy()));
     forward.on('error', () => fail(502));
