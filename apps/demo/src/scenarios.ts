@@ -1,16 +1,25 @@
 // The causes the demo walks through, after the seed articles: each breaks the chain one way and heals it.
 import { ChainGateway } from './chain/chain-gateway';
+import { DemoResolver } from './chain/demo-resolver';
 import { DemoApp } from './demo-app';
 
-export type Lab = { app: DemoApp; gateway: ChainGateway; wrongPort: number; blockedSource: string };
+export type Lab = {
+  app: DemoApp;
+  gateway: ChainGateway;
+  wrongPort: number;
+  blockedSource: string;
+  /** The resolver the "vpn" region's worker uses. */
+  vpnResolver: DemoResolver;
+};
+
+/** Where the "vpn" resolver sends the entry name when it disagrees: an address nothing listens on. */
+export const WRONG_ENTRY_ADDRESS = '127.0.0.9';
 
 export type Scenario = {
   name: string;
   /** What the demo's log says it broke. */
   broke: string;
   expectedCause: string;
-  /** Needs a second region (the "vpn" worker) to be visible. */
-  needsSecondRegion?: boolean;
   breakChain(lab: Lab): Promise<void>;
   heal(lab: Lab): Promise<void>;
 };
@@ -41,9 +50,15 @@ export const SCENARIOS: Scenario[] = [
     name: 'one region blocked at the edge',
     broke: 'made the edge refuse the "vpn" region\'s source address (127.0.0.2) with 403, as an IP filter or WAF does',
     expectedCause: 'edge_filtering',
-    needsSecondRegion: true,
     breakChain: (lab) => lab.gateway.blockSource(lab.blockedSource),
     heal: (lab) => lab.gateway.blockSource(null),
+  },
+  {
+    name: 'resolvers that disagree',
+    broke: `made the "vpn" region's resolver answer ${WRONG_ENTRY_ADDRESS} for the entry name; the other resolver still answers 127.0.0.1`,
+    expectedCause: 'dns_inconsistent',
+    breakChain: async (lab) => lab.vpnResolver.answerWith(WRONG_ENTRY_ADDRESS),
+    heal: async (lab) => lab.vpnResolver.answerWith('127.0.0.1'),
   },
   {
     name: 'flaky origin',
