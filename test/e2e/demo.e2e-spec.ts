@@ -41,6 +41,19 @@ const alive = (pid: number) => {
 
 const databaseExists = (name: string) => withServer(async (client) => (await client.query('SELECT 1 FROM pg_database WHERE datname = $1', [name])).rowCount === 1);
 
+describe('the built hopwatch bin', () => {
+  it('runs from the checkout with npx, with help and exit code 0', async () => {
+    if (!existsSync(DEMO)) throw new Error('dist is missing: run `npm run build` first (npm test does)');
+    const child = spawn('npx', ['--no', 'hopwatch', 'apply', '--help'], { cwd: join(__dirname, '..', '..'), stdio: ['ignore', 'pipe', 'pipe'] });
+    let output = '';
+    child.stdout!.on('data', (chunk: Buffer) => (output += chunk.toString()));
+    const code = await new Promise<number | null>((resolve) => child.once('exit', resolve));
+    expect(output).toContain('Usage: hopwatch apply [options]');
+    expect(output).toContain('--prune');
+    expect(code).toBe(0);
+  });
+});
+
 describe('npm run demo', () => {
   jest.setTimeout(300_000);
 
