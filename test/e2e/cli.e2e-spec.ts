@@ -43,7 +43,7 @@ maintenanceWindows:
 `;
 
   const get = async <T>(path: string): Promise<T> => (await server.http().get(path).set(server.auth).expect(200)).body as T;
-  const siteNamed = async (name: string) => (await get<{ items: { id: string; name: string; tags: string[]; intervalSeconds: number; updatedAt: string; alertChannelIds: string[]; hops: { url: string }[] }[] }>('/api/v1/sites?limit=500')).items.find((site) => site.name === name);
+  const siteNamed = async (name: string) => (await get<{ items: { id: string; name: string; tags: string[]; intervalSeconds: number; bodyContains: string | null; confirmations: number; updatedAt: string; alertChannelIds: string[]; hops: { url: string }[] }[] }>('/api/v1/sites?limit=500')).items.find((site) => site.name === name);
 
   beforeAll(async () => {
     server = await bootPipeline();
@@ -227,6 +227,16 @@ maintenanceWindows:
     expect(onCall.id).not.toBe(before.find((channel) => channel.name === 'on-call')!.id);
     expect((await siteNamed('shop'))!.alertChannelIds).toEqual([onCall.id]);
     expect((await cli.run(['apply', '-f', file])).stdout).toMatch(/^No changes/);
+  });
+
+  it('puts a field the file no longer sets back to its default', async () => {
+    const lone = (extra: string) => cli.file('lone.yaml', `version: 1\nsites:\n  - name: lone\n    url: ${app.url('/lone')}\n${extra}`);
+    await cli.run(['apply', '-f', lone('    bodyContains: welcome\n    confirmations: 4\n')]);
+    expect(await siteNamed('lone')).toMatchObject({ bodyContains: 'welcome', confirmations: 4 });
+    const result = await cli.run(['apply', '-f', lone('')]);
+    expect(result.stdout).toContain('    ~ bodyContains: "welcome" → null');
+    expect(result.stdout).toContain('    ~ confirmations: 4 → 2');
+    expect(await siteNamed('lone')).toMatchObject({ bodyContains: null, confirmations: 2 });
   });
 
   it('serves the JSON Schema without a key', async () => {

@@ -126,6 +126,8 @@ export class Demo {
       DATABASE_URL: this.database!.url,
       HOPWATCH_REDIS_PREFIX: `hopwatch-demo-${randomBytes(4).toString('hex')}`,
       HOPWATCH_ADMIN_KEY: key,
+      // A key of the run's own, so the demo writes no key file into the checkout.
+      HOPWATCH_SECRET_KEY: randomBytes(32).toString('base64'),
       HOPWATCH_TARGET_ALLOW: '127.0.0.0/8',
       HOPWATCH_PUBLIC_URL: `http://127.0.0.1:${port}`,
       // A healed chain must resolve the incident at once, so the next cause opens a new one.

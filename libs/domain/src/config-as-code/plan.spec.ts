@@ -50,6 +50,13 @@ describe('planChanges', () => {
     ]);
   });
 
+  it('compares URLs without their password, which the server never shows', () => {
+    const config = file({ sites: [{ ...shop, url: 'https://monitor:s3cret@shop.example.com/' }] });
+    expect(plan(config, state({ sites: [remoteSite({ url: 'https://monitor:***@shop.example.com/' })] })).changes).toEqual([]);
+    const [change] = plan(config, state({ sites: [remoteSite()] })).changes;
+    expect(change.fields).toEqual([{ path: 'url', before: 'https://shop.example.com/', after: 'https://monitor:***@shop.example.com/' }]);
+  });
+
   it('names the orphans it keeps when --prune is not given', () => {
     expect(plan(file(), state({ sites: [remoteSite()] })).orphans).toEqual([{ kind: 'site', name: 'shop' }]);
   });

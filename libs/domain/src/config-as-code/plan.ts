@@ -1,4 +1,5 @@
 // Compares hopwatch.yaml with the server and lists what apply would create, update, replace or delete.
+import { withoutPassword } from '../site/url-redaction';
 import { ChannelSpec, channelSpecFromFile, channelSpecFromRemote, isManagedChannel, unverifiableChannelFields, visibleChannelFields } from './channel-spec';
 import { ConfigFile } from './config-file';
 import { diffFields, FieldChange } from './field-diff';
@@ -86,9 +87,17 @@ export function nameLookup(objects: Remote[]): (id: string) => string {
   return (id) => names.get(id) ?? id;
 }
 
+// The server never shows a URL's password (it shows "***"), so the file's side is compared the same way.
+function passwordsHidden<T extends object>(spec: T): T {
+  const hide = (url: unknown) => (typeof url === 'string' ? withoutPassword(url) : url);
+  const fields = spec as { url?: unknown; hops?: unknown };
+  const hops = Array.isArray(fields.hops) ? { hops: fields.hops.map((hop: { url: string }) => ({ ...hop, url: hide(hop.url) })) } : {};
+  return { ...spec, ...('url' in fields ? { url: hide(fields.url) } : {}), ...hops };
+}
+
 function compareChannel(spec: ChannelSpec, remote: RemoteChannel) {
   const current = channelSpecFromRemote(remote);
-  const visible = visibleChannelFields(spec, current);
+  const visible = visibleChannelFields(passwordsHidden(spec), current);
   const fields = diffFields(visible.current, visible.desired);
   const hidden = unverifiableChannelFields(spec, current);
   const notes = hidden.length ? [`the server does not show ${hidden.join(', ')}: a change there is not detected`] : [];
@@ -97,7 +106,7 @@ function compareChannel(spec: ChannelSpec, remote: RemoteChannel) {
 }
 
 function compareSite(spec: SiteSpec, current: SiteSpec, replacedChannels: Set<string>) {
-  const fields = diffFields(current, spec);
+  const fields = diffFields(current, passwordsHidden(spec));
   const relinked = spec.alertChannels.filter((name) => replacedChannels.has(name));
   const notes = relinked.map((name) => `re-linked to the replaced alert channel "${name}"`);
   return { fields, replace: false, notes };

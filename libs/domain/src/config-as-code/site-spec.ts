@@ -104,14 +104,17 @@ function withoutNulls<T extends object>(value: T): Partial<T> {
   return Object.fromEntries(Object.entries(value).filter(([, field]) => field !== null)) as Partial<T>;
 }
 
-/** The POST/PATCH body that makes a server site equal this spec; `managed` keeps the managed-by tag on it. */
-export function siteRequestBody(spec: SiteSpec, channelIdOf: (name: string) => string, managed: boolean): Record<string, unknown> {
-  const { alertChannels, hops, ...fields } = spec;
-  // bodyContains: null clears it on PATCH; the server reads null as "leave out" on POST.
+/**
+ * The POST (`current` false) or PATCH body that makes a server site equal this spec; `managed` keeps the
+ * managed-by tag on it. The API refuses null except `bodyContains: null` in a PATCH, which clears it.
+ */
+export function siteRequestBody(spec: SiteSpec, channelIdOf: (name: string) => string, options: { managed: boolean; patch: boolean }): Record<string, unknown> {
+  const { alertChannels, hops, bodyContains, ...fields } = spec;
   return {
     ...fields,
+    ...(bodyContains !== null || options.patch ? { bodyContains } : {}),
     hops: hops.map(withoutNulls),
-    tags: managed ? sorted([...spec.tags, MANAGED_BY_TAG]) : spec.tags,
+    tags: options.managed ? sorted([...spec.tags, MANAGED_BY_TAG]) : spec.tags,
     alertChannelIds: alertChannels.map(channelIdOf),
   };
 }

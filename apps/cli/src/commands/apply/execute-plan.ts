@@ -46,7 +46,7 @@ export async function executePlan(api: ApiClient, plan: Plan, desired: DesiredSt
     await run(change, async () => {
       const spec = desired.sites.find((site) => site.name === change.name)!;
       const current = sites.find((site) => site.id === change.id);
-      const body = siteRequestBody(spec, channelIdOf, current ? isManagedSite(current) : true);
+      const body = siteRequestBody(spec, channelIdOf, { managed: current ? isManagedSite(current) : true, patch: current !== undefined });
       sites.push(await (current ? api.patch<RemoteSite>(`${PATHS.site}/${current.id}`, body) : api.post<RemoteSite>(PATHS.site, body)));
       return undefined;
     });
