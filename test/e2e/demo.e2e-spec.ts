@@ -70,7 +70,7 @@ describe('npm run demo', () => {
     expect(output).toMatch(/BROKE: app slow past the proxy timeout/);
     expect(output).toMatch(/DIAGNOSED: origin_timeout \(expected origin_timeout\), failing hop app, gateway nginx/);
     expect(output).toContain('short demo: both incidents diagnosed right');
-    expect(code).toBe(0);
+    expect({ code, output }).toMatchObject({ code: 0 });
     const database = output.match(/database (hopwatch_demo_[0-9a-f]+)/)![1];
     expect(await databaseExists(database)).toBe(false);
   });
@@ -85,8 +85,9 @@ describe('npm run demo', () => {
     expect(pids.length).toBeGreaterThanOrEqual(4);
     expect(pids.every(alive)).toBe(true);
     run.child.kill('SIGINT');
-    expect(await run.exited).toBe(130);
-    expect(pids.filter(alive)).toEqual([]);
+    const code = await run.exited;
+    // The output comes along, so a failure shows what the demo said.
+    expect({ code, stillAlive: pids.filter(alive), output: run.output() }).toMatchObject({ code: 130, stillAlive: [] });
     expect(await databaseExists(database)).toBe(false);
   });
 });

@@ -37,3 +37,4 @@ export * from './uptime/uptime-breakdown';
 export * from './uptime/site-state';
 export * from './alerting/alert-policy';
 export * from './config-as-code';
+export * from './errors/domain-errors';

@@ -1,10 +1,10 @@
 // The demo chain on a real nginx, unprivileged on loopback, reconfigured by rewriting its config and reloading.
 import { ChildProcess, spawn } from 'node:child_process';
-import { chownSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { chownSync, existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { ChainGateway, ChainPorts, PROXY_READ_TIMEOUT_SECONDS } from './chain-gateway';
-import { waitForPort } from './wait-for-port';
+import { waitFor, waitForPort } from './wait-for-port';
 
 const NOBODY = 65534;
 
@@ -49,7 +49,10 @@ export async function startNginxChain(ports: ChainPorts): Promise<ChainGateway> 
   const exited = new Promise<void>((resolve) => child.once('exit', () => resolve()));
   await waitForPort(ports.edge, () => child.exitCode !== null);
   await waitForPort(ports.proxy, () => child.exitCode !== null);
-  const masterPid = () => Number(readFileSync(join(directory, 'nginx.pid'), 'utf8').trim());
+  const pidFile = join(directory, 'nginx.pid');
+  // nginx opens its ports a moment before it writes its pid file.
+  await waitFor(() => existsSync(pidFile) && readFileSync(pidFile, 'utf8').trim() !== '', 'nginx to write its pid file');
+  const masterPid = () => Number(readFileSync(pidFile, 'utf8').trim());
   const reload = async () => {
     write();
     process.kill(masterPid(), 'SIGHUP');

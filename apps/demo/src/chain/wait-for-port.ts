@@ -19,3 +19,12 @@ function canConnect(port: number): Promise<boolean> {
     socket.connect(port, '127.0.0.1');
   });
 }
+
+/** Polls `done` until it holds, for at most `timeoutMs`. */
+export async function waitFor(done: () => boolean, what: string, timeoutMs = 10_000): Promise<void> {
+  const deadline = Date.now() + timeoutMs;
+  while (!done()) {
+    if (Date.now() > deadline) throw new Error(`gave up waiting for ${what} after ${timeoutMs} ms`);
+    await new Promise((resolve) => setTimeout(resolve, 50));
+  }
+}
