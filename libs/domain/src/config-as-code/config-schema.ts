@@ -2,8 +2,6 @@
 import { DETECTION_LIMITS, HOP_ROLES, HTTP_METHODS, SITE_LIMITS } from '../site/site';
 import { CONFIG_FILE_VERSION } from './config-file';
 
-export const CONFIG_SCHEMA_ID = 'https://hopwatch.dev/schema/config.json';
-
 const name = { type: 'string', pattern: '^[A-Za-z0-9][A-Za-z0-9_.-]{0,62}$', description: '1-63 letters, digits, ".", "_" or "-"' };
 const names = { type: 'array', items: name, uniqueItems: true };
 const freeName = { type: 'string', minLength: 1, maxLength: 200 };
@@ -93,7 +91,6 @@ const maintenanceWindow = {
 
 export const CONFIG_SCHEMA = {
   $schema: 'http://json-schema.org/draft-07/schema#',
-  $id: CONFIG_SCHEMA_ID,
   title: 'hopwatch configuration (hopwatch.yaml)',
   type: 'object',
   additionalProperties: false,
