@@ -7,6 +7,7 @@ import { startTargetServer, TargetServer } from '../support/target-server';
 import { TEST_ADMIN_KEY } from '../support/test-config';
 
 const HOOK_TOKEN = 'T0KEN-from-the-environment';
+const SLACK_TOKEN = 'slackTokenFromTheEnvironment';
 
 describe('the hopwatch CLI against a real server', () => {
   let server: BootedPipeline;
@@ -23,6 +24,9 @@ alertChannels:
   - name: ops mail
     kind: email
     to: [ops@example.com]
+  - name: chat
+    kind: slack
+    url: https://hooks.slack.com/services/T0000/B0000/\${SLACK_TOKEN}
 sites:
   - name: shop
     url: ${app.url('/')}
@@ -50,7 +54,7 @@ maintenanceWindows:
     await server.app.listen(0, '127.0.0.1');
     url = `http://127.0.0.1:${(server.app.getHttpServer().address() as AddressInfo).port}`;
     app = await startTargetServer();
-    cli = cliRunner(url, TEST_ADMIN_KEY, { HOOK_TOKEN });
+    cli = cliRunner(url, TEST_ADMIN_KEY, { HOOK_TOKEN, SLACK_TOKEN });
   });
 
   afterAll(async () => {
@@ -66,8 +70,9 @@ maintenanceWindows:
     expect(result.stdout).toContain('+ site "shop" will be created');
     expect(result.stdout).toContain(`    + hops: [{"name":"app","role":"app","url":"${app.url('/health')}"}]`);
     expect(result.stdout).toContain('+ maintenance window "db upgrade" will be created');
-    expect(result.stdout).toContain('Plan: 5 to create, 0 to update, 0 to replace, 0 to delete.');
-    expect(result.stdout).toContain('Apply complete: 5 changes made.');
+    expect(result.stdout).toContain('Plan: 6 to create, 0 to update, 0 to replace, 0 to delete.');
+    expect(result.stdout).toContain('Apply complete: 6 changes made.');
+    expect(result.stdout).not.toContain(SLACK_TOKEN);
     expect(result.stdout).toContain('    + url: "https://hooks.example.com/${HOOK_TOKEN}"');
     expect(result.stdout).not.toContain(HOOK_TOKEN);
 
@@ -124,7 +129,7 @@ maintenanceWindows:
     expect(await siteNamed('blog')).toBeUndefined();
     expect(await siteNamed('hand-made')).toBeDefined();
     const channels = await get<{ name: string }[]>('/api/v1/alert-channels');
-    expect(channels.map((channel) => channel.name).sort()).toEqual(['hand-made mail', 'on-call', 'ops mail']);
+    expect(channels.map((channel) => channel.name).sort()).toEqual(['chat', 'hand-made mail', 'on-call', 'ops mail']);
   });
 
   it('exports a file that applies as no change, hand-made objects included', async () => {

@@ -26,20 +26,17 @@ describe('the migration that seals webhook secrets', () => {
     await database.drop();
   });
 
+  const SEAL = 'SealWebhookSecrets1795300700000';
+
+  /** Undoes migrations, newest first, until `name` is no longer applied (the ones after it go first). */
+  async function undoThrough(name: string): Promise<void> {
+    while ((await dataSource.query(`SELECT 1 FROM "${MIGRATIONS_TABLE}" WHERE name = $1`, [name])).length > 0) await dataSource.undoLastMigration();
+  }
+
   const storedSecret = async (): Promise<string> => (await dataSource.query(`SELECT webhook_secret FROM alert_channels WHERE name = 'legacy'`))[0].webhook_secret;
 
-  const SEAL = 'SealWebhookSecrets1795300700000';
-  // Later migrations may follow this one: undo them too, down to and including it.
-  const undoThroughSeal = async (): Promise<void> => {
-    for (;;) {
-      const applied: { name: string }[] = await dataSource.query(`SELECT name FROM "${MIGRATIONS_TABLE}" ORDER BY id DESC LIMIT 1`);
-      await dataSource.undoLastMigration();
-      if (applied[0]?.name === SEAL) return;
-    }
-  };
-
   it('seals a secret stored in clear, and its down migration opens it again', async () => {
-    await undoThroughSeal();
+    await undoThrough(SEAL);
     await dataSource.query(`INSERT INTO alert_channels (name, kind, webhook_url, webhook_secret) VALUES ('legacy', 'webhook', 'https://hooks.example.com/', $1)`, [clear]);
 
     expect((await dataSource.runMigrations()).map((migration) => migration.name)[0]).toBe(SEAL);
@@ -48,7 +45,7 @@ describe('the migration that seals webhook secrets', () => {
     expect(sealed).not.toContain(clear.slice('whsec_'.length, 20));
     expect(box.open(sealed)).toBe(clear);
 
-    await undoThroughSeal();
+    await undoThrough(SEAL);
     expect(await storedSecret()).toBe(clear);
     await dataSource.runMigrations();
     expect(box.open(await storedSecret())).toBe(clear);

@@ -36,9 +36,19 @@ export function unverifiableChannelFields(desired: ChannelSpec, current: Channel
   return Object.keys(desired).filter((key) => !(key in current));
 }
 
+/**
+ * The server shows a channel's secrets masked, as `prefix…last4` (`https://hooks.slack.com/…wxyz`, `…wxyz`):
+ * a value from the file that fits the mask counts as the same.
+ */
+export function fitsMask(shown: unknown, value: unknown): boolean {
+  if (typeof shown !== 'string' || typeof value !== 'string' || !shown.includes('…') || value.includes('…')) return false;
+  const [prefix, suffix] = [shown.slice(0, shown.indexOf('…')), shown.slice(shown.indexOf('…') + 1)];
+  return value.startsWith(prefix) && value.endsWith(suffix) && value.length >= prefix.length + suffix.length;
+}
+
 /** Both sides restricted to the fields the server shows back, so write-only fields do not count as changes. */
 export function visibleChannelFields(desired: ChannelSpec, current: ChannelSpec): { desired: Record<string, unknown>; current: Record<string, unknown> } {
   const keys = Object.keys(desired).filter((key) => key in current);
-  const pick = (spec: ChannelSpec) => Object.fromEntries(keys.map((key) => [key, spec[key]]));
-  return { desired: pick(desired), current: pick(current) };
+  const wanted = (key: string) => (fitsMask(current[key], desired[key]) ? current[key] : desired[key]);
+  return { desired: Object.fromEntries(keys.map((key) => [key, wanted(key)])), current: Object.fromEntries(keys.map((key) => [key, current[key]])) };
 }

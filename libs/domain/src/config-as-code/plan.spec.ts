@@ -87,6 +87,17 @@ describe('planChanges', () => {
     const changed = plan(file({ alertChannels: [{ name: 'chat', kind: 'slack', webhookUrl: 'x', channel: '#alerts' }] }), state({ channels: [remoteChannel({ name: 'chat', kind: 'slack', to: undefined, channel: '#ops' })] }));
     expect(changed.changes[0]).toMatchObject({ action: 'replace', fields: [{ path: 'channel', before: '#ops', after: '#alerts' }], notes: ['the server does not show webhookUrl: a change there is not detected'] });
   });
+
+  it.each([
+    ['a Slack URL behind its mask', 'https://hooks.slack.com/services/T/B/abcdwxyz', 'https://hooks.slack.com/…wxyz', []],
+    ['a token behind its mask', 'R0123456789ABCDEFwxyz', '…wxyz', []],
+    ['a rotated token', 'R0123456789ABCDEFabcd', '…wxyz', ['replace']],
+    ['a URL on another host', 'https://hooks.example.com/services/T/B/abcdwxyz', 'https://hooks.slack.com/…wxyz', ['replace']],
+  ])('compares %s by what the mask shows', (_name, value, shown, actions) => {
+    const config = file({ alertChannels: [{ name: 'chat', kind: 'slack', url: value }] });
+    const result = plan(config, state({ channels: [remoteChannel({ name: 'chat', kind: 'slack', to: undefined, url: shown })] }));
+    expect(result.changes.map((change) => change.action)).toEqual(actions);
+  });
 });
 
 describe('exportConfig', () => {
