@@ -29,6 +29,6 @@ export function toAlertMessage({ delivery, incident, site, eventAt }: DeliveryCo
       inMaintenance: incident.inMaintenance,
       diagnosis: incident.diagnosis,
     },
-    link: incident ? `${publicUrl}/api/v1/incidents/${incident.id}` : null,
+    link: incident ? `${publicUrl}/incidents/${incident.id}` : null,
   };
 }
