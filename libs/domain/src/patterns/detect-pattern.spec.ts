@@ -26,7 +26,7 @@ const cases: Case[] = [
   { name: 'an old 502 outside the window does not count', input: { outcomes: single('5..........5') }, expected: { shouldOpen: false } },
   { name: 'the threshold is an option: 30% needs three', input: { outcomes: single('..5....5..'), options: { rateThreshold: 0.3 } }, expected: { shouldOpen: false } },
   { name: 'the app failing about 30% of the time is intermittent, pairs and all', input: { outcomes: single('.5..55.5..') }, expected: { pattern: 'intermittent', shouldOpen: true } },
-  { name: 'a streak after a quiet stretch is persistent', input: { outcomes: single('5......555') }, expected: { pattern: 'persistent' } },
+  { name: 'a streak after a quiet stretch is persistent', input: { outcomes: single('5..........555') }, expected: { pattern: 'persistent' } },
   { name: 'a streak with scattered failures shortly before it is intermittent', input: { outcomes: single('..5....555') }, expected: { pattern: 'intermittent' } },
   { name: 'the origin failing a third of the time is intermittent though its last two failed', input: { outcomes: single('.5..5.5.55') }, expected: { pattern: 'intermittent', shouldOpen: true } },
   { name: 'an outage with one blip is still persistent', input: { outcomes: single('..5555.55555555555555') }, expected: { pattern: 'persistent' } },

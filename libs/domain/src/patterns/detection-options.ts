@@ -43,7 +43,7 @@ export const DEFAULT_DETECTION: DetectionOptions = {
   overloadLatencyFactor: 2,
   overloadMinRiseMs: 100,
   overloadMinBaselineSamples: 3,
-  episodeQuietChecks: 5,
+  episodeQuietChecks: 10,
   persistentShare: 0.9,
   persistentStreak: 10,
   deployWindowMaxChecks: 5,
