@@ -24,6 +24,8 @@ export * from './patterns/overload';
 export * from './patterns/deploy-window';
 export * from './patterns/flapping';
 export * from './patterns/detect-pattern';
+export * from './patterns/failure-rate';
+export * from './patterns/episode';
 export * from './incidents/incident-state';
 export * from './incidents/incident-changes';
 export * from './incidents/incident-transition';

@@ -49,7 +49,16 @@ export class AnalyzerService {
     const diagnosis = troubled ? classify({ layout: toChainSpec(site), runs: runsToClassify(runs), pattern }) : null;
     const transition = incidentTransition(
       state,
-      { shouldOpen: pattern.shouldOpen, shouldResolve: pattern.shouldResolve, pattern: pattern.pattern, affectedRegions: pattern.affectedRegions, diagnosis },
+      {
+        shouldOpen: pattern.shouldOpen,
+        shouldResolve: pattern.shouldResolve,
+        pattern: pattern.pattern,
+        affectedRegions: pattern.affectedRegions,
+        diagnosis,
+        onset: pattern.onset,
+        failureRate: pattern.failureRate,
+        window: pattern.window,
+      },
       now,
       { flapLimit: options.flapLimit, flapWindowMs: options.flapWindowMs, reopenWithinMs: this.config.resolveQuietSeconds * 1000 },
     );

@@ -6,10 +6,13 @@ export function toIncidentState(entity: IncidentEntity): IncidentState {
   return {
     status: entity.status,
     startedAt: entity.startedAt,
+    confirmedAt: entity.confirmedAt ?? entity.startedAt,
     resolvedAt: entity.resolvedAt,
     pattern: entity.pattern,
     regions: entity.regions,
     diagnosis: entity.diagnosis,
+    failureRate: entity.failureRate,
+    window: entity.observedWindow,
     flips: (entity.state.flips ?? []).map((flip) => new Date(flip)),
     flapping: entity.flapping,
     heldOpen: entity.state.heldOpen ?? false,
@@ -23,6 +26,9 @@ function toFields(state: IncidentState, counts: IncidentFields['counts'], now: D
     flapping: state.flapping,
     regions: state.regions,
     startedAt: state.startedAt,
+    confirmedAt: state.confirmedAt,
+    failureRate: state.failureRate,
+    observedWindow: state.window,
     resolvedAt: state.resolvedAt,
     updatedAt: now,
     cause: state.diagnosis.cause,
@@ -43,9 +49,10 @@ export function toIncidentWrite(
   counts: IncidentFields['counts'],
   now: Date,
 ): IncidentWrite | null {
-  if (transition.kind === 'none' || !transition.incident) return null;
+  if (!transition.incident) return null;
   const state = transition.incident;
   const fields = toFields(state, counts, now);
+  if (transition.kind === 'none') return latest && figuresMoved(state, latest) ? { incidentId: latest.id, fields, timeline: [], events: [] } : null;
   const summary = state.diagnosis.summary;
   switch (transition.kind) {
     case 'open':
@@ -64,6 +71,12 @@ export function toIncidentWrite(
   }
 }
 
+// An open incident's failure rate moves with every run without being news: store it, tell nobody.
+function figuresMoved(state: IncidentState, latest: IncidentEntity): boolean {
+  const [now, stored] = [state.failureRate, latest.failureRate];
+  return state.status === 'open' && (now?.failures !== stored?.failures || now?.checks !== stored?.checks);
+}
+
 const TIMELINE_KIND = { update: 'updated', 'hold-open-flapping': 'flapping', reopen: 'reopened' } as const;
 
 function eventsFor(notify: boolean): IncidentEventType[] {
@@ -72,7 +85,7 @@ function eventsFor(notify: boolean): IncidentEventType[] {
 
 function diagnosisDetail(state: IncidentState): Record<string, unknown> {
   const { cause, failingHop, reportedBy, gateway, confidence } = state.diagnosis;
-  return { cause, failingHop, reportedBy, gateway, confidence, pattern: state.pattern, regions: state.regions };
+  return { cause, failingHop, reportedBy, gateway, confidence, pattern: state.pattern, regions: state.regions, failureRate: state.failureRate };
 }
 
 export function describeChanges(changes: IncidentChange[], summary: string): string {

@@ -1,5 +1,5 @@
 import { Column, Entity, Index, JoinColumn, ManyToOne, PrimaryGeneratedColumn, Relation } from 'typeorm';
-import type { Diagnosis, Pattern } from '@hopwatch/domain';
+import type { Diagnosis, FailureRate, ObservedWindow, Pattern } from '@hopwatch/domain';
 import { SiteEntity } from '../sites/site.entity';
 
 /** What the incident logic remembers between runs besides the columns: the flip history. */
@@ -36,6 +36,16 @@ export class IncidentEntity {
 
   @Column({ name: 'started_at', type: 'timestamptz' })
   startedAt!: Date;
+
+  /** When the open rule fired; `startedAt` is the episode's first failed check. Null only on rows written without it. */
+  @Column({ name: 'confirmed_at', type: 'timestamptz', nullable: true })
+  confirmedAt!: Date | null;
+
+  @Column({ name: 'failure_rate', type: 'jsonb', nullable: true })
+  failureRate!: FailureRate | null;
+
+  @Column({ name: 'observed_window', type: 'jsonb', nullable: true })
+  observedWindow!: ObservedWindow | null;
 
   @Column({ name: 'resolved_at', type: 'timestamptz', nullable: true })
   resolvedAt!: Date | null;
