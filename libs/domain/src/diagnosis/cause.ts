@@ -10,6 +10,8 @@ export const CAUSES = [
   'dns_inconsistent',
   'edge_filtering',
   'overload',
+  'content_mismatch',
+  'probe_blocked',
   'unknown',
 ] as const;
 export type Cause = (typeof CAUSES)[number];

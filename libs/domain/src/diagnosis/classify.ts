@@ -12,6 +12,7 @@ import { dnsFailureFinding, dnsInconsistentFinding } from './rules/dns-rules';
 import { edgeFilteringFinding } from './rules/edge-filtering-rule';
 import { addHints } from './rules/hints';
 import { applyOverload } from './rules/overload-rule';
+import { probeBlockedFinding } from './rules/probe-blocked-rule';
 import { proxyStatusFinding } from './rules/proxy-status-rule';
 import { tlsFinding } from './rules/tls-rule';
 import { summarise } from './summary';
@@ -35,8 +36,9 @@ const RULES: readonly Rule[] = [
 
 export function classify(input: ClassifyInput): Diagnosis {
   const context = classifyContext(input);
-  if (context.failing.length === 0) return nothingFailed(context);
-  const found = firstFinding(context) ?? unexplained(context);
+  const blocked = context.failing.length === 0 ? probeBlockedFinding(context) : null;
+  if (context.failing.length === 0 && !blocked) return nothingFailed(context);
+  const found = blocked ?? firstFinding(context) ?? unexplained(context);
   const finding = addHints(applyOverload(found, context), context);
   return {
     cause: finding.cause,
@@ -74,7 +76,7 @@ function unexplained(context: ClassifyContext): Finding {
     evidence: context.failing.map((failing) => evidenceOf(failing.entry)),
     regions: [...new Set(context.failing.map((failing) => failing.region))],
     hints: [],
-    facts: { status: view.entry.status },
+    facts: { status: view.entry.status, errorCode: view.entry.errorCode, errorMessage: view.entry.errorMessage },
   };
 }
 

@@ -17,8 +17,9 @@ export type FindingFacts = {
   /** The gateway page's own words (Envoy reset reason, Apache Reason, …). */
   gatewayDetail?: string | null;
   cloudflare?: CloudflareDetail | null;
-  /** The error code the failing hop's direct probe got. */
+  /** The error code the failing hop's direct probe got, and the probe's own words for it. */
   errorCode?: string | null;
+  errorMessage?: string | null;
   tls?: TlsInfo | null;
   resolvers?: { failing: string[]; answering: string[]; badAnswers: string[]; goodAnswers: string[] };
   failingRegions?: string[];

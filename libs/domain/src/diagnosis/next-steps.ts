@@ -5,6 +5,7 @@ import type { Finding } from './finding';
 import { gatewayLogHint, type Situation } from './gateway-log-hints';
 import type { ProxyErrorType } from './proxy-status';
 import { cloudflareSteps } from './cloudflare-steps';
+import { blockedSteps, mismatchSteps } from './mismatch-wording';
 import { hopSpec } from './observed';
 import { addressOf, hopName, hostnameOf, list, seconds, slotTime, urlOf } from './wording';
 
@@ -69,9 +70,14 @@ const CAUSE_STEPS: Record<Cause, Steps> = {
     `Look at CPU, memory, connection pools and queue depth on ${hopName(finding.failingHop)} from just before the errors began; latency rose first.`,
     `Add capacity or autoscaling, or shed load (rate limits, caching) in front of ${hopName(finding.failingHop)}.`,
   ],
+  content_mismatch: mismatchSteps,
+  probe_blocked: blockedSteps,
   unknown: (finding, context) => [
-    `Compare the raw answers hop by hop: curl -sv ${context.layout.entry.url}, then each hop's URL.`,
-    `Add the missing hops (load balancer, proxy, app) to the site so hopwatch can tell which one fails.`,
+    ...(finding.facts.errorMessage ? [`The probe said: ${finding.facts.errorMessage}.`] : []),
+    `Compare the raw answers hop by hop: curl -sv ${context.layout.entry.url}${context.layout.hops.length > 0 ? ", then each hop's URL" : ''}.`,
+    context.layout.hops.length > 0
+      ? `If a layer between them is not listed (a CDN, a load balancer, a sidecar), add it as a hop so hopwatch can tell which one fails.`
+      : `Add the hops behind the entry (load balancer, proxy, app) to the site so hopwatch can tell which one fails.`,
   ],
 };
 

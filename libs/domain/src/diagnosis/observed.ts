@@ -14,6 +14,9 @@ export type HopSpec = {
   role: HopRole | 'entry';
   url: string;
   connectTo?: string | null;
+  /** What the check expects of an HTTP target; named in advice when its answer did not match. */
+  expectStatus?: string;
+  bodyContains?: string | null;
 };
 
 /** The entry and its hops, outermost first. A `ChainSpec` is one. */
