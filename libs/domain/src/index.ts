@@ -15,6 +15,7 @@ export { failureKindOf, type FailureKind } from './diagnosis/failure-kind';
 export * from './diagnosis/attribute-hop';
 export * from './diagnosis/diagnosis';
 export { classify, type ClassifyInput } from './diagnosis/classify';
+export * from './diagnosis/episode-evidence';
 export type { ClassifyOptions } from './diagnosis/classify-context';
 export * from './patterns/pattern';
 export * from './patterns/detection-options';

@@ -47,6 +47,9 @@ describe('AnalyzerService.decide', () => {
       failureRate: { failures: 3, checks: 3, rate: 1 },
       observedWindow: { checks: 3 },
     });
+    const evidence = write!.fields.diagnosis.evidence;
+    expect(evidence[0]).toEqual({ observation: expect.stringMatching(/^first failed check, .*entry \(default\) answered 502/), resultIds: ['8'] });
+    expect(evidence.flatMap((item) => item.resultIds)).toContain('10');
   });
 
   it('calls an origin failing a third of its checks intermittent although its last two failed', () => {

@@ -1,6 +1,18 @@
 import { Inject, Injectable, Logger } from '@nestjs/common';
 import { AnalysisInputs, AnalysisRepository, IncidentWrite, toChainSpec } from '@hopwatch/db';
-import { classify, DetectionOptions, detectionOptions, detectPattern, entryOutcomeOf, EntryOutcome, incidentTransition, ObservedRun, SiteDetection } from '@hopwatch/domain';
+import {
+  classify,
+  DetectionOptions,
+  detectionOptions,
+  detectPattern,
+  entryOutcomeOf,
+  EntryOutcome,
+  EpisodeEnds,
+  incidentTransition,
+  ObservedRun,
+  SiteDetection,
+  withEpisodeEvidence,
+} from '@hopwatch/domain';
 import { HOPWATCH_CONFIG, HopwatchConfig } from '@hopwatch/platform';
 import { incidentsChanged } from '../worker.metrics';
 import { toIncidentState, toIncidentWrite } from './incident-mapping';
@@ -46,7 +58,8 @@ export class AnalyzerService {
     const options = detectionOptions({ confirmations: site.confirmations, recoveries: site.recoveries, ...siteOverrides(site.detection) });
     const pattern = detectPattern({ outcomes, flips: state?.flips ?? [], now, options });
     const troubled = pattern.shouldOpen || pattern.affectedRegions.length > 0;
-    const diagnosis = troubled ? classify({ layout: toChainSpec(site), runs: runsToClassify(runs), pattern }) : null;
+    const classified = troubled ? classify({ layout: toChainSpec(site), runs: runsToClassify(runs), pattern }) : null;
+    const diagnosis = classified && withEpisodeEvidence(classified, episodeEnds(runs, pattern.onset));
     const transition = incidentTransition(
       state,
       {
@@ -80,6 +93,15 @@ function runsToClassify(runs: Map<string, ObservedRun[]>): ObservedRun[] {
     }
   }
   return chosen;
+}
+
+/** The entry result of the episode's first failed check, and the newest entry result of any region. */
+function episodeEnds(runs: Map<string, ObservedRun[]>, onset: Date | null): EpisodeEnds {
+  const entries = [...runs.values()].flat().flatMap((run) => run.results.filter((result) => result.target === 'entry'));
+  const onsetSlot = onset ? onset.getTime() / 1000 : null;
+  const first = entries.find((result) => !result.ok && result.slot === onsetSlot) ?? null;
+  const latest = entries.reduce<(typeof entries)[number] | null>((newest, result) => (!newest || result.slot > newest.slot ? result : newest), null);
+  return { first, latest };
 }
 
 function siteOverrides(detection: SiteDetection): Partial<DetectionOptions> {
