@@ -25,3 +25,4 @@ export { WebhookChannel, WEBHOOK_DEFAULTS, type WebhookChannelOptions, type Webh
 export { EmailChannel, EMAIL_DEFAULTS, emailMessageId, type EmailChannelOptions, type EmailTarget } from './email/email.channel';
 export { renderEmail, renderSubject, escapeHtml, type RenderedEmail } from './email/render-email';
 export { formatDuration } from './email/email-facts';
+export { resolutionSentence, type ResolvedIncident } from './resolution';

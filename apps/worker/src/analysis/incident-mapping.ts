@@ -1,4 +1,5 @@
 // Between the domain's incident state and the incidents table.
+import { resolutionSentence } from '@hopwatch/alerting';
 import { IncidentEntity, IncidentFields, IncidentWrite } from '@hopwatch/db';
 import { IncidentChange, IncidentEventType, IncidentState, IncidentTransition } from '@hopwatch/domain';
 
@@ -58,7 +59,7 @@ export function toIncidentWrite(
     case 'open':
       return { incidentId: null, fields, timeline: [{ kind: 'opened', message: summary, detail: diagnosisDetail(state) }], events: ['incident.opened'] };
     case 'resolve':
-      return { incidentId: latest!.id, fields, timeline: [{ kind: 'resolved', message: 'The site checks out healthy again.', detail: {} }], events: ['incident.resolved'] };
+      return { incidentId: latest!.id, fields, timeline: [{ kind: 'resolved', message: resolvedMessage(state), detail: {} }], events: ['incident.resolved'] };
     case 'update':
     case 'hold-open-flapping':
     case 'reopen':
@@ -75,6 +76,10 @@ export function toIncidentWrite(
 function figuresMoved(state: IncidentState, latest: IncidentEntity): boolean {
   const [now, stored] = [state.failureRate, latest.failureRate];
   return state.status === 'open' && (now?.failures !== stored?.failures || now?.checks !== stored?.checks);
+}
+
+function resolvedMessage(state: IncidentState): string {
+  return resolutionSentence({ diagnosis: state.diagnosis, pattern: state.pattern, startedAt: state.startedAt.toISOString(), resolvedAt: state.resolvedAt?.toISOString() ?? null });
 }
 
 const TIMELINE_KIND = { update: 'updated', 'hold-open-flapping': 'flapping', reopen: 'reopened' } as const;

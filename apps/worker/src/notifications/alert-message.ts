@@ -26,7 +26,8 @@ export function toAlertMessage({ delivery, incident, site, eventAt }: DeliveryCo
       resolvedAt: incident.resolvedAt?.toISOString() ?? null,
       durationSeconds: incident.resolvedAt ? Math.round((incident.resolvedAt.getTime() - incident.startedAt.getTime()) / 1000) : null,
       inMaintenance: incident.inMaintenance,
-      diagnosis: incident.diagnosis,
+      // a resolved notice does not repeat what to do: it is over
+      diagnosis: delivery.notice === 'resolved' ? { ...incident.diagnosis, nextSteps: [] } : incident.diagnosis,
     },
     link: incident ? `${publicUrl}/api/v1/incidents/${incident.id}` : null,
   };

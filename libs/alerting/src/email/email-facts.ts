@@ -1,6 +1,7 @@
 // The facts an alert email states, computed once so the text and HTML parts cannot disagree.
 import { GATEWAY_LABELS, type Diagnosis } from '@hopwatch/domain';
 import type { AlertIncident, AlertMessage } from '../message';
+import { resolutionSentence } from '../resolution';
 
 export type Fact = { label: string; value: string };
 
@@ -19,12 +20,14 @@ const MAX_EVIDENCE = 5;
 
 export function emailFacts(message: AlertMessage): EmailFacts {
   const incident = message.incident;
+  // a resolved notice tells what it was and that it is over; the steps and evidence were for while it lasted
+  const over = message.type === 'incident.resolved';
   return {
     headline: headline(message),
     facts: [...siteFacts(message), ...(incident ? incidentFacts(incident) : [])],
-    summary: incident?.diagnosis.summary ?? null,
-    nextSteps: incident?.diagnosis.nextSteps ?? [],
-    evidence: (incident?.diagnosis.evidence ?? []).slice(0, MAX_EVIDENCE).map((entry) => entry.observation),
+    summary: incident ? (over ? resolutionSentence(incident) : incident.diagnosis.summary) : null,
+    nextSteps: over ? [] : incident?.diagnosis.nextSteps ?? [],
+    evidence: over ? [] : (incident?.diagnosis.evidence ?? []).slice(0, MAX_EVIDENCE).map((entry) => entry.observation),
     maintenanceNote: incident?.inMaintenance ? 'This incident falls in a maintenance window of the site.' : null,
     link: message.link,
   };
