@@ -6,5 +6,6 @@ import { History1795300300000 } from './1795300300000-History';
 import { Alerting1795300400000 } from './1795300400000-Alerting';
 import { SiteDetection1795300500000 } from './1795300500000-SiteDetection';
 import { IncidentShape1795301200000 } from './1795301200000-IncidentShape';
+import { HopBackends1795301200100 } from './1795301200100-HopBackends';
 
-export const MIGRATIONS = [Foundation1795300000000, CheckResults1795300100000, Incidents1795300200000, History1795300300000, Alerting1795300400000, SiteDetection1795300500000, IncidentShape1795301200000];
+export const MIGRATIONS = [Foundation1795300000000, CheckResults1795300100000, Incidents1795300200000, History1795300300000, Alerting1795300400000, SiteDetection1795300500000, IncidentShape1795301200000, HopBackends1795301200100];

@@ -1,7 +1,7 @@
 import { Inject, Injectable, NotFoundException } from '@nestjs/common';
 import { randomUUID } from 'node:crypto';
 import { AlertChannelRepository, HistoryRepository, HopFields, SiteEntity, SitePatch, SiteRepository } from '@hopwatch/db';
-import { createTargetPolicy, DEFAULT_EXPECT_STATUS, DEFAULT_REGION, firstSlotFor, SITE_LIMITS, TargetPolicy } from '@hopwatch/domain';
+import { createTargetPolicy, DEFAULT_EXPECT_STATUS, defaultBackendName, DEFAULT_REGION, firstSlotFor, SITE_LIMITS, TargetPolicy } from '@hopwatch/domain';
 import { HOPWATCH_CONFIG, HopwatchConfig } from '@hopwatch/platform';
 import { fieldErrors } from '../common/field-errors';
 import { CreateSiteDto } from './dto/create-site.dto';
@@ -120,5 +120,6 @@ function toHopFields(hop: HopDto): HopFields {
     connectTo: hop.connectTo ?? null,
     hostHeader: hop.hostHeader ?? null,
     expectStatus: hop.expectStatus ?? null,
+    backends: hop.backends?.map((backend, index) => ({ address: backend.address, name: backend.name ?? defaultBackendName(backend.address, index) })) ?? null,
   };
 }
