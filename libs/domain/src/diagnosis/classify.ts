@@ -6,6 +6,7 @@ import type { Diagnosis } from './diagnosis';
 import type { Finding } from './finding';
 import { clampConfidence, evidenceOf, mergeFindings } from './finding-tools';
 import { nextStepsFor } from './next-steps';
+import { backendFinding } from './rules/backend-rule';
 import { chainFinding } from './rules/chain-rule';
 import { cloudflareFinding } from './rules/cloudflare-rule';
 import { dnsFailureFinding, dnsInconsistentFinding } from './rules/dns-rules';
@@ -31,6 +32,7 @@ const RULES: readonly Rule[] = [
   perRun(tlsFinding),
   edgeFilteringFinding,
   perRun(cloudflareFinding),
+  backendFinding,
   perRun(chainFinding),
 ];
 

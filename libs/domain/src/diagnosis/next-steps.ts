@@ -5,6 +5,7 @@ import type { Finding } from './finding';
 import { gatewayLogHint, type Situation } from './gateway-log-hints';
 import type { ProxyErrorType } from './proxy-status';
 import { cloudflareSteps } from './cloudflare-steps';
+import { backendFailureCause, backendSteps } from './backend-wording';
 import { blockedSteps, mismatchSteps } from './mismatch-wording';
 import { hopSpec } from './observed';
 import { addressOf, hopName, hostnameOf, list, seconds, slotTime, urlOf } from './wording';
@@ -70,6 +71,7 @@ const CAUSE_STEPS: Record<Cause, Steps> = {
     `Look at CPU, memory, connection pools and queue depth on ${hopName(finding.failingHop)} from just before the errors began; latency rose first.`,
     `Add capacity or autoscaling, or shed load (rate limits, caching) in front of ${hopName(finding.failingHop)}.`,
   ],
+  backend_failing: (finding, context) => [...backendSteps(finding.facts.backend!), ...CAUSE_STEPS[backendFailureCause(finding.failure)](finding, context)],
   content_mismatch: mismatchSteps,
   probe_blocked: blockedSteps,
   unknown: (finding, context) => [

@@ -11,7 +11,7 @@ import type { Cause } from '../cause';
 
 type Verdict = { cause: Cause; proxyStatus: ProxyErrorType | null; confidence: number };
 
-const BY_FAILURE: Partial<Record<FailureKind, Verdict>> = {
+export const BY_FAILURE: Partial<Record<FailureKind, Verdict>> = {
   refused: { cause: 'origin_down', proxyStatus: 'connection_refused', confidence: 0.9 },
   unreachable: { cause: 'origin_down', proxyStatus: 'destination_unavailable', confidence: 0.85 },
   connect_timeout: { cause: 'origin_timeout', proxyStatus: 'connection_timeout', confidence: 0.8 },
