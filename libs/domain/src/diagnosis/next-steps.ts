@@ -154,7 +154,8 @@ function unmonitoredSteps(finding: Finding): string[] {
 function probeCommand(context: ClassifyContext, target: string | null): string {
   const spec = target ? hopSpec(context.layout, target) : null;
   if (spec?.kind === 'tcp') return `"nc -vz ${addressOf(context, target).replace(/:(\d+)$/, ' $1')}"`;
-  return `"curl -sv ${urlOf(context, target)}"`;
+  // a pinned hop (connectTo, a balancer's backend) must be reached at its own address, not where its URL resolves
+  return spec?.connectTo ? `"curl -sv --connect-to ::${spec.connectTo} ${urlOf(context, target)}"` : `"curl -sv ${urlOf(context, target)}"`;
 }
 
 function dig(host: string, resolver: string): string {
