@@ -1,8 +1,8 @@
-import { IncidentEntity, IncidentTimelineEntity } from '@hopwatch/db';
+import { IncidentEntity, IncidentMember, IncidentTimelineEntity } from '@hopwatch/db';
 import type { ObservedWindow } from '@hopwatch/domain';
 import { IncidentResponse, ObservedWindowResponse, TimelineEntryResponse } from './dto/incident.response';
 
-export function toIncidentResponse(incident: IncidentEntity, now = new Date()): IncidentResponse {
+export function toIncidentResponse(incident: IncidentEntity, members: IncidentMember[] = [], now = new Date()): IncidentResponse {
   const end = incident.resolvedAt ?? now;
   const { cause, failingHop, reportedBy, gateway, confidence, summary, proxyStatus, evidence, nextSteps, hints } = incident.diagnosis;
   const checksFrom = new Date(incident.startedAt.getTime() - 10 * 60_000).toISOString();
@@ -18,6 +18,8 @@ export function toIncidentResponse(incident: IncidentEntity, now = new Date()): 
     confirmedAt: (incident.confirmedAt ?? incident.startedAt).toISOString(),
     resolvedAt: incident.resolvedAt?.toISOString() ?? null,
     durationSeconds: Math.max(0, Math.round((end.getTime() - incident.startedAt.getTime()) / 1000)),
+    rootIncidentId: incident.rootIncidentId,
+    members: members.map(({ incidentId, siteId, siteName, status }) => ({ incidentId, siteId, siteName, status })),
     failureRate: incident.failureRate,
     window: toWindow(incident.observedWindow),
     counts: { checks: incident.counts.checks ?? 0, failedChecks: incident.counts.failedChecks ?? 0 },

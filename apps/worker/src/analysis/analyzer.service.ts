@@ -10,6 +10,7 @@ import {
   EpisodeEnds,
   incidentTransition,
   ObservedRun,
+  sharedHopKeys,
   SiteDetection,
   withEpisodeEvidence,
 } from '@hopwatch/domain';
@@ -75,7 +76,9 @@ export class AnalyzerService {
       now,
       { flapLimit: options.flapLimit, flapWindowMs: options.flapWindowMs, reopenWithinMs: this.config.resolveQuietSeconds * 1000 },
     );
-    return toIncidentWrite(transition, latest, countsOf(outcomes), now);
+    const layout = toChainSpec(site);
+    const keys = diagnosis ? sharedHopKeys(layout, diagnosis.failingHop, reachedAt(runs, diagnosis.failingHop)) : latest?.sharedHopKeys ?? [];
+    return toIncidentWrite(transition, latest, countsOf(outcomes), now, keys);
   }
 }
 
@@ -102,6 +105,13 @@ function episodeEnds(runs: Map<string, ObservedRun[]>, onset: Date | null): Epis
   const first = entries.find((result) => !result.ok && result.slot === onsetSlot) ?? null;
   const latest = entries.reduce<(typeof entries)[number] | null>((newest, result) => (!newest || result.slot > newest.slot ? result : newest), null);
   return { first, latest };
+}
+
+/** The address the failing hop was last reached at, from the newest run that reached it. */
+function reachedAt(runs: Map<string, ObservedRun[]>, target: string | null): string | null {
+  if (!target) return null;
+  const results = [...runs.values()].flat().sort((a, b) => b.slot - a.slot).flatMap((run) => run.results.filter((result) => result.target === target));
+  return results.find((result) => result.remoteAddress !== null)?.remoteAddress ?? null;
 }
 
 function siteOverrides(detection: SiteDetection): Partial<DetectionOptions> {

@@ -1,7 +1,7 @@
 // Between the domain's incident state and the incidents table.
 import { resolutionSentence } from '@hopwatch/alerting';
 import { IncidentEntity, IncidentFields, IncidentWrite } from '@hopwatch/db';
-import { IncidentChange, IncidentEventType, IncidentState, IncidentTransition } from '@hopwatch/domain';
+import { chooseRoot, IncidentChange, IncidentEventType, IncidentState, IncidentTransition } from '@hopwatch/domain';
 
 export function toIncidentState(entity: IncidentEntity): IncidentState {
   return {
@@ -20,7 +20,7 @@ export function toIncidentState(entity: IncidentEntity): IncidentState {
   };
 }
 
-function toFields(state: IncidentState, counts: IncidentFields['counts'], now: Date): IncidentFields {
+function toFields(state: IncidentState, counts: IncidentFields['counts'], sharedHopKeys: string[], now: Date): IncidentFields {
   return {
     status: state.status,
     pattern: state.pattern,
@@ -39,6 +39,7 @@ function toFields(state: IncidentState, counts: IncidentFields['counts'], now: D
     confidence: state.diagnosis.confidence,
     diagnosis: state.diagnosis,
     counts,
+    sharedHopKeys,
     state: { flips: state.flips.map((flip) => flip.toISOString()), heldOpen: state.heldOpen },
   };
 }
@@ -49,15 +50,31 @@ export function toIncidentWrite(
   latest: IncidentEntity | null,
   counts: IncidentFields['counts'],
   now: Date,
+  sharedHopKeys: string[] = [],
 ): IncidentWrite | null {
-  if (!transition.incident) return null;
+  const write = incidentWrite(transition, latest, toFieldsOf(transition, counts, sharedHopKeys, now));
+  // a member of a root incident tells nobody itself: its root speaks for every site failing at the shared hop
+  return write && latest?.rootIncidentId ? { ...write, events: [] } : write;
+}
+
+function toFieldsOf(transition: IncidentTransition, counts: IncidentFields['counts'], sharedHopKeys: string[], now: Date): IncidentFields | null {
+  return transition.incident ? toFields(transition.incident, counts, sharedHopKeys, now) : null;
+}
+
+function incidentWrite(transition: IncidentTransition, latest: IncidentEntity | null, fields: IncidentFields | null): IncidentWrite | null {
+  if (!transition.incident || !fields) return null;
   const state = transition.incident;
-  const fields = toFields(state, counts, now);
   if (transition.kind === 'none') return latest && figuresMoved(state, latest) ? { incidentId: latest.id, fields, timeline: [], events: [] } : null;
   const summary = state.diagnosis.summary;
   switch (transition.kind) {
     case 'open':
-      return { incidentId: null, fields, timeline: [{ kind: 'opened', message: summary, detail: diagnosisDetail(state) }], events: ['incident.opened'] };
+      return {
+        incidentId: null,
+        fields,
+        timeline: [{ kind: 'opened', message: summary, detail: diagnosisDetail(state) }],
+        events: ['incident.opened'],
+        joinRoot: (candidates) => chooseRoot({ cause: state.diagnosis.cause, keys: fields.sharedHopKeys }, candidates),
+      };
     case 'resolve':
       return { incidentId: latest!.id, fields, timeline: [{ kind: 'resolved', message: resolvedMessage(state), detail: {} }], events: ['incident.resolved'] };
     case 'update':

@@ -37,8 +37,10 @@ export function headline(message: AlertMessage): string {
   const name = message.site?.name ?? 'the site';
   const duration = message.incident?.durationSeconds;
   switch (message.type) {
-    case 'incident.opened':
-      return `${name} is DOWN.`;
+    case 'incident.opened': {
+      const others = (message.incident?.affectedSites.length ?? 1) - 1;
+      return others > 0 ? `${name} and ${others} other site${others === 1 ? '' : 's'} are DOWN, failing at one shared hop.` : `${name} is DOWN.`;
+    }
     case 'incident.updated':
       return `The incident on ${name} changed.`;
     case 'incident.resolved':
@@ -96,6 +98,7 @@ function incidentFacts(incident: AlertIncident): Fact[] {
     { label: 'Confidence', value: `${Math.round(diagnosis.confidence * 100)}%` },
     optional('Proxy-Status', diagnosis.proxyStatus),
     optional('Also noticed', diagnosis.hints.length > 0 ? diagnosis.hints.join(', ') : null),
+    optional('Affected sites', incident.affectedSites.length > 1 ? `${incident.affectedSites.length}: ${incident.affectedSites.join(', ')}` : null),
     { label: 'Regions', value: incident.regions.length > 0 ? incident.regions.join(', ') : '-' },
     { label: 'Started', value: formatTime(incident.startedAt) },
     optional('Resolved', incident.resolvedAt === null ? null : formatTime(incident.resolvedAt)),

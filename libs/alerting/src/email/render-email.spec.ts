@@ -70,6 +70,12 @@ describe('renderEmail', () => {
     }
   });
 
+  it('lists every site of a root incident in one notice', () => {
+    const { text } = renderEmail(anAlertMessage({ incident: anIncident({ affectedSites: ['shop', 'blog', 'api'] }) }));
+    expect(text).toContain('shop and 2 other sites are DOWN, failing at one shared hop.');
+    expect(text).toMatch(/Affected sites: +3: shop, blog, api/);
+  });
+
   it('notes a maintenance window in both parts', () => {
     const { text, html } = renderEmail(anAlertMessage({ incident: anIncident({ inMaintenance: true }) }));
     expect(text).toContain('This incident falls in a maintenance window of the site.');

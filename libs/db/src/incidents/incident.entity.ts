@@ -77,6 +77,14 @@ export class IncidentEntity {
   @Column({ type: 'jsonb', default: () => "'{}'" })
   state!: IncidentMemory;
 
+  /** Set on a member: the root incident of the shared hop it failed at, which is notified instead. */
+  @Column({ name: 'root_incident_id', type: 'uuid', nullable: true })
+  rootIncidentId!: string | null;
+
+  /** What identifies the failing hop across sites (url:…, address:…); empty when the entry itself fails. */
+  @Column({ name: 'shared_hop_keys', type: 'text', array: true, default: () => "'{}'" })
+  sharedHopKeys!: string[];
+
   /** Some of it happened inside a maintenance window: recorded, but nobody was notified. */
   @Column({ name: 'in_maintenance', type: 'boolean', default: false })
   inMaintenance!: boolean;

@@ -33,6 +33,13 @@ export class ObservedWindowResponse {
   @ApiProperty() checks!: number;
 }
 
+export class IncidentMemberResponse {
+  @ApiProperty({ format: 'uuid' }) incidentId!: string;
+  @ApiProperty({ format: 'uuid' }) siteId!: string;
+  @ApiProperty() siteName!: string;
+  @ApiProperty({ enum: ['open', 'resolved'] }) status!: string;
+}
+
 export class TimelineEntryResponse {
   @ApiProperty() at!: string;
   @ApiProperty({ enum: ['opened', 'updated', 'flapping', 'resolved'] }) kind!: string;
@@ -52,6 +59,10 @@ export class IncidentResponse {
   @ApiProperty({ description: 'When the open rule fired' }) confirmedAt!: string;
   @ApiProperty({ nullable: true, type: String }) resolvedAt!: string | null;
   @ApiProperty({ description: 'From startedAt until resolution, or until now while open' }) durationSeconds!: number;
+  @ApiProperty({ format: 'uuid', nullable: true, type: String, description: 'Set on a member: the root incident of the shared hop it failed at, notified in its place' })
+  rootIncidentId!: string | null;
+  @ApiProperty({ type: [IncidentMemberResponse], description: 'On a root incident: the other sites\' incidents at the same shared hop' })
+  members!: IncidentMemberResponse[];
   @ApiProperty({ type: FailureRateResponse, nullable: true, description: 'Failures since the onset in the failing regions, as last judged' })
   failureRate!: FailureRateResponse | null;
   @ApiProperty({ type: ObservedWindowResponse, nullable: true, description: 'The checks the pattern and failure rate were judged on' })
