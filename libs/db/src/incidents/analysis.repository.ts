@@ -10,7 +10,7 @@ import { TimelineKind } from './incident-timeline.entity';
 
 export type AnalysisInputs = { site: SiteEntity; results: CheckResultEntity[]; latest: IncidentEntity | null };
 
-export type IncidentFields = Omit<IncidentEntity, 'id' | 'site' | 'siteId' | 'inMaintenance' | 'rootIncidentId'>;
+export type IncidentFields = Omit<IncidentEntity, 'id' | 'site' | 'siteId' | 'inMaintenance' | 'rootIncidentId' | 'root'>;
 
 /** An open root incident a new one may join: it blames a hop other sites may share. */
 export type RootCandidateRow = { id: string; cause: string; keys: string[] };

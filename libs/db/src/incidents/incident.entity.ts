@@ -11,6 +11,8 @@ export type IncidentCounts = { failedChecks: number; checks: number };
 @Index('incidents_one_open_per_site', { synchronize: false })
 @Index('incidents_site_started', { synchronize: false })
 @Index('incidents_status_started', { synchronize: false })
+@Index('incidents_root', { synchronize: false })
+@Index('incidents_open_shared_hops', { synchronize: false })
 export class IncidentEntity {
   @PrimaryGeneratedColumn('uuid')
   id!: string;
@@ -80,6 +82,10 @@ export class IncidentEntity {
   /** Set on a member: the root incident of the shared hop it failed at, which is notified instead. */
   @Column({ name: 'root_incident_id', type: 'uuid', nullable: true })
   rootIncidentId!: string | null;
+
+  @ManyToOne(() => IncidentEntity, { onDelete: 'SET NULL', nullable: true })
+  @JoinColumn({ name: 'root_incident_id', foreignKeyConstraintName: 'FK_incidents_root' })
+  root?: Relation<IncidentEntity> | null;
 
   /** What identifies the failing hop across sites (url:…, address:…); empty when the entry itself fails. */
   @Column({ name: 'shared_hop_keys', type: 'text', array: true, default: () => "'{}'" })
