@@ -3,6 +3,8 @@ export * from './site/expect-status';
 export * from './site/connect-to';
 export * from './site/backends';
 export * from './targets/target-policy';
+export * from './targets/metadata-endpoints';
+export * from './site/url-redaction';
 export * from './results/check-result';
 export * from './schedule/slots';
 export * from './fingerprint/gateway';

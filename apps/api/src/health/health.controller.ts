@@ -1,6 +1,7 @@
 import { Controller, Get, Inject, ServiceUnavailableException } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { ApiTags } from '@nestjs/swagger';
+import { SkipThrottle } from '@nestjs/throttler';
 import type { Redis } from 'ioredis';
 import { DataSource } from 'typeorm';
 import { REDIS } from '@hopwatch/queue';
@@ -10,6 +11,8 @@ type Check = { status: 'up' | 'down'; error?: string };
 
 @ApiTags('health')
 @Public()
+// Load balancers and orchestrators poll these; a limit would turn a healthy replica "down".
+@SkipThrottle({ 'per-key': true, 'per-address': true, 'sign-in': true })
 @Controller('health')
 export class HealthController {
   constructor(

@@ -1,7 +1,7 @@
 import { Inject, Injectable, NotFoundException } from '@nestjs/common';
 import { randomUUID } from 'node:crypto';
 import { AlertChannelRepository, HistoryRepository, HopFields, SiteEntity, SitePatch, SiteRepository } from '@hopwatch/db';
-import { createTargetPolicy, DEFAULT_EXPECT_STATUS, defaultBackendName, DEFAULT_REGION, firstSlotFor, SITE_LIMITS, TargetPolicy } from '@hopwatch/domain';
+import { createTargetPolicy, DEFAULT_EXPECT_STATUS, defaultBackendName, DEFAULT_REGION, firstSlotFor, restoreHiddenPassword, SITE_LIMITS, TargetPolicy } from '@hopwatch/domain';
 import { HOPWATCH_CONFIG, HopwatchConfig } from '@hopwatch/platform';
 import { fieldErrors } from '../common/field-errors';
 import { CreateSiteDto } from './dto/create-site.dto';
@@ -37,7 +37,7 @@ export class SitesService {
       timeoutMs: dto.timeoutMs ?? SITE_LIMITS.timeoutMs.default,
       expectStatus: dto.expectStatus ?? DEFAULT_EXPECT_STATUS,
       bodyContains: dto.bodyContains ?? null,
-      regions: dto.regions?.length ? dto.regions : [DEFAULT_REGION],
+      regions: dto.regions ?? [DEFAULT_REGION],
       dnsResolvers: dto.dns?.resolvers ?? [],
       tags: dto.tags ?? [],
       alertChannelIds: dto.alertChannelIds ?? [],
@@ -72,10 +72,13 @@ export class SitesService {
     const current = await this.get(id);
     const { dns, hops, detection, ...fields } = dto;
     const patch: SitePatch = { ...fields };
+    if (dto.url) patch.url = restoreHiddenPassword(dto.url, current.url);
     if (detection) patch.detection = { ...detection };
     if (dns) patch.dnsResolvers = dns.resolvers;
-    if (hops) patch.hops = hops.map(toHopFields);
-    if (dto.regions?.length === 0) patch.regions = [DEFAULT_REGION];
+    if (hops) {
+      const storedUrls = new Map((current.hops ?? []).map((hop) => [hop.name, hop.url]));
+      patch.hops = hops.map((hop) => toHopFields({ ...hop, url: restoreHiddenPassword(hop.url, storedUrls.get(hop.name)) }));
+    }
     const rescheduled = dto.intervalSeconds !== undefined && dto.intervalSeconds !== current.intervalSeconds;
     const resumed = dto.paused === false && current.paused;
     if (rescheduled || resumed) patch.nextRunAt = this.firstRun(id, dto.intervalSeconds ?? current.intervalSeconds);
@@ -101,7 +104,7 @@ export class SitesService {
     if (unknown.length > 0) throw fieldErrors([`alertChannelIds has unknown alert channels: ${unknown.join(', ')}`]);
   }
 
-  private assertTargetsAllowed(dto: { url?: string; hops?: HopDto[] }): void {
+  private assertTargetsAllowed(dto: { url?: string; hops?: HopDto[]; dns?: { resolvers?: string[] } }): void {
     const problems = deniedTargets(dto, this.policy);
     if (problems.length > 0) throw fieldErrors(problems);
   }

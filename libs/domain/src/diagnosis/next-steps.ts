@@ -9,6 +9,7 @@ import { backendFailureCause, backendSteps } from './backend-wording';
 import { blockedSteps, mismatchSteps } from './mismatch-wording';
 import { hopSpec } from './observed';
 import { addressOf, hopName, hostnameOf, list, seconds, slotTime, urlOf } from './wording';
+import { withoutPassword } from '../site/url-redaction';
 
 type Steps = (finding: Finding, context: ClassifyContext) => string[];
 
@@ -64,7 +65,7 @@ const CAUSE_STEPS: Record<Cause, Steps> = {
       `Check firewall, WAF, geo, bot and rate-limit rules at ${hopName(finding.failingHop)} for ${list(sources)}, and its security or firewall log for those addresses.`,
       healthy.length > 0
         ? `Compare a request from ${list(regions)} with one from ${list(healthy)}: same URL, same resolver; only the source address should differ.`
-        : `Request ${context.layout.entry.url} from another network: if it passes there, the rules match the monitor's addresses.`,
+        : `Request ${withoutPassword(context.layout.entry.url)} from another network: if it passes there, the rules match the monitor's addresses.`,
     ];
   },
   overload: (finding) => [
@@ -76,7 +77,7 @@ const CAUSE_STEPS: Record<Cause, Steps> = {
   probe_blocked: blockedSteps,
   unknown: (finding, context) => [
     ...(finding.facts.errorMessage ? [`The probe said: ${finding.facts.errorMessage}.`] : []),
-    `Compare the raw answers hop by hop: curl -sv ${context.layout.entry.url}${context.layout.hops.length > 0 ? ", then each hop's URL" : ''}.`,
+    `Compare the raw answers hop by hop: curl -sv ${withoutPassword(context.layout.entry.url)}${context.layout.hops.length > 0 ? ", then each hop's URL" : ''}.`,
     context.layout.hops.length > 0
       ? `If a layer between them is not listed (a CDN, a load balancer, a sidecar), add it as a hop so hopwatch can tell which one fails.`
       : `Add the hops behind the entry (load balancer, proxy, app) to the site so hopwatch can tell which one fails.`,
