@@ -1,9 +1,8 @@
-import { Inject, Injectable, NotFoundException } from '@nestjs/common';
+import { Inject, Injectable } from '@nestjs/common';
 import { randomUUID } from 'node:crypto';
 import { AlertChannelRepository, HistoryRepository, HopFields, SiteEntity, SitePatch, SiteRepository } from '@hopwatch/db';
-import { createTargetPolicy, DEFAULT_EXPECT_STATUS, defaultBackendName, DEFAULT_REGION, firstSlotFor, restoreHiddenPassword, SITE_LIMITS, TargetPolicy } from '@hopwatch/domain';
-import { HOPWATCH_CONFIG, HopwatchConfig } from '@hopwatch/platform';
-import { fieldErrors } from '../common/field-errors';
+import { defaultBackendName, DEFAULT_EXPECT_STATUS, DEFAULT_REGION, firstSlotFor, restoreHiddenPassword, SITE_LIMITS, SiteNotFound, TargetDenied, TargetPolicy, UnknownAlertChannel } from '@hopwatch/domain';
+import { TARGET_POLICY } from '@hopwatch/runtime';
 import { CreateSiteDto } from './dto/create-site.dto';
 import { HopDto } from './dto/hop.dto';
 import { ListSitesQuery } from './dto/list-sites.query';
@@ -12,16 +11,12 @@ import { deniedTargets } from './target-check';
 
 @Injectable()
 export class SitesService {
-  private readonly policy: TargetPolicy;
-
   constructor(
     private readonly sites: SiteRepository,
     private readonly channels: AlertChannelRepository,
     private readonly history: HistoryRepository,
-    @Inject(HOPWATCH_CONFIG) config: HopwatchConfig,
-  ) {
-    this.policy = createTargetPolicy({ allow: config.targetAllow, deny: config.targetDeny });
-  }
+    @Inject(TARGET_POLICY) private readonly policy: TargetPolicy,
+  ) {}
 
   async create(dto: CreateSiteDto): Promise<SiteEntity> {
     this.assertTargetsAllowed(dto);
@@ -52,7 +47,7 @@ export class SitesService {
 
   async get(id: string): Promise<SiteEntity> {
     const site = await this.sites.findById(id);
-    if (!site) throw new NotFoundException(`site ${id} does not exist`);
+    if (!site) throw new SiteNotFound(id);
     return site;
   }
 
@@ -90,7 +85,7 @@ export class SitesService {
   }
 
   async delete(id: string): Promise<void> {
-    if (!(await this.sites.delete(id))) throw new NotFoundException(`site ${id} does not exist`);
+    if (!(await this.sites.delete(id))) throw new SiteNotFound(id);
   }
 
   private firstRun(id: string, intervalSeconds: number): Date {
@@ -101,16 +96,16 @@ export class SitesService {
     if (!ids?.length) return;
     const existing = new Set(await this.channels.existing(ids));
     const unknown = ids.filter((id) => !existing.has(id));
-    if (unknown.length > 0) throw fieldErrors([`alertChannelIds has unknown alert channels: ${unknown.join(', ')}`]);
+    if (unknown.length > 0) throw new UnknownAlertChannel(unknown);
   }
 
   private assertTargetsAllowed(dto: { url?: string; hops?: HopDto[]; dns?: { resolvers?: string[] } }): void {
     const problems = deniedTargets(dto, this.policy);
-    if (problems.length > 0) throw fieldErrors(problems);
+    if (problems.length > 0) throw new TargetDenied(problems);
   }
 
   private found(id: string, site: SiteEntity | null): SiteEntity {
-    if (!site) throw new NotFoundException(`site ${id} does not exist`);
+    if (!site) throw new SiteNotFound(id);
     return site;
   }
 }

@@ -1,18 +1,19 @@
 import { Inject, Injectable } from '@nestjs/common';
 import { NewCheckResult } from '@hopwatch/db';
-import { ChainRun, createTargetPolicy, fingerprintGateway, ProbeResult } from '@hopwatch/domain';
+import { ChainRun, fingerprintGateway, ProbeResult, TargetPolicy } from '@hopwatch/domain';
 import { HOPWATCH_CONFIG, HopwatchConfig } from '@hopwatch/platform';
 import { probeChain, ProbeEnvironment } from '@hopwatch/probes';
 import { CheckJob } from '@hopwatch/queue';
+import { TARGET_POLICY } from '@hopwatch/runtime';
 
 /** Probes one job's chain from this worker's region and shapes the results for the writer. */
 @Injectable()
 export class ChainRunner {
   private readonly environment: ProbeEnvironment;
 
-  constructor(@Inject(HOPWATCH_CONFIG) config: HopwatchConfig) {
+  constructor(@Inject(HOPWATCH_CONFIG) config: HopwatchConfig, @Inject(TARGET_POLICY) policy: TargetPolicy) {
     this.environment = {
-      policy: createTargetPolicy({ allow: config.targetAllow, deny: config.targetDeny }),
+      policy,
       sourceAddress: config.sourceAddress,
       resolvers: config.resolvers,
     };

@@ -1,4 +1,4 @@
-import { aDiagnosis, answered, aResult, T0_SLOT } from '../testing/builders';
+import { aDiagnosis, answered, aResult, T0_SLOT } from '../../test-support/builders';
 import { withEpisodeEvidence } from './episode-evidence';
 
 const first = answered('entry', 502, { id: 'first', slot: T0_SLOT, region: 'eu' });

@@ -2,7 +2,7 @@
 // hops, and at the app behind a gateway that answered 502.
 import { detectPattern } from '../patterns/detect-pattern';
 import { ERROR_CODES, type ErrorCode } from '../results/check-result';
-import { aHop, aLayout, aRun, failed, outcomes, pageFrom, T0_SLOT, tlsFailure } from '../testing/builders';
+import { aHop, aLayout, aRun, failed, outcomes, pageFrom, T0_SLOT, tlsFailure } from '../../test-support/builders';
 import type { Cause } from './cause';
 import { classify } from './classify';
 import type { ObservedResult } from './observed';

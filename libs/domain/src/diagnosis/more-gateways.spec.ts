@@ -1,7 +1,7 @@
 // The chain reasoning with the error pages recorded from Caddy, lighttpd, Squid, h2o and Traffic Server
 // (libs/domain/scripts/record-more-fixtures.sh) as the proxy in front of a broken app.
 import { detectPattern } from '../patterns/detect-pattern';
-import { aLayout, aRun, failed, pageFrom, refused, reset, responseTimeout, T0_SLOT } from '../testing/builders';
+import { aLayout, aRun, failed, pageFrom, refused, reset, responseTimeout, T0_SLOT } from '../../test-support/builders';
 import { classify } from './classify';
 import type { ObservedResult } from './observed';
 

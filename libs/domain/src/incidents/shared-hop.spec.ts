@@ -1,4 +1,4 @@
-import { aHop, aLayout } from '../testing/builders';
+import { aHop, aLayout } from '../../test-support/builders';
 import { chooseRoot, sharedHopKeys } from './shared-hop';
 
 const PINNED = aHop({ target: 'lb', role: 'load_balancer', url: 'https://shop.example.com/', connectTo: '10.0.0.9:443' });

@@ -1,4 +1,4 @@
-import { outcomes, T0_SLOT } from '../testing/builders';
+import { outcomes, T0_SLOT } from '../../test-support/builders';
 import { episodeOf } from './episode';
 
 const at = (index: number) => T0_SLOT + index * 60;

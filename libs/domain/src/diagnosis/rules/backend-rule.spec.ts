@@ -1,5 +1,5 @@
 import { detectPattern } from '../../patterns/detect-pattern';
-import { aHop, aLayout, answered, aRun, ok, outcomes, pageFrom, refused, reset, responseTimeout, T0_SLOT } from '../../testing/builders';
+import { aHop, aLayout, answered, aRun, ok, outcomes, pageFrom, refused, reset, responseTimeout, T0_SLOT } from '../../../test-support/builders';
 import { classify } from '../classify';
 import type { ObservedResult } from '../observed';
 

@@ -1,9 +1,9 @@
 // Measures how often detectPattern labels seeded random failure sequences wrongly, for the misclassification table in
 // the pattern tests and the README. An origin failing a share p of its checks at random is intermittent below
 // `persistentAbove`, persistent from there on; every analysis of an open incident is scored, and the label at opening.
-import { detectPattern } from '../patterns/detect-pattern';
-import type { EntryOutcome } from '../patterns/entry-outcome';
-import type { Pattern } from '../patterns/pattern';
+import { detectPattern } from '../src/patterns/detect-pattern';
+import type { EntryOutcome } from '../src/patterns/entry-outcome';
+import type { Pattern } from '../src/patterns/pattern';
 import { T0_SLOT } from './builders';
 
 export type AccuracyOptions = { seeds: number; healthyChecks: number; failingChecks: number; windowChecks: number; persistentAbove: number };
