@@ -7,6 +7,7 @@ import { Alerting1795300400000 } from './1795300400000-Alerting';
 import { SiteDetection1795300500000 } from './1795300500000-SiteDetection';
 import { ShortKeyPrefixes1795300600000 } from './1795300600000-ShortKeyPrefixes';
 import { SealWebhookSecrets1795300700000 } from './1795300700000-SealWebhookSecrets';
+import { ChatChannels1795300840000 } from './1795300840000-ChatChannels';
 import { IncidentShape1795301200000 } from './1795301200000-IncidentShape';
 import { HopBackends1795301200100 } from './1795301200100-HopBackends';
 import { RootIncidents1795301200200 } from './1795301200200-RootIncidents';
@@ -20,6 +21,7 @@ export const MIGRATIONS = [
   SiteDetection1795300500000,
   ShortKeyPrefixes1795300600000,
   SealWebhookSecrets1795300700000,
+  ChatChannels1795300840000,
   IncidentShape1795301200000,
   HopBackends1795301200100,
   RootIncidents1795301200200,
