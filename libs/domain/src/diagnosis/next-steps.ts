@@ -21,14 +21,14 @@ const CAUSE_STEPS: Record<Cause, Steps> = {
   origin_timeout: (finding, context) => [
     finding.failure === 'connect_timeout'
       ? `Connections to ${addressOf(context, finding.failingHop)} are not accepted in time: look for a firewall or security group dropping packets, a wrong address, or a full accept queue.`
-      : `Time ${hopName(finding.failingHop)} directly: curl -o /dev/null -w '%{time_starttransfer}' ${urlOf(context, finding.failingHop)}; then look for slow queries, locks or saturated workers behind it.`,
+      : `Time ${hopName(finding.failingHop)} directly: curl -o /dev/null -w '%{time_starttransfer}' ${curlTarget(context, finding.failingHop)}; then look for slow queries, locks or saturated workers behind it.`,
     ...(finding.reportedBy && finding.reportedBy !== finding.failingHop && finding.facts.reporterElapsedMs
       ? [`Compare ${hopName(finding.reportedBy)}'s upstream timeout with how long ${hopName(finding.failingHop)} needs: the error arrived after ${seconds(finding.facts.reporterElapsedMs)}, which is usually that timer.`]
       : []),
   ],
   origin_bad_response: (finding, context) => [
     `Read ${hopName(finding.failingHop)}'s logs around the failures for crashes, worker restarts or recycling, and dmesg for OOM kills.`,
-    `Look at its raw reply: curl -sv ${urlOf(context, finding.failingHop)} (a reply that is not HTTP means the wrong service or protocol on ${addressOf(context, finding.failingHop)}).`,
+    `Look at its raw reply: run ${probeCommand(context, finding.failingHop)} (a reply that is not HTTP means the wrong service or protocol on ${addressOf(context, finding.failingHop)}).`,
   ],
   origin_error: (finding) => [
     `Read ${hopName(finding.failingHop)}'s application logs and error tracker for the ${finding.facts.status ?? '5xx'} answers, and check what was deployed or changed just before they began.`,
@@ -155,8 +155,13 @@ function unmonitoredSteps(finding: Finding): string[] {
 function probeCommand(context: ClassifyContext, target: string | null): string {
   const spec = target ? hopSpec(context.layout, target) : null;
   if (spec?.kind === 'tcp') return `"nc -vz ${addressOf(context, target).replace(/:(\d+)$/, ' $1')}"`;
-  // a pinned hop (connectTo, a balancer's backend) must be reached at its own address, not where its URL resolves
-  return spec?.connectTo ? `"curl -sv --connect-to ::${spec.connectTo} ${urlOf(context, target)}"` : `"curl -sv ${urlOf(context, target)}"`;
+  return `"curl -sv ${curlTarget(context, target)}"`;
+}
+
+// a pinned hop (connectTo, a balancer's backend) must be reached at its own address, not where its URL resolves
+function curlTarget(context: ClassifyContext, target: string | null): string {
+  const spec = target ? hopSpec(context.layout, target) : null;
+  return spec?.connectTo ? `--connect-to ::${spec.connectTo} ${urlOf(context, target)}` : urlOf(context, target);
 }
 
 function dig(host: string, resolver: string): string {

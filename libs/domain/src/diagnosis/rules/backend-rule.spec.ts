@@ -28,6 +28,8 @@ describe('one bad backend behind a load balancer', () => {
     expect(diagnosis.summary).toContain(`Backend app-2 (10.0.0.22:8080), one of 3 behind lb, ${words} while the other 2 answer`);
     expect(diagnosis.summary).toMatch(/about 1 in 3 requests \(33 %\); the entry failed 38 % of checks \(95 % interval \d+ %–\d+ %\), of which it explains about 89 %/);
     expect(diagnosis.nextSteps.join('\n')).toContain("Take 10.0.0.22:8080 out of lb's pool");
+    // commands reach the backend itself, not wherever the balancer's URL resolves
+    for (const step of diagnosis.nextSteps.filter((candidate) => candidate.includes('curl'))) expect(step).toContain('--connect-to ::10.0.0.22:8080');
     expect(diagnosis.evidence.map((item) => item.resultIds[0])).toEqual(['default/1763769600/entry', 'default/1763769600/lb@app-2', 'default/1763769600/lb@app-1', 'default/1763769600/lb@app-3']);
   });
 
