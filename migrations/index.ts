@@ -11,6 +11,8 @@ import { ChatChannels1795300840000 } from './1795300840000-ChatChannels';
 import { IncidentShape1795301200000 } from './1795301200000-IncidentShape';
 import { HopBackends1795301200100 } from './1795301200100-HopBackends';
 import { RootIncidents1795301200200 } from './1795301200200-RootIncidents';
+import { WebSessions1795301400000 } from './1795301400000-WebSessions';
+import { StatusPages1795301410000 } from './1795301410000-StatusPages';
 
 export const MIGRATIONS = [
   Foundation1795300000000,
@@ -25,4 +27,6 @@ export const MIGRATIONS = [
   IncidentShape1795301200000,
   HopBackends1795301200100,
   RootIncidents1795301200200,
+  WebSessions1795301400000,
+  StatusPages1795301410000,
 ];

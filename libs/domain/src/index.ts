@@ -42,4 +42,8 @@ export * from './uptime/history-range';
 export * from './uptime/uptime-breakdown';
 export * from './uptime/site-state';
 export * from './alerting/alert-policy';
+export * from './status/period-worst';
+export * from './status/cause-phrase';
+export * from './status/public-status';
+export * from './status/site-overview';
 export * from './errors/domain-errors';

@@ -23,6 +23,9 @@ import { runsByRegion } from './observed-runs';
 const WINDOW_CHECKS = 20;
 const MIN_WINDOW_SECONDS = 120;
 
+/** What an analysis changed, for the live pages: one timeline word per change (`updated` when only the facts moved). */
+export type IncidentChange = { incidentId: string; siteId: string; status: 'open' | 'resolved'; kinds: string[] };
+
 /** After a run is stored: look at the site's recent window, then open, refine or resolve its incident. */
 @Injectable()
 export class AnalyzerService {
@@ -35,19 +38,22 @@ export class AnalyzerService {
   ) {}
 
   /** A healthy entry with no open incident has nothing to decide; this keeps the common case to one index probe. */
-  async afterRun(siteId: string, intervalSeconds: number, entryOk: boolean): Promise<void> {
-    if (entryOk && !(await this.analysis.hasOpenIncident(siteId))) return;
-    await this.analyze(siteId, intervalSeconds);
+  async afterRun(siteId: string, intervalSeconds: number, entryOk: boolean): Promise<IncidentChange | null> {
+    if (entryOk && !(await this.analysis.hasOpenIncident(siteId))) return null;
+    return this.analyze(siteId, intervalSeconds);
   }
 
-  async analyze(siteId: string, intervalSeconds: number, now = new Date()): Promise<void> {
+  async analyze(siteId: string, intervalSeconds: number, now = new Date()): Promise<IncidentChange | null> {
     const since = new Date(now.getTime() - Math.max(WINDOW_CHECKS * intervalSeconds, MIN_WINDOW_SECONDS) * 1000);
     const outcome = await this.decideAndWrite(siteId, since, now);
     if (outcome) {
-      const kinds = outcome.write.timeline.map((entry) => entry.kind).join(', ');
-      this.logger.log({ site: outcome.siteName, siteId, incidentId: outcome.incidentId, cause: outcome.write.fields.cause }, `incident ${kinds} on ${outcome.siteName}`);
+      const described = outcome.write.timeline.map((entry) => entry.kind).join(', ');
+      this.logger.log({ site: outcome.siteName, siteId, incidentId: outcome.incidentId, cause: outcome.write.fields.cause }, `incident ${described} on ${outcome.siteName}`);
       for (const entry of outcome.write.timeline) incidentsChanged.inc({ kind: entry.kind });
+      const kinds = outcome.write.timeline.map((entry) => entry.kind);
+      return { incidentId: outcome.incidentId, siteId, status: outcome.write.fields.status, kinds: kinds.length ? kinds : ['updated'] };
     }
+    return null;
   }
 
   /**

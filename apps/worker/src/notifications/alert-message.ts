@@ -31,6 +31,6 @@ export function toAlertMessage({ delivery, incident, site, eventAt, memberSites 
       // a resolved notice does not repeat what to do: it is over
       diagnosis: delivery.notice === 'resolved' ? { ...incident.diagnosis, nextSteps: [] } : incident.diagnosis,
     },
-    link: incident ? `${publicUrl}/api/v1/incidents/${incident.id}` : null,
+    link: incident ? `${publicUrl}/incidents/${incident.id}` : null,
   };
 }

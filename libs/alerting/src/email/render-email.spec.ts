@@ -43,7 +43,7 @@ describe('renderEmail', () => {
       '- Check that something listens on 10.0.0.3:3000.',
       '- Look at the app logs around the start time.',
       '- app refused the connection',
-      'Incident: https://hopwatch.example/api/v1/incidents/inc-7',
+      'Incident: https://hopwatch.example/incidents/inc-7',
     ]) {
       expect(text).toContain(line);
     }
@@ -86,7 +86,7 @@ describe('renderEmail', () => {
     const { html } = renderEmail(anAlertMessage());
     expect(html).toContain('<td>origin_down</td>');
     expect(html).toContain('<ul><li>Check that something listens on 10.0.0.3:3000.</li><li>Look at the app logs around the start time.</li></ul>');
-    expect(html).toContain('<a href="https://hopwatch.example/api/v1/incidents/inc-7">Open the incident</a>');
+    expect(html).toContain('<a href="https://hopwatch.example/incidents/inc-7">Open the incident</a>');
   });
 
   it('escapes every user-given value in the HTML part', () => {
