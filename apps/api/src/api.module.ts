@@ -23,6 +23,7 @@ import { IncidentsService } from './incidents/incidents.service';
 import { MetricsController } from './metrics/metrics.controller';
 import { RateLimitGuard } from './rate-limits/rate-limit.guard';
 import { RateLimitsModule } from './rate-limits/rate-limits.module';
+import { SchemaController } from './schema/schema.controller';
 import { SitesController } from './sites/sites.controller';
 import { SitesService } from './sites/sites.service';
 import { SitesOverviewController } from './sites/sites-overview.controller';
@@ -32,7 +33,7 @@ import { WebUiModule } from './web/web-ui.module';
 
 /** The REST API. */
 @Module({
-  controllers: [SitesOverviewController, SitesController, ChecksController, IncidentsController, AlertChannelsController, MaintenanceWindowsController, ApiKeysController, SessionController, EventsController, HealthController, MetricsController],
+  controllers: [SitesOverviewController, SitesController, ChecksController, IncidentsController, AlertChannelsController, MaintenanceWindowsController, ApiKeysController, SessionController, EventsController, HealthController, MetricsController, SchemaController],
   providers: [
     SitesService,
     SitesOverviewService,

@@ -24,6 +24,7 @@ export function anIncident(overrides: Partial<AlertIncident> = {}): AlertInciden
     durationSeconds: null,
     inMaintenance: false,
     diagnosis: aDiagnosis(),
+    affectedSites: ['shop'],
     ...overrides,
   };
 }

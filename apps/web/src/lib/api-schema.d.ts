@@ -536,6 +536,18 @@ export interface components {
             limit: number;
             offset: number;
         };
+        BackendDto: {
+            /**
+             * @description Where the balancer sends requests; probed directly with the hop URL's Host and SNI
+             * @example 10.0.0.21:8080
+             */
+            address: string;
+            /**
+             * @description Shown in diagnoses; default: the address
+             * @example app-2
+             */
+            name?: string;
+        };
         HopDto: {
             /**
              * @description Unique within the site; "entry" is reserved for the site itself
@@ -567,6 +579,8 @@ export interface components {
              * @example 200-299
              */
             expectStatus?: string;
+            /** @description load_balancer hops: the servers behind it, each probed directly on every run */
+            backends?: components["schemas"]["BackendDto"][];
         };
         DnsCheckDto: {
             /**
@@ -932,6 +946,10 @@ export interface components {
             sites: components["schemas"]["PublicSiteResponse"][];
             incidents: components["schemas"]["PublicIncidentsResponse"];
         };
+        BackendResponse: {
+            address: string;
+            name: string;
+        };
         HopResponse: {
             name: string;
             /** @enum {string} */
@@ -940,6 +958,7 @@ export interface components {
             connectTo?: string | null;
             hostHeader?: string | null;
             expectStatus?: string | null;
+            backends?: components["schemas"]["BackendResponse"][] | null;
         };
         SiteResponse: {
             /** Format: uuid */
@@ -1253,6 +1272,32 @@ export interface components {
             /** @description Every bucket of the range, empty ones included */
             points: components["schemas"]["UptimePointResponse"][];
         };
+        IncidentMemberResponse: {
+            /** Format: uuid */
+            incidentId: string;
+            /** Format: uuid */
+            siteId: string;
+            siteName: string;
+            /** @enum {string} */
+            status: "open" | "resolved";
+        };
+        FailureRateResponse: {
+            failures: number;
+            checks: number;
+            /** @description failures ÷ checks since the first failed check of the episode */
+            rate: number;
+            /** @description Lower end of the 95 % Wilson score interval */
+            low: number;
+            /** @description Upper end of the 95 % Wilson score interval */
+            high: number;
+        };
+        ObservedWindowResponse: {
+            /** @description The first failed check of the episode */
+            from: string;
+            /** @description The newest check judged */
+            to: string;
+            checks: number;
+        };
         EvidenceResponse: {
             observation: string;
             resultIds: string[];
@@ -1287,10 +1332,24 @@ export interface components {
             /** @description Part of it fell in a maintenance window: recorded, nobody notified */
             inMaintenance: boolean;
             regions: string[];
+            /** @description The first failed check of the episode */
             startedAt: string;
+            /** @description When the open rule fired */
+            confirmedAt: string;
             resolvedAt: string | null;
-            /** @description Until resolution, or until now while open */
+            /** @description From startedAt until resolution, or until now while open */
             durationSeconds: number;
+            /**
+             * Format: uuid
+             * @description Set on a member: the root incident of the shared hop it failed at, notified in its place
+             */
+            rootIncidentId: string | null;
+            /** @description On a root incident: the other sites' incidents at the same shared hop */
+            members: components["schemas"]["IncidentMemberResponse"][];
+            /** @description Failures since the onset in the failing regions, as last judged */
+            failureRate: components["schemas"]["FailureRateResponse"] | null;
+            /** @description The checks the pattern and failure rate were judged on */
+            window: components["schemas"]["ObservedWindowResponse"] | null;
             /**
              * @example {
              *       "checks": 20,
@@ -1334,10 +1393,24 @@ export interface components {
             /** @description Part of it fell in a maintenance window: recorded, nobody notified */
             inMaintenance: boolean;
             regions: string[];
+            /** @description The first failed check of the episode */
             startedAt: string;
+            /** @description When the open rule fired */
+            confirmedAt: string;
             resolvedAt: string | null;
-            /** @description Until resolution, or until now while open */
+            /** @description From startedAt until resolution, or until now while open */
             durationSeconds: number;
+            /**
+             * Format: uuid
+             * @description Set on a member: the root incident of the shared hop it failed at, notified in its place
+             */
+            rootIncidentId: string | null;
+            /** @description On a root incident: the other sites' incidents at the same shared hop */
+            members: components["schemas"]["IncidentMemberResponse"][];
+            /** @description Failures since the onset in the failing regions, as last judged */
+            failureRate: components["schemas"]["FailureRateResponse"] | null;
+            /** @description The checks the pattern and failure rate were judged on */
+            window: components["schemas"]["ObservedWindowResponse"] | null;
             /**
              * @example {
              *       "checks": 20,
@@ -1701,6 +1774,8 @@ export interface operations {
                 limit?: number;
                 offset?: number;
                 status?: "open" | "resolved";
+                /** @description true: only root incidents (those grouping other sites' incidents at a shared hop); false: all but members of a root */
+                root?: "true" | "false";
             };
             header?: never;
             path: {
@@ -1724,6 +1799,8 @@ export interface operations {
                 limit?: number;
                 offset?: number;
                 status?: "open" | "resolved";
+                /** @description true: only root incidents (those grouping other sites' incidents at a shared hop); false: all but members of a root */
+                root?: "true" | "false";
             };
             header?: never;
             path?: never;

@@ -1,6 +1,19 @@
 import { Inject, Injectable, Logger } from '@nestjs/common';
 import { AnalysisInputs, AnalysisRepository, IncidentWrite, toChainSpec, UnitOfWork } from '@hopwatch/db';
-import { classify, DetectionOptions, detectionOptions, detectPattern, entryOutcomeOf, EntryOutcome, incidentTransition, ObservedRun, SiteDetection } from '@hopwatch/domain';
+import {
+  classify,
+  DetectionOptions,
+  detectionOptions,
+  detectPattern,
+  entryOutcomeOf,
+  EntryOutcome,
+  EpisodeEnds,
+  incidentTransition,
+  ObservedRun,
+  sharedHopKeys,
+  SiteDetection,
+  withEpisodeEvidence,
+} from '@hopwatch/domain';
 import { HOPWATCH_CONFIG, HopwatchConfig } from '@hopwatch/platform';
 import { incidentsChanged } from '../worker.metrics';
 import { toIncidentState, toIncidentWrite } from './incident-mapping';
@@ -77,14 +90,26 @@ export class AnalyzerService {
     const options = detectionOptions({ confirmations: site.confirmations, recoveries: site.recoveries, ...siteOverrides(site.detection) });
     const pattern = detectPattern({ outcomes, flips: state?.flips ?? [], now, options });
     const troubled = pattern.shouldOpen || pattern.affectedRegions.length > 0;
-    const diagnosis = troubled ? classify({ layout: toChainSpec(site), runs: runsToClassify(runs), pattern }) : null;
+    const classified = troubled ? classify({ layout: toChainSpec(site), runs: runsToClassify(runs), pattern }) : null;
+    const diagnosis = classified && withEpisodeEvidence(classified, episodeEnds(runs, pattern.onset));
     const transition = incidentTransition(
       state,
-      { shouldOpen: pattern.shouldOpen, shouldResolve: pattern.shouldResolve, pattern: pattern.pattern, affectedRegions: pattern.affectedRegions, diagnosis },
+      {
+        shouldOpen: pattern.shouldOpen,
+        shouldResolve: pattern.shouldResolve,
+        pattern: pattern.pattern,
+        affectedRegions: pattern.affectedRegions,
+        diagnosis,
+        onset: pattern.onset,
+        failureRate: pattern.failureRate,
+        window: pattern.window,
+      },
       now,
       { flapLimit: options.flapLimit, flapWindowMs: options.flapWindowMs, reopenWithinMs: this.config.resolveQuietSeconds * 1000 },
     );
-    return toIncidentWrite(transition, latest, countsOf(outcomes), now);
+    const layout = toChainSpec(site);
+    const keys = diagnosis ? sharedHopKeys(layout, diagnosis.failingHop, reachedAt(runs, diagnosis.failingHop)) : latest?.sharedHopKeys ?? [];
+    return toIncidentWrite(transition, latest, countsOf(outcomes), now, keys);
   }
 }
 
@@ -102,6 +127,22 @@ function runsToClassify(runs: Map<string, ObservedRun[]>): ObservedRun[] {
     }
   }
   return chosen;
+}
+
+/** The entry result of the episode's first failed check, and the newest entry result of any region. */
+function episodeEnds(runs: Map<string, ObservedRun[]>, onset: Date | null): EpisodeEnds {
+  const entries = [...runs.values()].flat().flatMap((run) => run.results.filter((result) => result.target === 'entry'));
+  const onsetSlot = onset ? onset.getTime() / 1000 : null;
+  const first = entries.find((result) => !result.ok && result.slot === onsetSlot) ?? null;
+  const latest = entries.reduce<(typeof entries)[number] | null>((newest, result) => (!newest || result.slot > newest.slot ? result : newest), null);
+  return { first, latest };
+}
+
+/** The address the failing hop was last reached at, from the newest run that reached it. */
+function reachedAt(runs: Map<string, ObservedRun[]>, target: string | null): string | null {
+  if (!target) return null;
+  const results = [...runs.values()].flat().sort((a, b) => b.slot - a.slot).flatMap((run) => run.results.filter((result) => result.target === target));
+  return results.find((result) => result.remoteAddress !== null)?.remoteAddress ?? null;
 }
 
 function siteOverrides(detection: SiteDetection): Partial<DetectionOptions> {

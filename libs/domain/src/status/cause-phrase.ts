@@ -13,6 +13,9 @@ const PHRASES: Record<Cause, string> = {
   dns_inconsistent: 'The site’s address was looked up inconsistently (DNS).',
   edge_filtering: 'Visitors from some networks were turned away.',
   overload: 'The site was overloaded.',
+  backend_failing: 'One of the servers behind the site failed; some requests did not get through.',
+  content_mismatch: 'The site answered, but not with the expected page.',
+  probe_blocked: 'Our monitoring could not check the site; the site itself may have been fine.',
   unknown: 'The cause is being investigated.',
 };
 
