@@ -10,6 +10,8 @@ import { tableCounts } from '../support/table-counts';
 
 const SEED = 20261201;
 const RUNS_PER_ROUTE = 40;
+// Some 2,000 requests, each followed by a count of every table: about a minute alone, several under a loaded suite.
+const FUZZ_TIMEOUT_MS = 600_000;
 
 /** Routes that wait for a worker (none runs here): fuzzed only with ids that do not exist. */
 const WAITS_FOR_WORKER = [/\/check$/, /\/test$/];
@@ -63,7 +65,7 @@ describe('fuzzing every route of the OpenAPI document', () => {
     // The run reaches past the outer checks: some requests are refused, some succeed.
     expect([...statuses.keys()].some((status) => status === 400)).toBe(true);
     expect([...statuses.keys()].some((status) => status < 300)).toBe(true);
-  });
+  }, FUZZ_TIMEOUT_MS);
 
   function requestFor(route: Route) {
     const resource = route.path.split('/')[3];
