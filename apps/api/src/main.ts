@@ -1,14 +1,16 @@
 import 'reflect-metadata';
 import { ensureDatabase } from '@hopwatch/db';
-import { bootOrExit, loadConfigOrExit } from '@hopwatch/platform';
+import { bootOrExit, loadConfigOrExit, stopOnSignal } from '@hopwatch/platform';
 import { assertRedisReachable } from '@hopwatch/queue';
 import { createApiApp } from './create-api-app';
 
 bootOrExit(async () => {
   const config = loadConfigOrExit();
+  const stop = stopOnSignal('api', config.shutdownTimeoutMs);
   await ensureDatabase(config.databaseUrl);
   await assertRedisReachable(config.redisUrl);
   const app = await createApiApp(config);
+  stop.attach(app);
   await app.listen(config.port, config.host);
   process.stdout.write(`hopwatch api: http://localhost:${config.port}/api/v1, docs at /docs, health at /health\n`);
 });

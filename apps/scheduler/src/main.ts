@@ -1,14 +1,15 @@
 import 'reflect-metadata';
 import { ensureDatabase } from '@hopwatch/db';
-import { bootOrExit, loadConfigOrExit, startMetricsServer } from '@hopwatch/platform';
+import { bootOrExit, loadConfigOrExit, startMetricsServer, stopOnSignal } from '@hopwatch/platform';
 import { assertRedisReachable } from '@hopwatch/queue';
 import { createSchedulerApp } from './create-scheduler-app';
 
 bootOrExit(async () => {
   const config = loadConfigOrExit();
+  const stop = stopOnSignal('scheduler', config.shutdownTimeoutMs);
   await ensureDatabase(config.databaseUrl);
   await assertRedisReachable(config.redisUrl);
-  await createSchedulerApp(config);
+  stop.attach(await createSchedulerApp(config));
   if (config.metricsPort) await startMetricsServer(config.metricsPort, config.host);
   process.stdout.write('hopwatch scheduler: started (one instance enqueues at a time; others stand by)\n');
 });

@@ -6,5 +6,6 @@ export * from './boot/service-unreachable.error';
 export * from './metrics/metrics';
 export * from './logging/logging.module';
 export * from './boot/boot-or-exit';
+export * from './boot/stop-on-signal';
 export * from './metrics/metrics-server';
 export * from './timers/repeating-task';

@@ -26,6 +26,5 @@ export class InfrastructureModule {
 export async function createProcessContext(config: HopwatchConfig, roles: Type[]): Promise<INestApplicationContext> {
   const app = await NestFactory.createApplicationContext(InfrastructureModule.forRoot(config, roles), { bufferLogs: true });
   app.useLogger(app.get(Logger));
-  app.enableShutdownHooks();
   return app;
 }
