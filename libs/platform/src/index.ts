@@ -9,3 +9,7 @@ export * from './boot/boot-or-exit';
 export * from './boot/stop-on-signal';
 export * from './metrics/metrics-server';
 export * from './timers/repeating-task';
+export * from './timers/backoff';
+export * from './dependencies/connection-failure';
+export * from './dependencies/dependency-status';
+export * from './dependencies/dependencies';

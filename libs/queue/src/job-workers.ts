@@ -4,10 +4,10 @@ import { BeforeApplicationShutdown, Inject, Injectable, Logger, OnApplicationBoo
 import { DiscoveryService, MetadataScanner, Reflector } from '@nestjs/core';
 import { Job, Worker, WorkerOptions } from 'bullmq';
 import type { Redis } from 'ioredis';
-import { HOPWATCH_CONFIG, HopwatchConfig } from '@hopwatch/platform';
+import { HOPWATCH_CONFIG, HopwatchConfig, isConnectionFailure } from '@hopwatch/platform';
 import { JobName, jobNamesOn, queueNameFor, QueueKind } from './jobs';
 import { ON_JOB } from './on-job.decorator';
-import { createRedis } from './redis';
+import { createRedis, queueErrorHandler } from './redis';
 
 /** What a process consumes: a queue kind and the worker settings it wants beyond the shared ones. */
 export type QueueConsumer = {
@@ -58,8 +58,13 @@ export class JobWorkers implements OnApplicationBootstrap, BeforeApplicationShut
       connection,
       prefix: this.config.redisPrefix,
     });
-    worker.on('error', (error) => this.logger.error(`${name} queue error: ${error.message}`));
-    if (consumer.logFailures) worker.on('failed', (job, error) => this.logger.warn(`${job?.name} ${job?.id} failed: ${error.message}`));
+    worker.on('error', queueErrorHandler(this.logger, `${name} queue error`));
+    if (consumer.logFailures) {
+      // A job failing because Postgres or Redis is away is retried; the outage itself is reported once elsewhere.
+      worker.on('failed', (job, error) => {
+        if (!isConnectionFailure(error)) this.logger.warn(`${job?.name} ${job?.id} failed: ${error.message}`);
+      });
+    }
     this.running.push({ worker, connection });
   }
 

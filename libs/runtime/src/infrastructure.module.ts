@@ -5,6 +5,7 @@ import { Logger } from 'nestjs-pino';
 import { DbModule } from '@hopwatch/db';
 import { ConfigModule, HopwatchConfig, LoggingModule } from '@hopwatch/platform';
 import { QueueModule } from '@hopwatch/queue';
+import { DependencyMonitorModule } from './dependency-monitor';
 
 @Module({})
 export class InfrastructureModule {
@@ -16,6 +17,7 @@ export class InfrastructureModule {
         LoggingModule.forRoot(config),
         DbModule.forRoot(config.databaseUrl, poolSize),
         QueueModule.forRoot(config.redisUrl),
+        DependencyMonitorModule,
         ...roles,
       ],
     };

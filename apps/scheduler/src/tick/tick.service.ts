@@ -1,5 +1,6 @@
 import { Inject, Injectable, Logger, OnApplicationBootstrap, OnApplicationShutdown } from '@nestjs/common';
 import { HOPWATCH_CONFIG, HopwatchConfig, RepeatingTask } from '@hopwatch/platform';
+import { DependencyMonitor } from '@hopwatch/runtime';
 import { EnqueueDueService } from './enqueue-due.service';
 import { LeaderLock } from './leader.lock';
 
@@ -12,11 +13,12 @@ export class TickService implements OnApplicationBootstrap, OnApplicationShutdow
   constructor(
     private readonly leader: LeaderLock,
     private readonly enqueuer: EnqueueDueService,
+    private readonly dependencies: DependencyMonitor,
     @Inject(HOPWATCH_CONFIG) config: HopwatchConfig,
   ) {
-    this.loop = new RepeatingTask(() => this.tick(), config.schedulerTickMs, (error) =>
-      this.logger.error(`tick failed, retrying next tick: ${error.message}`),
-    );
+    this.loop = new RepeatingTask(() => this.tick(), config.schedulerTickMs, async (error) => {
+      if (!(await this.dependencies.explains(error))) this.logger.error(`tick failed, retrying next tick: ${error.message}`);
+    });
   }
 
   onApplicationBootstrap(): void {
