@@ -3,6 +3,7 @@ import { APP_FILTER, APP_GUARD } from '@nestjs/core';
 import { TargetPolicyModule } from '@hopwatch/runtime';
 import { AlertChannelsController } from './alerting/alert-channels.controller';
 import { AlertChannelsService } from './alerting/alert-channels.service';
+import { SecretRotationService } from './alerting/secret-rotation.service';
 import { ApiKeyGuard } from './auth/api-key.guard';
 import { MaintenanceWindowsController } from './maintenance/maintenance-windows.controller';
 import { MaintenanceWindowsService } from './maintenance/maintenance-windows.service';
@@ -16,12 +17,14 @@ import { HistoryModule } from './history/history.module';
 import { IncidentsController } from './incidents/incidents.controller';
 import { IncidentsService } from './incidents/incidents.service';
 import { MetricsController } from './metrics/metrics.controller';
+import { RateLimitGuard } from './rate-limits/rate-limit.guard';
+import { RateLimitsModule } from './rate-limits/rate-limits.module';
 import { SitesController } from './sites/sites.controller';
 import { SitesService } from './sites/sites.service';
 
 /** The REST API. Expects the infrastructure modules (config, db, queue) to be provided by the process. */
 @Module({
-  imports: [HistoryModule, TargetPolicyModule],
+  imports: [HistoryModule, RateLimitsModule, TargetPolicyModule],
   controllers: [SitesController, ChecksController, IncidentsController, AlertChannelsController, MaintenanceWindowsController, ApiKeysController, HealthController, MetricsController],
   providers: [
     SitesService,
@@ -29,7 +32,10 @@ import { SitesService } from './sites/sites.service';
     IncidentsService,
     AlertChannelsService,
     MaintenanceWindowsService,
+    SecretRotationService,
     ApiKeysService,
+    // Limits first, so a flood of bad keys is refused before any key lookup.
+    { provide: APP_GUARD, useClass: RateLimitGuard },
     { provide: APP_GUARD, useClass: ApiKeyGuard },
     { provide: APP_FILTER, useClass: ApiErrorFilter },
   ],

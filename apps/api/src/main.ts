@@ -3,6 +3,7 @@ import { ensureDatabase } from '@hopwatch/db';
 import { bootOrExit, loadConfigOrExit, stopOnSignal } from '@hopwatch/platform';
 import { assertRedisReachable } from '@hopwatch/queue';
 import { createApiApp } from './create-api-app';
+import { exposureLines } from './listen-banner';
 
 bootOrExit(async () => {
   const config = loadConfigOrExit();
@@ -12,5 +13,7 @@ bootOrExit(async () => {
   const app = await createApiApp(config);
   stop.attach(app);
   await app.listen(config.port, config.host);
-  process.stdout.write(`hopwatch api: http://localhost:${config.port}/api/v1, docs at /docs, health at /health\n`);
+  process.stdout.write(
+    [`hopwatch api: http://localhost:${config.port}/api/v1, docs at /docs, health at /health`, ...exposureLines(config), ''].join('\n'),
+  );
 });

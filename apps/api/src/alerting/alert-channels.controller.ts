@@ -1,5 +1,7 @@
 import { Body, Controller, Delete, Get, HttpCode, Param, ParseUUIDPipe, Post, Query } from '@nestjs/common';
 import { ApiBearerAuth, ApiOperation, ApiTags } from '@nestjs/swagger';
+import { ApiKeyScope } from '@hopwatch/db';
+import { CallerScope } from '../auth/caller-scope';
 import { PageQuery } from '../common/page.query';
 import { AlertChannelsService } from './alert-channels.service';
 import { AlertChannelResponse, CreateAlertChannelDto, CreatedAlertChannelResponse, DeliveryListResponse, DeliveryResponse } from './dto/alert-channel.dto';
@@ -17,8 +19,9 @@ export class AlertChannelsController {
   }
 
   @Get()
-  list(): Promise<AlertChannelResponse[]> {
-    return this.service.list();
+  @ApiOperation({ summary: 'Every channel; a read key sees webhook URLs without their path and query, which often hold a bearer secret' })
+  list(@CallerScope() scope: ApiKeyScope): Promise<AlertChannelResponse[]> {
+    return this.service.list(scope);
   }
 
   @Delete(':id')

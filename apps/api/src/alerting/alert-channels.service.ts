@@ -1,7 +1,8 @@
 import { Inject, Injectable } from '@nestjs/common';
 import { randomBytes } from 'node:crypto';
-import { AlertChannelEntity, AlertChannelRepository, DeliveryRepository } from '@hopwatch/db';
+import { AlertChannelEntity, AlertChannelRepository, ApiKeyScope, DeliveryRepository } from '@hopwatch/db';
 import { AlertChannelNotFound, literalAddress, TargetDenied, TargetPolicy } from '@hopwatch/domain';
+import { SecretBox } from '@hopwatch/platform';
 import { NotificationQueue } from '@hopwatch/queue';
 import { TARGET_POLICY } from '@hopwatch/runtime';
 import { toChannelResponse, toDeliveryResponse } from './alerting.mapper';
@@ -15,6 +16,7 @@ export class AlertChannelsService {
     private readonly channels: AlertChannelRepository,
     private readonly deliveries: DeliveryRepository,
     private readonly queue: NotificationQueue,
+    private readonly secrets: SecretBox,
     @Inject(TARGET_POLICY) private readonly policy: TargetPolicy,
   ) {}
 
@@ -27,14 +29,14 @@ export class AlertChannelsService {
       kind: dto.kind,
       emailTo: dto.kind === 'email' ? dto.to! : [],
       webhookUrl: dto.kind === 'webhook' ? dto.url! : null,
-      webhookSecret: secret,
+      webhookSecret: secret === null ? null : this.secrets.seal(secret),
       isDefault: dto.isDefault ?? false,
     });
-    return { ...toChannelResponse(channel), ...(secret ? { secret } : {}) };
+    return { ...toChannelResponse(channel, 'write'), ...(secret ? { secret } : {}) };
   }
 
-  async list() {
-    return (await this.channels.list()).map(toChannelResponse);
+  async list(scope: ApiKeyScope) {
+    return (await this.channels.list()).map((channel) => toChannelResponse(channel, scope));
   }
 
   async delete(id: string): Promise<void> {

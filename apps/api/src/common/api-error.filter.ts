@@ -3,12 +3,14 @@ import type { Response } from 'express';
 import { randomUUID } from 'node:crypto';
 import { DomainError, isRejected } from '@hopwatch/domain';
 import { DOMAIN_ERROR_STATUS } from './domain-error.status';
+import { JsonTooDeepError } from './json-depth';
 
 type BodyParserError = { type?: string };
 
 const PARSER_ERRORS: Record<string, { statusCode: number; error: string; message: string | string[] }> = {
   'entity.too.large': { statusCode: 413, error: 'Payload Too Large', message: 'request body is larger than 64 KiB' },
   'entity.parse.failed': { statusCode: 400, error: 'Bad Request', message: ['body is not valid JSON'] },
+  'entity.too.deep': { statusCode: 400, error: 'Bad Request', message: [new JsonTooDeepError().message] },
 };
 
 /** One home for error responses: domain failures by their code, Nest's shape for HTTP errors, body-parser errors told plainly, an errorId on a 500. */

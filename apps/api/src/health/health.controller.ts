@@ -1,10 +1,13 @@
 import { Controller, Get, ServiceUnavailableException } from '@nestjs/common';
 import { ApiTags } from '@nestjs/swagger';
+import { SkipThrottle } from '@nestjs/throttler';
 import { DependencyMonitor } from '@hopwatch/runtime';
 import { Public } from '../auth/public.decorator';
 
 @ApiTags('health')
 @Public()
+// Load balancers and orchestrators poll these; a limit would turn a healthy replica "down".
+@SkipThrottle({ 'per-key': true, 'per-address': true, 'sign-in': true })
 @Controller('health')
 export class HealthController {
   constructor(private readonly dependencies: DependencyMonitor) {}

@@ -1,7 +1,7 @@
 import { Inject, Injectable } from '@nestjs/common';
 import { randomUUID } from 'node:crypto';
 import { AlertChannelRepository, HistoryRepository, HopFields, SiteEntity, SitePatch, SiteRepository } from '@hopwatch/db';
-import { DEFAULT_EXPECT_STATUS, DEFAULT_REGION, firstSlotFor, SITE_LIMITS, SiteNotFound, TargetDenied, TargetPolicy, UnknownAlertChannel } from '@hopwatch/domain';
+import { DEFAULT_EXPECT_STATUS, DEFAULT_REGION, firstSlotFor, restoreHiddenPassword, SITE_LIMITS, SiteNotFound, TargetDenied, TargetPolicy, UnknownAlertChannel } from '@hopwatch/domain';
 import { TARGET_POLICY } from '@hopwatch/runtime';
 import { CreateSiteDto } from './dto/create-site.dto';
 import { HopDto } from './dto/hop.dto';
@@ -32,7 +32,7 @@ export class SitesService {
       timeoutMs: dto.timeoutMs ?? SITE_LIMITS.timeoutMs.default,
       expectStatus: dto.expectStatus ?? DEFAULT_EXPECT_STATUS,
       bodyContains: dto.bodyContains ?? null,
-      regions: dto.regions?.length ? dto.regions : [DEFAULT_REGION],
+      regions: dto.regions ?? [DEFAULT_REGION],
       dnsResolvers: dto.dns?.resolvers ?? [],
       tags: dto.tags ?? [],
       alertChannelIds: dto.alertChannelIds ?? [],
@@ -67,10 +67,13 @@ export class SitesService {
     const current = await this.get(id);
     const { dns, hops, detection, ...fields } = dto;
     const patch: SitePatch = { ...fields };
+    if (dto.url) patch.url = restoreHiddenPassword(dto.url, current.url);
     if (detection) patch.detection = { ...detection };
     if (dns) patch.dnsResolvers = dns.resolvers;
-    if (hops) patch.hops = hops.map(toHopFields);
-    if (dto.regions?.length === 0) patch.regions = [DEFAULT_REGION];
+    if (hops) {
+      const storedUrls = new Map((current.hops ?? []).map((hop) => [hop.name, hop.url]));
+      patch.hops = hops.map((hop) => toHopFields({ ...hop, url: restoreHiddenPassword(hop.url, storedUrls.get(hop.name)) }));
+    }
     const rescheduled = dto.intervalSeconds !== undefined && dto.intervalSeconds !== current.intervalSeconds;
     const resumed = dto.paused === false && current.paused;
     if (rescheduled || resumed) patch.nextRunAt = this.firstRun(id, dto.intervalSeconds ?? current.intervalSeconds);
@@ -96,7 +99,7 @@ export class SitesService {
     if (unknown.length > 0) throw new UnknownAlertChannel(unknown);
   }
 
-  private assertTargetsAllowed(dto: { url?: string; hops?: HopDto[] }): void {
+  private assertTargetsAllowed(dto: { url?: string; hops?: HopDto[]; dns?: { resolvers?: string[] } }): void {
     const problems = deniedTargets(dto, this.policy);
     if (problems.length > 0) throw new TargetDenied(problems);
   }

@@ -3,7 +3,7 @@ import { Job } from 'bullmq';
 import { AlertSender, DeliveryOutcome } from '@hopwatch/alerting';
 import { DeliveryContext, DeliveryRepository } from '@hopwatch/db';
 import { TargetPolicy } from '@hopwatch/domain';
-import { HOPWATCH_CONFIG, HopwatchConfig } from '@hopwatch/platform';
+import { HOPWATCH_CONFIG, HopwatchConfig, SecretBox } from '@hopwatch/platform';
 import { NotifyJob, OnJob } from '@hopwatch/queue';
 import { TARGET_POLICY } from '@hopwatch/runtime';
 import { toAlertMessage } from './alert-message';
@@ -16,6 +16,7 @@ export class NotificationProcessor implements OnApplicationShutdown {
 
   constructor(
     private readonly deliveries: DeliveryRepository,
+    private readonly secrets: SecretBox,
     @Inject(HOPWATCH_CONFIG) private readonly config: HopwatchConfig,
     @Inject(TARGET_POLICY) policy: TargetPolicy,
   ) {
@@ -54,6 +55,6 @@ export class NotificationProcessor implements OnApplicationShutdown {
     const { channel } = context.delivery;
     const message = toAlertMessage(context, this.config.publicUrl);
     if (channel.kind === 'email') return this.sender.sendEmail(message, channel.emailTo);
-    return this.sender.sendWebhook(message, channel.webhookUrl!, channel.webhookSecret!);
+    return this.sender.sendWebhook(message, channel.webhookUrl!, this.secrets.open(channel.webhookSecret!));
   }
 }

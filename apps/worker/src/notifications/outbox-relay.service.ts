@@ -1,7 +1,7 @@
 // Turns incident events from the outbox into deliveries (one per channel) and queues them. Every worker runs it;
 // SKIP LOCKED lets them share the outbox, and the deliveries' unique key keeps an event from being sent twice.
 import { BeforeApplicationShutdown, Inject, Injectable, Logger, OnApplicationBootstrap } from '@nestjs/common';
-import { DeliveryRepository, NotificationOutboxRepository, OutboxContext, OutboxDecision } from '@hopwatch/db';
+import { DeliveryRepository, NotificationOutboxRepository, OutboxContext, OutboxDecision, SUPERSEDED, UnitOfWork } from '@hopwatch/db';
 import { decideNotice, windowCovers } from '@hopwatch/domain';
 import { HOPWATCH_CONFIG, HopwatchConfig, RepeatingTask } from '@hopwatch/platform';
 import { NotificationQueue } from '@hopwatch/queue';
@@ -29,6 +29,7 @@ export class OutboxRelay implements OnApplicationBootstrap, BeforeApplicationShu
     private readonly queue: NotificationQueue,
     private readonly dependencies: DependencyMonitor,
     @Inject(HOPWATCH_CONFIG) private readonly config: HopwatchConfig,
+    private readonly unitOfWork: UnitOfWork,
   ) {}
 
   onApplicationBootstrap(): void {
@@ -41,10 +42,22 @@ export class OutboxRelay implements OnApplicationBootstrap, BeforeApplicationShu
 
   /** One pass; public so tests can drive it. */
   async relay(now = new Date()): Promise<number> {
-    const created = await this.outbox.dispatchPending(BATCH, this.config.resolveQuietSeconds, (context) => this.decide(context, now));
+    const created = await this.dispatchPending(now);
     await this.queue.enqueue(created);
     if (now.getTime() - this.lastSweep >= SWEEP_EVERY_MS) await this.sweep(now);
     return created.length;
+  }
+
+  /** Turns pending events into deliveries in one transaction, so an event becomes deliveries exactly once. */
+  private dispatchPending(now: Date): Promise<string[]> {
+    return this.unitOfWork.run(async (tx) => {
+      const created: string[] = [];
+      for (const event of await this.outbox.takePending(tx, BATCH, this.config.resolveQuietSeconds)) {
+        const context = await this.outbox.contextOf(tx, event);
+        created.push(...(await this.outbox.record(tx, event, context, context ? this.decide(context, now) : SUPERSEDED)));
+      }
+      return created;
+    });
   }
 
   decide(context: OutboxContext, now: Date): OutboxDecision {

@@ -13,8 +13,19 @@ describe('loadConfig', () => {
       adminKey: null,
       retentionDays: 30,
       logLevel: 'info',
-      metricsPublic: true,
+      metricsPublic: false,
     });
+  });
+
+  it.each([
+    ['auto on all interfaces', { HOST: '0.0.0.0' }, false],
+    ['auto on loopback', { HOST: '127.0.0.1' }, true],
+    ['auto on localhost', { HOST: 'localhost', HOPWATCH_METRICS_PUBLIC: 'auto' }, true],
+    ['auto on IPv6 loopback', { HOST: '::1' }, true],
+    ['true on all interfaces', { HOST: '0.0.0.0', HOPWATCH_METRICS_PUBLIC: 'true' }, true],
+    ['false on loopback', { HOST: '127.0.0.1', HOPWATCH_METRICS_PUBLIC: 'false' }, false],
+  ])('resolves HOPWATCH_METRICS_PUBLIC %s', (_label, env, expected) => {
+    expect(loadConfig(env).metricsPublic).toBe(expected);
   });
 
   it('parses lists, numbers and booleans', () => {
@@ -44,7 +55,7 @@ describe('loadConfig', () => {
     ['HOPWATCH_RESOLVERS', '1.1.1.1:99999', 'HOPWATCH_RESOLVERS has "1.1.1.1:99999", expected ip or ip:port'],
     ['HOPWATCH_TARGET_ALLOW', '10.0.0.0/33', 'HOPWATCH_TARGET_ALLOW has "10.0.0.0/33", expected a CIDR like 10.0.0.0/8'],
     ['HOPWATCH_ADMIN_KEY', 'short', 'HOPWATCH_ADMIN_KEY must be at least 24 characters long'],
-    ['HOPWATCH_METRICS_PUBLIC', 'maybe', 'HOPWATCH_METRICS_PUBLIC must be true or false, got "maybe"'],
+    ['HOPWATCH_METRICS_PUBLIC', 'maybe', 'HOPWATCH_METRICS_PUBLIC must be true, false or auto, got "maybe"'],
     ['LOG_LEVEL', 'loud', 'LOG_LEVEL must be one of fatal, error, warn, info, debug, trace, silent, got "loud"'],
     ['HOPWATCH_RETENTION_DAYS', '0', 'HOPWATCH_RETENTION_DAYS must be between 1 and 3650, got 0'],
   ])('rejects %s=%s with a line naming the variable', (variable, value, message) => {

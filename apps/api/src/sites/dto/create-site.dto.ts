@@ -1,11 +1,10 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
-import { Type } from 'class-transformer';
 import {
-  ArrayMaxSize, ArrayUnique, IsArray, IsBoolean, IsIn, IsInt, IsOptional, IsString, IsUUID, Matches, Max, MaxLength, Min,
-  MinLength, ValidateNested,
+  ArrayMaxSize, ArrayMinSize, ArrayUnique, IsArray, IsBoolean, IsIn, IsInt, IsOptional, IsString, IsUUID, Matches, Max, MaxLength, Min,
+  MinLength,
 } from 'class-validator';
 import { HTTP_METHODS, HttpMethod, SITE_LIMITS } from '@hopwatch/domain';
-import { IsExpectStatus, IsHttpUrl, IsResolver, UniqueNames } from '../../common/validators';
+import { IsExpectStatus, IsHttpUrl, IsResolver, NestedObject, NestedObjects, UniqueNames } from '../../common/validators';
 import { DetectionDto } from './detection.dto';
 import { HopDto } from './hop.dto';
 
@@ -66,6 +65,7 @@ export class CreateSiteDto {
   @ApiPropertyOptional({ example: ['default'], default: ['default'] })
   @IsOptional()
   @IsArray()
+  @ArrayMinSize(1, { message: 'regions must list at least one region; leave it out for ["default"]' })
   @ArrayMaxSize(SITE_LIMITS.maxRegions)
   @ArrayUnique()
   @Matches(NAME, { each: true, message: `each value in regions ${NAME_MESSAGE}` })
@@ -76,14 +76,12 @@ export class CreateSiteDto {
   @IsArray()
   @ArrayMaxSize(SITE_LIMITS.maxHops)
   @UniqueNames()
-  @ValidateNested({ each: true })
-  @Type(() => HopDto)
+  @NestedObjects(() => HopDto)
   hops?: HopDto[];
 
   @ApiPropertyOptional({ type: DnsCheckDto })
   @IsOptional()
-  @ValidateNested()
-  @Type(() => DnsCheckDto)
+  @NestedObject(() => DnsCheckDto)
   dns?: DnsCheckDto;
 
   @ApiPropertyOptional({ example: ['prod', 'eu'] })
@@ -122,7 +120,6 @@ export class CreateSiteDto {
 
   @ApiPropertyOptional({ type: DetectionDto, description: 'Overrides of the detection defaults' })
   @IsOptional()
-  @ValidateNested()
-  @Type(() => DetectionDto)
+  @NestedObject(() => DetectionDto)
   detection?: DetectionDto;
 }
