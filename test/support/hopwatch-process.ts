@@ -1,7 +1,7 @@
 // One built hopwatch process (api, scheduler, worker or all-in-one) as a real child, its output kept for assertions.
 import { ChildProcess, spawn } from 'node:child_process';
 import { join } from 'node:path';
-import { TEST_ADMIN_KEY } from './test-config';
+import { TEST_ADMIN_KEY, TEST_SECRET_KEY } from './test-config';
 
 export type Role = 'api' | 'scheduler' | 'worker' | 'all-in-one';
 
@@ -23,7 +23,7 @@ export type HopwatchProcess = {
 export function startHopwatch(role: Role, env: Record<string, string>): HopwatchProcess {
   const main = join(__dirname, '..', '..', 'dist', 'apps', role, 'src', 'main.js');
   const child = spawn(process.execPath, [main], {
-    env: { PATH: process.env.PATH ?? '', HOPWATCH_ADMIN_KEY: TEST_ADMIN_KEY, HOPWATCH_TARGET_ALLOW: '127.0.0.0/8', LOG_LEVEL: 'silent', ...env },
+    env: { PATH: process.env.PATH ?? '', HOPWATCH_ADMIN_KEY: TEST_ADMIN_KEY, HOPWATCH_SECRET_KEY: TEST_SECRET_KEY, HOPWATCH_TARGET_ALLOW: '127.0.0.0/8', LOG_LEVEL: 'silent', ...env },
     stdio: ['ignore', 'pipe', 'pipe'],
   });
   let text = '';

@@ -52,8 +52,10 @@ export class JobWorkers implements OnApplicationBootstrap, BeforeApplicationShut
     const connection = createRedis(this.config.redisUrl);
     const name = queueNameFor(consumer.queue, this.config.region);
     const worker = new Worker(name, (job) => this.dispatch(handlers, job), {
+      // The lock is renewed every half-lock while the worker lives, so it need not cover a whole check: it only
+      // bounds how long a dead worker's jobs wait. They are taken over within lock + stalled interval (1.5 × lock).
       lockDuration: this.config.jobLockMs,
-      stalledInterval: Math.min(this.config.jobLockMs, 30_000),
+      stalledInterval: Math.max(500, Math.round(this.config.jobLockMs / 2)),
       ...consumer.options(this.config),
       connection,
       prefix: this.config.redisPrefix,
