@@ -3,6 +3,7 @@ import { HOPWATCH_CONFIG, HopwatchConfig, RepeatingTask } from '@hopwatch/platfo
 import { DependencyMonitor } from '@hopwatch/runtime';
 import { EnqueueDueService } from './enqueue-due.service';
 import { LeaderLock } from './leader.lock';
+import { LostJobsService } from './lost-jobs.service';
 
 /** The scheduler's loop: every tick, if this instance leads, enqueue what is due. */
 @Injectable()
@@ -13,6 +14,7 @@ export class TickService implements OnApplicationBootstrap, OnApplicationShutdow
   constructor(
     private readonly leader: LeaderLock,
     private readonly enqueuer: EnqueueDueService,
+    private readonly lostJobs: LostJobsService,
     private readonly dependencies: DependencyMonitor,
     @Inject(HOPWATCH_CONFIG) config: HopwatchConfig,
   ) {
@@ -32,6 +34,7 @@ export class TickService implements OnApplicationBootstrap, OnApplicationShutdow
   /** One tick; public so tests can drive the scheduler step by step. */
   async tick(): Promise<number> {
     if (!(await this.leader.ensure())) return 0;
+    await this.lostJobs.recoverIfLost();
     return this.enqueuer.enqueueDue();
   }
 }
