@@ -1,6 +1,7 @@
 // One built hopwatch process (api, scheduler, worker or all-in-one) as a real child, its output kept for assertions.
 import { ChildProcess, spawn } from 'node:child_process';
-import { join } from 'node:path';
+import { existsSync } from 'node:fs';
+import { dirname, join } from 'node:path';
 import { TEST_ADMIN_KEY, TEST_SECRET_KEY } from './test-config';
 
 export type Role = 'api' | 'scheduler' | 'worker' | 'all-in-one';
@@ -12,6 +13,13 @@ const BANNERS: Record<Role, string> = {
   'all-in-one': 'hopwatch is running',
 };
 
+/** The repository root, whether this file runs from test/support or compiled under dist/ (the fault suite). */
+function projectRoot(): string {
+  let folder = __dirname;
+  while ((!existsSync(join(folder, 'package.json')) || folder.endsWith('/dist')) && folder !== dirname(folder)) folder = dirname(folder);
+  return folder;
+}
+
 export type HopwatchProcess = {
   child: ChildProcess;
   output(): string;
@@ -21,7 +29,7 @@ export type HopwatchProcess = {
 };
 
 export function startHopwatch(role: Role, env: Record<string, string>): HopwatchProcess {
-  const main = join(__dirname, '..', '..', 'dist', 'apps', role, 'src', 'main.js');
+  const main = join(projectRoot(), 'dist', 'apps', role, 'src', 'main.js');
   const child = spawn(process.execPath, [main], {
     env: { PATH: process.env.PATH ?? '', HOPWATCH_ADMIN_KEY: TEST_ADMIN_KEY, HOPWATCH_SECRET_KEY: TEST_SECRET_KEY, HOPWATCH_TARGET_ALLOW: '127.0.0.0/8', LOG_LEVEL: 'silent', ...env },
     stdio: ['ignore', 'pipe', 'pipe'],

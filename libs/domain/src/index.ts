@@ -6,6 +6,7 @@ export * from './targets/metadata-endpoints';
 export * from './site/url-redaction';
 export * from './results/check-result';
 export * from './schedule/slots';
+export * from './schedule/slot-ledger';
 export * from './fingerprint/gateway';
 export * from './fingerprint/gateway-signatures';
 export * from './fingerprint/cloudflare';

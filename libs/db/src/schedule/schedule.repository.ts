@@ -22,6 +22,8 @@ export class ScheduleRepository {
               array_agg(region ORDER BY region) AS regions
          FROM sites AS site CROSS JOIN LATERAL unnest(site.regions) AS region
         WHERE NOT site.paused AND site.next_run_at > now()
+          -- a site whose first slot has not come yet was never claimed: there is nothing to put back
+          AND site.next_run_at - make_interval(secs => site.interval_seconds) >= site.created_at
           AND NOT EXISTS (SELECT 1 FROM check_results AS result
                            WHERE result.site_id = site.id AND result.region = region AND result.target = 'entry'
                              AND result.slot = site.next_run_at - make_interval(secs => site.interval_seconds))
