@@ -1,4 +1,4 @@
-// `npm run faults [-- --profile short|full] [--sites N] [--interval S]`: real processes on a private Postgres and
+// `npm run faults [-- --profile short|full|scenario,scenario] [--sites N] [--interval S]`: real processes on a private Postgres and
 // Redis, one fault per scenario, and a checker comparing every slot the run had to store with what Postgres holds.
 // Prints one table; exits non-zero when any slot was lost or stored twice.
 import 'reflect-metadata';
@@ -19,9 +19,9 @@ function parseOptions(argv: string[]): Options {
   for (let index = 0; index < argv.length; index += 2) {
     const key = argv[index].replace(/^--/, '');
     const value = argv[index + 1];
-    if (key === 'profile' && value in PROFILES) options.profile = value;
+    if (key === 'profile' && (value in PROFILES || (value ?? '').split(',').every((name) => name in SCENARIOS))) options.profile = value;
     else if ((key === 'sites' || key === 'interval') && /^\d+$/.test(value ?? '') && Number(value) > 0) options[key] = Number(value);
-    else throw new Error(`bad option ${argv[index]} ${value ?? ''} (use --profile ${Object.keys(PROFILES).join('|')} --sites N --interval S)`);
+    else throw new Error(`bad option ${argv[index]} ${value ?? ''} (use --profile ${Object.keys(PROFILES).join('|')} or scenarios such as ${Object.keys(SCENARIOS).slice(0, 2).join(',')}, --sites N --interval S)`);
   }
   return options;
 }
@@ -81,7 +81,7 @@ async function main(): Promise<void> {
   const lab = await openFaultLab();
   const rows: Row[] = [];
   try {
-    for (const key of PROFILES[options.profile]) rows.push(await runScenario(SCENARIOS[key], options, lab));
+    for (const key of PROFILES[options.profile] ?? options.profile.split(',')) rows.push(await runScenario(SCENARIOS[key], options, lab));
   } finally {
     await lab.close();
   }

@@ -41,7 +41,7 @@ describe('Redis losing its queued checks', () => {
     await db.query(
       `INSERT INTO sites (name, url, method, interval_seconds, timeout_ms, expect_status, regions, dns_resolvers, tags,
                           alert_channel_ids, confirmations, recoveries, paused, next_run_at)
-       SELECT 'loss-' || n, $1, 'GET', ${INTERVAL_SECONDS}, 2000, '200', '{default}', '{}', '{}', '{}', 2, 2, false, now()
+       SELECT 'loss-' || n, $1, 'GET', ${INTERVAL_SECONDS}, 2000, '200', '{default}', '{}', '{}', '{}', 2, 2, false, date_trunc('second', now()) + interval '1 second'
          FROM generate_series(1, ${SITES}) AS n`,
       [target.url('/')],
     );
