@@ -7,5 +7,6 @@ import { Alerting1795300400000 } from './1795300400000-Alerting';
 import { SiteDetection1795300500000 } from './1795300500000-SiteDetection';
 import { ShortKeyPrefixes1795300600000 } from './1795300600000-ShortKeyPrefixes';
 import { SealWebhookSecrets1795300700000 } from './1795300700000-SealWebhookSecrets';
+import { ChatChannels1795300840000 } from './1795300840000-ChatChannels';
 
-export const MIGRATIONS = [Foundation1795300000000, CheckResults1795300100000, Incidents1795300200000, History1795300300000, Alerting1795300400000, SiteDetection1795300500000, ShortKeyPrefixes1795300600000, SealWebhookSecrets1795300700000];
+export const MIGRATIONS = [Foundation1795300000000, CheckResults1795300100000, Incidents1795300200000, History1795300300000, Alerting1795300400000, SiteDetection1795300500000, ShortKeyPrefixes1795300600000, SealWebhookSecrets1795300700000, ChatChannels1795300840000];

@@ -1,6 +1,6 @@
 import 'reflect-metadata';
 import { ensureDatabase } from '@hopwatch/db';
-import { bootOrExit, loadConfigOrExit, stopOnSignal } from '@hopwatch/platform';
+import { assertPortFree, bootOrExit, loadConfigOrExit, stopOnSignal } from '@hopwatch/platform';
 import { assertRedisReachable } from '@hopwatch/queue';
 import { createApiApp } from './create-api-app';
 import { exposureLines } from './listen-banner';
@@ -8,6 +8,7 @@ import { exposureLines } from './listen-banner';
 bootOrExit(async () => {
   const config = loadConfigOrExit();
   const stop = stopOnSignal('api', config.shutdownTimeoutMs);
+  await assertPortFree(config.port, config.host, 'PORT');
   await ensureDatabase(config.databaseUrl);
   await assertRedisReachable(config.redisUrl);
   const app = await createApiApp(config);

@@ -1,12 +1,13 @@
 import 'reflect-metadata';
 import { ensureDatabase } from '@hopwatch/db';
-import { bootOrExit, loadConfigOrExit, startMetricsServer, stopOnSignal } from '@hopwatch/platform';
+import { assertPortFree, bootOrExit, loadConfigOrExit, startMetricsServer, stopOnSignal } from '@hopwatch/platform';
 import { assertRedisReachable } from '@hopwatch/queue';
 import { createSchedulerApp } from './create-scheduler-app';
 
 bootOrExit(async () => {
   const config = loadConfigOrExit();
   const stop = stopOnSignal('scheduler', config.shutdownTimeoutMs);
+  if (config.metricsPort) await assertPortFree(config.metricsPort, config.host, 'HOPWATCH_METRICS_PORT');
   await ensureDatabase(config.databaseUrl);
   await assertRedisReachable(config.redisUrl);
   stop.attach(await createSchedulerApp(config));

@@ -4,7 +4,7 @@ import { ApiKeyScope } from '@hopwatch/db';
 import { CallerScope } from '../auth/caller-scope';
 import { PageQuery } from '../common/page.query';
 import { AlertChannelsService } from './alert-channels.service';
-import { AlertChannelResponse, CreateAlertChannelDto, CreatedAlertChannelResponse, DeliveryListResponse, DeliveryResponse } from './dto/alert-channel.dto';
+import { AlertChannelResponse, CreateAlertChannelDto, CreatedAlertChannelResponse, DeliveryListResponse, TestDeliveryResponse } from './dto/alert-channel.dto';
 
 @ApiTags('alert-channels')
 @ApiBearerAuth()
@@ -13,7 +13,7 @@ export class AlertChannelsController {
   constructor(private readonly service: AlertChannelsService) {}
 
   @Post()
-  @ApiOperation({ summary: 'Create an email or webhook channel; a webhook secret is generated and shown once' })
+  @ApiOperation({ summary: 'Create an email, webhook, slack, teams, discord, telegram, pagerduty or ntfy channel; a webhook secret is generated and shown once' })
   create(@Body() dto: CreateAlertChannelDto): Promise<CreatedAlertChannelResponse> {
     return this.service.create(dto);
   }
@@ -32,8 +32,8 @@ export class AlertChannelsController {
 
   @Post(':id/test')
   @HttpCode(200)
-  @ApiOperation({ summary: 'Send a test notice now and report the outcome' })
-  test(@Param('id', ParseUUIDPipe) id: string): Promise<DeliveryResponse> {
+  @ApiOperation({ summary: "Send a test notice now and answer with its first attempt's outcome" })
+  test(@Param('id', ParseUUIDPipe) id: string): Promise<TestDeliveryResponse> {
     return this.service.test(id);
   }
 
