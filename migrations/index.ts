@@ -8,5 +8,27 @@ import { SiteDetection1795300500000 } from './1795300500000-SiteDetection';
 import { ShortKeyPrefixes1795300600000 } from './1795300600000-ShortKeyPrefixes';
 import { SealWebhookSecrets1795300700000 } from './1795300700000-SealWebhookSecrets';
 import { ChatChannels1795300840000 } from './1795300840000-ChatChannels';
+import { IncidentShape1795301200000 } from './1795301200000-IncidentShape';
+import { HopBackends1795301200100 } from './1795301200100-HopBackends';
+import { RootIncidents1795301200200 } from './1795301200200-RootIncidents';
+import { WebSessions1795301400000 } from './1795301400000-WebSessions';
+import { StatusPages1795301410000 } from './1795301410000-StatusPages';
+import { ManagedBy1795301500000 } from './1795301500000-ManagedBy';
 
-export const MIGRATIONS = [Foundation1795300000000, CheckResults1795300100000, Incidents1795300200000, History1795300300000, Alerting1795300400000, SiteDetection1795300500000, ShortKeyPrefixes1795300600000, SealWebhookSecrets1795300700000, ChatChannels1795300840000];
+export const MIGRATIONS = [
+  Foundation1795300000000,
+  CheckResults1795300100000,
+  Incidents1795300200000,
+  History1795300300000,
+  Alerting1795300400000,
+  SiteDetection1795300500000,
+  ShortKeyPrefixes1795300600000,
+  SealWebhookSecrets1795300700000,
+  ChatChannels1795300840000,
+  IncidentShape1795301200000,
+  HopBackends1795301200100,
+  RootIncidents1795301200200,
+  WebSessions1795301400000,
+  StatusPages1795301410000,
+  ManagedBy1795301500000,
+];

@@ -1,8 +1,9 @@
 import { INestApplication, ValidationPipe } from '@nestjs/common';
 import { NestExpressApplication, NestExpressBodyParserOptionsFor } from '@nestjs/platform-express';
-import { DocumentBuilder, SwaggerModule } from '@nestjs/swagger';
+import { SwaggerModule } from '@nestjs/swagger';
 import { refuseDeepJson } from './common/json-depth';
 import { UnsafeValuesPipe } from './common/unsafe-values.pipe';
+import { createOpenApiDocument } from './openapi/openapi-document';
 
 export const BODY_LIMIT = '64kb';
 
@@ -17,14 +18,6 @@ export function configureApi(app: INestApplication): void {
     new UnsafeValuesPipe(),
     new ValidationPipe({ whitelist: true, forbidNonWhitelisted: true, transform: true, forbidUnknownValues: true }),
   );
-  const document = SwaggerModule.createDocument(
-    app,
-    new DocumentBuilder()
-      .setTitle('hopwatch')
-      .setDescription('Uptime and upstream-chain monitoring that names the hop behind every 502.')
-      .setVersion('1')
-      .addBearerAuth({ type: 'http', scheme: 'bearer', description: 'an API key' })
-      .build(),
-  );
+  const document = createOpenApiDocument(app);
   SwaggerModule.setup('docs', app, document, { jsonDocumentUrl: 'docs-json' });
 }

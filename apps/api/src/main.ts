@@ -15,6 +15,6 @@ bootOrExit(async () => {
   stop.attach(app);
   await app.listen(config.port, config.host);
   process.stdout.write(
-    [`hopwatch api: http://localhost:${config.port}/api/v1, docs at /docs, health at /health`, ...exposureLines(config), ''].join('\n'),
+    [`hopwatch api: ${config.publicUrl}/api/v1, UI at /, docs at /docs, health at /health`, ...exposureLines(config), ''].join('\n'),
   );
 });

@@ -17,3 +17,4 @@ export * from './dependencies/dependency-status';
 export * from './dependencies/dependencies';
 export * from './secrets/secret-box';
 export * from './secrets/secret-key-file';
+export * from './config/cli-environment';

@@ -11,7 +11,7 @@ const TYPES: Record<DeliveryContext['delivery']['notice'], AlertType> = {
 };
 
 /** The notice as channels send it. Its id is the delivery's: the same on every retry, so receivers can drop repeats. */
-export function toAlertMessage({ delivery, incident, site, eventAt }: DeliveryContext, publicUrl: string): AlertMessage {
+export function toAlertMessage({ delivery, incident, site, eventAt, memberSites }: DeliveryContext, publicUrl: string): AlertMessage {
   return {
     id: delivery.id,
     type: TYPES[delivery.notice],
@@ -27,8 +27,10 @@ export function toAlertMessage({ delivery, incident, site, eventAt }: DeliveryCo
       resolvedAt: incident.resolvedAt?.toISOString() ?? null,
       durationSeconds: incident.resolvedAt ? Math.round((incident.resolvedAt.getTime() - incident.startedAt.getTime()) / 1000) : null,
       inMaintenance: incident.inMaintenance,
-      diagnosis: incident.diagnosis,
+      affectedSites: [...(site ? [site.name] : []), ...memberSites],
+      // a resolved notice does not repeat what to do: it is over
+      diagnosis: delivery.notice === 'resolved' ? { ...incident.diagnosis, nextSteps: [] } : incident.diagnosis,
     },
-    link: incident ? `${publicUrl}/api/v1/incidents/${incident.id}` : null,
+    link: incident ? `${publicUrl}/incidents/${incident.id}` : null,
   };
 }

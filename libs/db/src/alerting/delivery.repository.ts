@@ -6,7 +6,14 @@ import { IncidentEntity } from '../incidents/incident.entity';
 import { SiteEntity } from '../sites/site.entity';
 import { DeliveryAttempt, DeliveryEntity, DeliveryStatus } from './delivery.entity';
 
-export type DeliveryContext = { delivery: DeliveryEntity; incident: IncidentEntity | null; site: SiteEntity | null; eventAt: Date };
+export type DeliveryContext = {
+  delivery: DeliveryEntity;
+  incident: IncidentEntity | null;
+  site: SiteEntity | null;
+  eventAt: Date;
+  /** For a root incident: the names of the other sites whose open incidents it groups. */
+  memberSites: string[];
+};
 
 @Injectable()
 export class DeliveryRepository {
@@ -44,7 +51,16 @@ export class DeliveryRepository {
     const incident = delivery.incidentId ? await this.dataSource.getRepository(IncidentEntity).findOne({ where: { id: delivery.incidentId } }) : null;
     const site = delivery.siteId ? await this.dataSource.getRepository(SiteEntity).findOne({ where: { id: delivery.siteId } }) : null;
     const event = delivery.eventId ? await this.dataSource.getRepository(IncidentEventEntity).findOne({ where: { id: delivery.eventId } }) : null;
-    return { delivery, incident, site, eventAt: event?.createdAt ?? delivery.createdAt };
+    return { delivery, incident, site, eventAt: event?.createdAt ?? delivery.createdAt, memberSites: incident ? await this.memberSites(incident.id) : [] };
+  }
+
+  private async memberSites(rootIncidentId: string): Promise<string[]> {
+    const rows: Array<{ name: string }> = await this.dataSource.query(
+      `SELECT site.name FROM incidents member JOIN sites site ON site.id = member.site_id
+        WHERE member.root_incident_id = $1 AND member.status = 'open' ORDER BY site.name`,
+      [rootIncidentId],
+    );
+    return rows.map((row) => row.name);
   }
 
   listForChannel(channelId: string, limit: number, offset: number): Promise<[DeliveryEntity[], number]> {

@@ -1,6 +1,11 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { HOP_ROLES, HopRole, HttpMethod, SITE_STATES, SiteState } from '@hopwatch/domain';
 
+export class BackendResponse {
+  @ApiProperty() address!: string;
+  @ApiProperty() name!: string;
+}
+
 export class HopResponse {
   @ApiProperty() name!: string;
   @ApiProperty({ enum: HOP_ROLES }) role!: HopRole;
@@ -8,6 +13,7 @@ export class HopResponse {
   @ApiPropertyOptional({ nullable: true, type: String }) connectTo!: string | null;
   @ApiPropertyOptional({ nullable: true, type: String }) hostHeader!: string | null;
   @ApiPropertyOptional({ nullable: true, type: String }) expectStatus!: string | null;
+  @ApiPropertyOptional({ nullable: true, type: [BackendResponse] }) backends!: BackendResponse[] | null;
 }
 
 export class SiteResponse {
