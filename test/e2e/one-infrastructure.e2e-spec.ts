@@ -4,7 +4,7 @@ import { ModulesContainer } from '@nestjs/core';
 import { DbModule } from '@hopwatch/db';
 import { ConfigModule } from '@hopwatch/platform';
 import { QueueModule } from '@hopwatch/queue';
-import { TargetPolicyModule } from '@hopwatch/runtime';
+import { DependencyMonitorModule, TargetPolicyModule } from '@hopwatch/runtime';
 import { ApiModule } from '../../apps/api/src/api.module';
 import { SchedulerModule } from '../../apps/scheduler/src/scheduler.module';
 import { WorkerModule } from '../../apps/worker/src/worker.module';
@@ -29,17 +29,18 @@ describe('one process, one infrastructure', () => {
     { name: 'DbModule', type: DbModule },
     { name: 'QueueModule', type: QueueModule },
     { name: 'TargetPolicyModule', type: TargetPolicyModule },
+    { name: 'DependencyMonitorModule', type: DependencyMonitorModule },
   ])('builds $name once, however many roles import it', ({ type }) => {
     expect(instancesOf(type)).toHaveLength(1);
   });
 
   it.each([
-    { role: 'ApiModule', type: ApiModule, uses: [ConfigModule, DbModule, QueueModule, TargetPolicyModule] },
-    { role: 'WorkerModule', type: WorkerModule, uses: [ConfigModule, DbModule, QueueModule, TargetPolicyModule] },
-    { role: 'SchedulerModule', type: SchedulerModule, uses: [ConfigModule, DbModule, QueueModule] },
+    { role: 'ApiModule', type: ApiModule, uses: [ConfigModule, DbModule, QueueModule, TargetPolicyModule, DependencyMonitorModule] },
+    { role: 'WorkerModule', type: WorkerModule, uses: [ConfigModule, DbModule, QueueModule, TargetPolicyModule, DependencyMonitorModule] },
+    { role: 'SchedulerModule', type: SchedulerModule, uses: [ConfigModule, DbModule, QueueModule, DependencyMonitorModule] },
   ])('has $role import the infrastructure it uses, and no more', ({ type, uses }) => {
     const [role] = instancesOf(type);
-    const infrastructure = new Set<object>([ConfigModule, DbModule, QueueModule, TargetPolicyModule]);
+    const infrastructure = new Set<object>([ConfigModule, DbModule, QueueModule, TargetPolicyModule, DependencyMonitorModule]);
     const imported = [...role.imports].map((module) => module.metatype).filter((metatype) => infrastructure.has(metatype));
     expect(new Set(imported)).toEqual(new Set(uses));
   });

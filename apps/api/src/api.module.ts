@@ -53,7 +53,7 @@ import { WebUiModule } from './web/web-ui.module';
 })
 export class ApiModule {
   static register(infrastructure: Infrastructure): DynamicModule {
-    const { config, db, queue, targetPolicy } = infrastructure;
+    const { config, db, queue, targetPolicy, dependencies } = infrastructure;
     return {
       module: ApiModule,
       imports: [
@@ -61,6 +61,7 @@ export class ApiModule {
         db,
         queue,
         targetPolicy,
+        dependencies,
         HistoryModule.register(infrastructure),
         RateLimitsModule.register(infrastructure),
         StatusPagesModule.register(infrastructure),

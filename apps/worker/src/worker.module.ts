@@ -28,7 +28,7 @@ const CONSUMERS: QueueConsumer[] = [
   exports: [ResultWriter, AnalyzerService, CheckProcessor, OutboxRelay],
 })
 export class WorkerModule {
-  static register({ config, db, queue, targetPolicy }: Infrastructure): DynamicModule {
-    return { module: WorkerModule, imports: [config, db, queue, targetPolicy, JobWorkersModule.consume(CONSUMERS, config)] };
+  static register({ config, db, queue, targetPolicy, dependencies }: Infrastructure): DynamicModule {
+    return { module: WorkerModule, imports: [config, db, queue, targetPolicy, dependencies, JobWorkersModule.consume(CONSUMERS, config)] };
   }
 }

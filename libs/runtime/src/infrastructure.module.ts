@@ -5,6 +5,7 @@ import { Logger } from 'nestjs-pino';
 import { DbModule } from '@hopwatch/db';
 import { ConfigModule, HopwatchConfig, LoggingModule } from '@hopwatch/platform';
 import { QueueModule } from '@hopwatch/queue';
+import { DependencyMonitorModule } from './dependency-monitor';
 import { TargetPolicyModule } from './target-policy.module';
 
 /**
@@ -17,10 +18,12 @@ export type Infrastructure = {
   readonly config: DynamicModule;
   /** Repositories and the UnitOfWork. */
   readonly db: DynamicModule;
-  /** REDIS, CheckQueues and NotificationQueue. */
+  /** REDIS, CheckQueues, NotificationQueue and LiveEventPublisher. */
   readonly queue: DynamicModule;
   /** TARGET_POLICY. */
   readonly targetPolicy: DynamicModule;
+  /** DependencyMonitor: whether Postgres and Redis answer. */
+  readonly dependencies: DynamicModule;
 };
 
 /** A role of a process (api, scheduler, worker): its module, importing from the infrastructure what it uses. */
@@ -28,11 +31,14 @@ export type Role = (infrastructure: Infrastructure) => DynamicModule;
 
 export function buildInfrastructure(config: HopwatchConfig, poolSize?: number): Infrastructure {
   const configModule = ConfigModule.forRoot(config);
+  const db = DbModule.forRoot(config.databaseUrl, poolSize);
+  const queue = QueueModule.forRoot(configModule);
   return {
     config: configModule,
-    db: DbModule.forRoot(config.databaseUrl, poolSize),
-    queue: QueueModule.forRoot(configModule),
+    db,
+    queue,
     targetPolicy: TargetPolicyModule.forRoot(configModule),
+    dependencies: DependencyMonitorModule.forRoot(db, queue),
   };
 }
 
@@ -47,6 +53,7 @@ export class InfrastructureModule {
         LoggingModule.forRoot(config),
         infrastructure.db,
         infrastructure.queue,
+        infrastructure.dependencies,
         ...roles.map((role) => role(infrastructure)),
       ],
     };
@@ -57,6 +64,5 @@ export class InfrastructureModule {
 export async function createProcessContext(config: HopwatchConfig, roles: Role[]): Promise<INestApplicationContext> {
   const app = await NestFactory.createApplicationContext(InfrastructureModule.forRoot(config, roles), { bufferLogs: true });
   app.useLogger(app.get(Logger));
-  app.enableShutdownHooks();
   return app;
 }
