@@ -13,6 +13,7 @@ import { HealthController } from './health/health.controller';
 import { HistoryModule } from './history/history.module';
 import { IncidentsController } from './incidents/incidents.controller';
 import { IncidentsService } from './incidents/incidents.service';
+import { FleetMetricsCollector } from './metrics/fleet-metrics.collector';
 import { MetricsController } from './metrics/metrics.controller';
 import { SitesController } from './sites/sites.controller';
 import { SitesService } from './sites/sites.service';
@@ -27,6 +28,7 @@ import { SitesService } from './sites/sites.service';
     IncidentsService,
     AlertChannelsService,
     ApiKeysService,
+    FleetMetricsCollector,
     { provide: APP_GUARD, useClass: ApiKeyGuard },
     { provide: APP_FILTER, useClass: ApiErrorFilter },
   ],

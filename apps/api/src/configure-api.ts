@@ -1,6 +1,7 @@
 import { INestApplication, ValidationPipe } from '@nestjs/common';
 import { NestExpressApplication } from '@nestjs/platform-express';
 import { DocumentBuilder, SwaggerModule } from '@nestjs/swagger';
+import { countHttpRequests } from './metrics/http-metrics';
 
 export const BODY_LIMIT = '64kb';
 
@@ -9,6 +10,7 @@ export function configureApi(app: INestApplication): void {
   const express = app as NestExpressApplication;
   express.useBodyParser('json', { limit: BODY_LIMIT });
   express.disable('x-powered-by');
+  express.use(countHttpRequests);
   app.useGlobalPipes(
     new ValidationPipe({ whitelist: true, forbidNonWhitelisted: true, transform: true, forbidUnknownValues: true }),
   );

@@ -34,3 +34,4 @@ export * from './alerting/delivery.repository';
 export * from './alerting/maintenance-window.repository';
 export * from './alerting/notification-outbox.repository';
 export * from './checks/stored-result';
+export * from './metrics/fleet-metrics.repository';

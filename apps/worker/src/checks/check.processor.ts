@@ -7,7 +7,7 @@ import { HOPWATCH_CONFIG, HopwatchConfig } from '@hopwatch/platform';
 import { CheckJob, checksQueueName, createRedis } from '@hopwatch/queue';
 import { AnalyzerService } from '../analysis/analyzer.service';
 import { ResultWriter } from '../results/result-writer.service';
-import { checkOutcomes, probeDuration, slotLateness } from '../worker.metrics';
+import { checkOutcomes, probeDuration, probePhaseDuration, slotLateness } from '../worker.metrics';
 import { ChainRunner } from './chain-runner.service';
 
 export type CheckJobOutcome = { missed: true } | { missed: false; run: ChainRun };
@@ -67,5 +67,9 @@ export class CheckProcessor implements OnApplicationBootstrap, BeforeApplication
   private observe(region: string, result: ProbeResult): void {
     checkOutcomes.inc({ region, kind: result.kind, outcome: result.ok ? 'up' : 'down' });
     probeDuration.observe({ region, kind: result.kind }, result.timings.totalMs / 1000);
+    const { dnsMs, connectMs, tlsMs, ttfbMs, totalMs } = result.timings;
+    for (const [phase, ms] of [['dns', dnsMs], ['connect', connectMs], ['tls', tlsMs], ['ttfb', ttfbMs], ['total', totalMs]] as const) {
+      if (ms !== null) probePhaseDuration.observe({ kind: result.kind, phase }, ms / 1000);
+    }
   }
 }

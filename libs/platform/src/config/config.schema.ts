@@ -29,6 +29,8 @@ export type HopwatchConfig = {
   webhookTimeoutMs: number;
   metricsPublic: boolean;
   metricsPort: number | null;
+  /** Export one `hopwatch_site_up` series per site and region (off for very large fleets). */
+  metricsPerSite: boolean;
   logLevel: LogLevel;
 };
 
@@ -66,5 +68,6 @@ export const VARIABLES: VariableSpec[] = [
   { name: 'HOPWATCH_RETENTION_DAYS', description: 'days raw check results are kept (rollups are kept forever)', default: '30' },
   { name: 'HOPWATCH_METRICS_PUBLIC', description: 'serve /metrics without an API key', default: 'true' },
   { name: 'HOPWATCH_METRICS_PORT', description: 'port on which a standalone worker or scheduler serves /metrics (unset: none)', default: null },
+  { name: 'HOPWATCH_METRICS_PER_SITE', description: 'export hopwatch_site_up per site and region on /metrics (one series each; turn off for very large fleets)', default: 'true' },
   { name: 'LOG_LEVEL', description: 'fatal, error, warn, info, debug, trace or silent', default: 'info' },
 ];

@@ -46,6 +46,7 @@ export function loadConfig(env: Env = process.env): HopwatchConfig {
     retentionDays: integer(required('HOPWATCH_RETENTION_DAYS'), 'HOPWATCH_RETENTION_DAYS', 1, 3_650),
     metricsPublic: boolean(required('HOPWATCH_METRICS_PUBLIC'), 'HOPWATCH_METRICS_PUBLIC'),
     metricsPort: optionalInteger(read('HOPWATCH_METRICS_PORT'), 'HOPWATCH_METRICS_PORT', 1, 65_535),
+    metricsPerSite: boolean(required('HOPWATCH_METRICS_PER_SITE'), 'HOPWATCH_METRICS_PER_SITE'),
     logLevel: oneOf(required('LOG_LEVEL'), 'LOG_LEVEL', LOG_LEVELS),
   };
 }
