@@ -21,6 +21,8 @@ export function configureApi(app: INestApplication): void {
       .setTitle('hopwatch')
       .setDescription('Uptime and upstream-chain monitoring that names the hop behind every 502.')
       .setVersion('1')
+      .setLicense('MIT', 'https://opensource.org/licenses/MIT')
+      .addServer('/', 'this hopwatch')
       .addBearerAuth({ type: 'http', scheme: 'bearer', description: 'an API key' })
       .build(),
   );

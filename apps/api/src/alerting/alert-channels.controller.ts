@@ -1,41 +1,43 @@
 import { Body, Controller, Delete, Get, HttpCode, Param, ParseUUIDPipe, Post, Query } from '@nestjs/common';
-import { ApiBearerAuth, ApiOperation, ApiTags } from '@nestjs/swagger';
+import { ApiTags } from '@nestjs/swagger';
+import { Operation } from '../common/api-docs';
 import { PageQuery } from '../common/page.query';
 import { AlertChannelsService } from './alert-channels.service';
 import { AlertChannelResponse, CreateAlertChannelDto, CreatedAlertChannelResponse, DeliveryListResponse, DeliveryResponse } from './dto/alert-channel.dto';
 
 @ApiTags('alert-channels')
-@ApiBearerAuth()
 @Controller('api/v1/alert-channels')
 export class AlertChannelsController {
   constructor(private readonly service: AlertChannelsService) {}
 
   @Post()
-  @ApiOperation({ summary: 'Create an email or webhook channel; a webhook secret is generated and shown once' })
+  @Operation({ summary: 'Create an email or webhook channel; a webhook secret is generated and shown once', ok: { status: 201, type: CreatedAlertChannelResponse }, errors: [400, 413], access: 'write' })
   create(@Body() dto: CreateAlertChannelDto): Promise<CreatedAlertChannelResponse> {
     return this.service.create(dto);
   }
 
   @Get()
+  @Operation({ summary: 'List alert channels (secrets are never returned)', ok: { type: [AlertChannelResponse] } })
   list(): Promise<AlertChannelResponse[]> {
     return this.service.list();
   }
 
   @Delete(':id')
   @HttpCode(204)
+  @Operation({ summary: 'Delete an alert channel', ok: { status: 204 }, errors: [400, 404], access: 'write' })
   async delete(@Param('id', ParseUUIDPipe) id: string): Promise<void> {
     await this.service.delete(id);
   }
 
   @Post(':id/test')
   @HttpCode(200)
-  @ApiOperation({ summary: 'Send a test notice now and report the outcome' })
+  @Operation({ summary: 'Send a test notice now and report the outcome', ok: { type: DeliveryResponse }, errors: [400, 404], access: 'write' })
   test(@Param('id', ParseUUIDPipe) id: string): Promise<DeliveryResponse> {
     return this.service.test(id);
   }
 
   @Get(':id/deliveries')
-  @ApiOperation({ summary: 'The delivery log: event, status, attempts, last error, response status, timestamps' })
+  @Operation({ summary: 'The delivery log: event, status, attempts, last error, response status, timestamps', ok: { type: DeliveryListResponse }, errors: [400, 404] })
   deliveries(@Param('id', ParseUUIDPipe) id: string, @Query() query: PageQuery): Promise<DeliveryListResponse> {
     return this.service.deliveriesOf(id, query.limit ?? 50, query.offset ?? 0);
   }

@@ -1,12 +1,12 @@
 import { Controller, Get, Inject, ServiceUnavailableException } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
-import { ApiTags } from '@nestjs/swagger';
+import { ApiResponse, ApiTags } from '@nestjs/swagger';
 import type { Redis } from 'ioredis';
 import { DataSource } from 'typeorm';
 import { REDIS } from '@hopwatch/queue';
 import { Public } from '../auth/public.decorator';
-
-type Check = { status: 'up' | 'down'; error?: string };
+import { Operation } from '../common/api-docs';
+import { DependencyCheckResponse, LivenessResponse, ReadinessResponse } from './dto/health.response';
 
 @ApiTags('health')
 @Public()
@@ -18,23 +18,26 @@ export class HealthController {
   ) {}
 
   @Get()
-  live() {
+  @Operation({ summary: 'Liveness: the process answers', ok: { type: LivenessResponse }, access: 'none' })
+  live(): LivenessResponse {
     return { status: 'ok' };
   }
 
   @Get('ready')
-  async ready() {
+  @Operation({ summary: 'Readiness: PostgreSQL and Redis are reachable', ok: { type: ReadinessResponse }, access: 'none' })
+  @ApiResponse({ status: 503, description: 'PostgreSQL or Redis is unreachable; `checks` says which', type: ReadinessResponse })
+  async ready(): Promise<ReadinessResponse> {
     const [postgres, redis] = await Promise.all([
       probe(() => this.dataSource.query('SELECT 1')),
       probe(() => this.redis.ping()),
     ]);
-    const body = { status: postgres.status === 'up' && redis.status === 'up' ? 'ok' : 'error', checks: { postgres, redis } };
+    const body: ReadinessResponse = { status: postgres.status === 'up' && redis.status === 'up' ? 'ok' : 'error', checks: { postgres, redis } };
     if (body.status !== 'ok') throw new ServiceUnavailableException(body);
     return body;
   }
 }
 
-async function probe(check: () => Promise<unknown>): Promise<Check> {
+async function probe(check: () => Promise<unknown>): Promise<DependencyCheckResponse> {
   const timeout = new Promise<never>((_, reject) => setTimeout(() => reject(new Error('timed out after 2 s')), 2_000).unref());
   try {
     await Promise.race([check(), timeout]);

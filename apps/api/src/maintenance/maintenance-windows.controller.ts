@@ -1,5 +1,6 @@
 import { Body, Controller, Delete, Get, HttpCode, NotFoundException, Param, ParseUUIDPipe, Post } from '@nestjs/common';
-import { ApiBearerAuth, ApiOperation, ApiTags } from '@nestjs/swagger';
+import { ApiTags } from '@nestjs/swagger';
+import { Operation } from '../common/api-docs';
 import { MaintenanceWindowEntity, MaintenanceWindowRepository } from '@hopwatch/db';
 import { fieldErrors } from '../common/field-errors';
 import { CreateMaintenanceWindowDto, MaintenanceWindowResponse } from './dto/maintenance-window.dto';
@@ -17,13 +18,12 @@ function toResponse(window: MaintenanceWindowEntity): MaintenanceWindowResponse 
 }
 
 @ApiTags('maintenance-windows')
-@ApiBearerAuth()
 @Controller('api/v1/maintenance-windows')
 export class MaintenanceWindowsController {
   constructor(private readonly windows: MaintenanceWindowRepository) {}
 
   @Post()
-  @ApiOperation({ summary: 'Mute notifications for sites (by id or tag) in a time range; checks go on and incidents are marked' })
+  @Operation({ summary: 'Mute notifications for sites (by id or tag) in a time range; checks go on and incidents are marked', ok: { status: 201, type: MaintenanceWindowResponse }, errors: [400, 413], access: 'write' })
   async create(@Body() dto: CreateMaintenanceWindowDto): Promise<MaintenanceWindowResponse> {
     const startsAt = new Date(dto.startsAt);
     const endsAt = new Date(dto.endsAt);
@@ -36,12 +36,14 @@ export class MaintenanceWindowsController {
   }
 
   @Get()
+  @Operation({ summary: 'List maintenance windows', ok: { type: [MaintenanceWindowResponse] } })
   async list(): Promise<MaintenanceWindowResponse[]> {
     return (await this.windows.list()).map(toResponse);
   }
 
   @Delete(':id')
   @HttpCode(204)
+  @Operation({ summary: 'Delete a maintenance window', ok: { status: 204 }, errors: [400, 404], access: 'write' })
   async delete(@Param('id', ParseUUIDPipe) id: string): Promise<void> {
     if (!(await this.windows.delete(id))) throw new NotFoundException(`maintenance window ${id} does not exist`);
   }

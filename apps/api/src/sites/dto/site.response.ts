@@ -1,4 +1,5 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
+import { DetectionDto } from './detection.dto';
 import { HOP_ROLES, HopRole, HttpMethod, SITE_STATES, SiteState } from '@hopwatch/domain';
 
 export class HopResponse {
@@ -8,6 +9,10 @@ export class HopResponse {
   @ApiPropertyOptional({ nullable: true, type: String }) connectTo!: string | null;
   @ApiPropertyOptional({ nullable: true, type: String }) hostHeader!: string | null;
   @ApiPropertyOptional({ nullable: true, type: String }) expectStatus!: string | null;
+}
+
+export class DnsCheckResponse {
+  @ApiProperty({ type: [String], example: ['system', '1.1.1.1'] }) resolvers!: string[];
 }
 
 export class SiteResponse {
@@ -21,13 +26,13 @@ export class SiteResponse {
   @ApiPropertyOptional({ nullable: true, type: String }) bodyContains!: string | null;
   @ApiProperty({ type: [String] }) regions!: string[];
   @ApiProperty({ type: [HopResponse] }) hops!: HopResponse[];
-  @ApiProperty({ example: { resolvers: ['system'] } }) dns!: { resolvers: string[] };
+  @ApiProperty({ type: DnsCheckResponse }) dns!: DnsCheckResponse;
   @ApiProperty({ type: [String] }) tags!: string[];
   @ApiProperty({ type: [String] }) alertChannelIds!: string[];
   @ApiProperty() confirmations!: number;
   @ApiProperty() recoveries!: number;
   @ApiProperty() paused!: boolean;
-  @ApiProperty({ example: { rateWindow: 10 }, description: 'Overrides of the detection defaults' }) detection!: Record<string, number>;
+  @ApiProperty({ type: DetectionDto, description: 'Overrides of the detection defaults' }) detection!: DetectionDto;
   @ApiProperty({ description: 'When the next check is due' }) nextRunAt!: string;
   @ApiProperty() createdAt!: string;
   @ApiProperty() updatedAt!: string;

@@ -1,0 +1,72 @@
+// How each operation is described in the OpenAPI document: one decorator gives the summary, the typed
+// success answer, the error answers and the security, so no operation can miss one of them (a test
+// lints the document with redocly).
+import { applyDecorators, Type } from '@nestjs/common';
+import type { SecurityRequirementObject } from '@nestjs/swagger/dist/interfaces/open-api-spec.interface';
+import { ApiExtraModels, ApiOperation, ApiProperty, ApiPropertyOptional, ApiResponse, getSchemaPath } from '@nestjs/swagger';
+
+export class ApiErrorResponse {
+  @ApiProperty({ example: 400 }) statusCode!: number;
+  @ApiProperty({ example: 'Bad Request' }) error!: string;
+  @ApiProperty({
+    oneOf: [{ type: 'string' }, { type: 'array', items: { type: 'string' } }],
+    description: 'What went wrong; for a 400, one line per field naming the field and the reason',
+    example: ['intervalSeconds must not be less than 5'],
+  })
+  message!: string | string[];
+  @ApiPropertyOptional({ description: 'On a 500: the id of the logged error, to quote when reporting it' }) errorId?: string;
+}
+
+export type ErrorStatus = 400 | 401 | 403 | 404 | 409 | 413 | 503;
+
+const ERROR_MEANINGS: Record<ErrorStatus, string> = {
+  400: 'Invalid input; `message` names each field and the reason. Nothing was written.',
+  401: 'No API key, or an unknown or deleted one',
+  403: 'The API key has the read scope and this operation changes something',
+  404: 'No such resource',
+  409: 'Conflicts with the current state',
+  413: 'The request body is larger than 64 KiB',
+  503: 'A service it depends on is unreachable',
+};
+
+const SUCCESS_MEANINGS = { 200: 'OK', 201: 'Created', 204: 'Done; no content' } as const;
+
+type SuccessStatus = keyof typeof SUCCESS_MEANINGS;
+
+export type OperationDoc = {
+  summary: string;
+  description?: string;
+  /** The success answer; `type` as `[Item]` for an array. Omit `type` only for 204. */
+  ok: { status?: SuccessStatus; type?: Type<unknown> | [Type<unknown>]; description?: string; text?: boolean };
+  /** Besides 401 (every keyed operation) and 403 (keyed operations that change something). */
+  errors?: ErrorStatus[];
+  /** `key` (default): needs an API key; `write`: needs a write key; `none`: public; `optional`: public unless configured otherwise. */
+  access?: 'key' | 'write' | 'none' | 'optional';
+};
+
+const BEARER = 'bearer';
+
+export function Operation(doc: OperationDoc): MethodDecorator {
+  const access = doc.access ?? 'key';
+  const errors = new Set<ErrorStatus>(doc.errors ?? []);
+  if (access !== 'none') errors.add(401);
+  if (access === 'write') errors.add(403);
+  const security: SecurityRequirementObject[] = access === 'none' ? [] : access === 'optional' ? [{}, { [BEARER]: [] }] : [{ [BEARER]: [] }];
+  return applyDecorators(
+    ApiOperation({ summary: doc.summary, description: doc.description, security }),
+    successResponse(doc.ok),
+    ApiExtraModels(ApiErrorResponse),
+    ...[...errors].sort().map((status) =>
+      ApiResponse({ status, description: ERROR_MEANINGS[status], content: { 'application/json': { schema: { $ref: getSchemaPath(ApiErrorResponse) } } } }),
+    ),
+  );
+}
+
+function successResponse(ok: OperationDoc['ok']): MethodDecorator {
+  const status = ok.status ?? 200;
+  const description = ok.description ?? SUCCESS_MEANINGS[status];
+  if (ok.text) return ApiResponse({ status, description, content: { 'text/plain': { schema: { type: 'string' } } } });
+  if (ok.type === undefined) return ApiResponse({ status, description });
+  const [item, isArray] = Array.isArray(ok.type) ? [ok.type[0], true] : [ok.type, false];
+  return ApiResponse({ status, description, type: item, isArray });
+}
