@@ -96,7 +96,7 @@ export type HttpTargetSpec = {
 export type TcpTargetSpec = {
   kind: 'tcp';
   target: string;
-  role: HopRole;
+  role: HopRole | 'entry';
   /** `tcp://host:port` */
   url: string;
   connectTo: string | null;
@@ -104,7 +104,8 @@ export type TcpTargetSpec = {
 };
 
 export type ChainSpec = {
-  entry: HttpTargetSpec;
+  /** An HTTP(S) entry, or a `tcp://host:port` one (a TCP site: up when it accepts a connection). */
+  entry: HttpTargetSpec | TcpTargetSpec;
   /** Outermost first. */
   hops: Array<HttpTargetSpec | TcpTargetSpec>;
   /** `system`, `1.1.1.1`, `127.0.0.1:5353`. */

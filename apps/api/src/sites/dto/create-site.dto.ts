@@ -5,7 +5,7 @@ import {
   MinLength, ValidateNested,
 } from 'class-validator';
 import { HTTP_METHODS, HttpMethod, SITE_LIMITS } from '@hopwatch/domain';
-import { IsExpectStatus, IsHttpUrl, IsResolver, UniqueNames } from '../../common/validators';
+import { IsExpectStatus, IsHopUrl, IsResolver, UniqueNames } from '../../common/validators';
 import { DetectionDto } from './detection.dto';
 import { HopDto } from './hop.dto';
 
@@ -28,8 +28,11 @@ export class CreateSiteDto {
   @MaxLength(200)
   name!: string;
 
-  @ApiProperty({ example: 'https://shop.example.com/', description: 'The public entry URL' })
-  @IsHttpUrl()
+  @ApiProperty({
+    example: 'https://shop.example.com/',
+    description: 'The public entry: an http(s):// URL, or tcp://host:port for a TCP site (up when it accepts a connection)',
+  })
+  @IsHopUrl()
   url!: string;
 
   @ApiPropertyOptional({ enum: HTTP_METHODS, default: 'GET' })
