@@ -15,13 +15,14 @@ import { IncidentsController } from './incidents/incidents.controller';
 import { IncidentsService } from './incidents/incidents.service';
 import { FleetMetricsCollector } from './metrics/fleet-metrics.collector';
 import { MetricsController } from './metrics/metrics.controller';
+import { PingController } from './push/ping.controller';
 import { SitesController } from './sites/sites.controller';
 import { SitesService } from './sites/sites.service';
 
 /** The REST API. Expects the infrastructure modules (config, db, queue) to be provided by the process. */
 @Module({
   imports: [HistoryModule],
-  controllers: [SitesController, ChecksController, IncidentsController, AlertChannelsController, MaintenanceWindowsController, ApiKeysController, HealthController, MetricsController],
+  controllers: [SitesController, ChecksController, IncidentsController, AlertChannelsController, MaintenanceWindowsController, ApiKeysController, HealthController, MetricsController, PingController],
   providers: [
     SitesService,
     ChecksService,

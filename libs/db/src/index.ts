@@ -35,3 +35,4 @@ export * from './alerting/maintenance-window.repository';
 export * from './alerting/notification-outbox.repository';
 export * from './checks/stored-result';
 export * from './metrics/fleet-metrics.repository';
+export * from './push/push.repository';

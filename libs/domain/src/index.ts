@@ -34,3 +34,4 @@ export * from './uptime/history-range';
 export * from './uptime/uptime-breakdown';
 export * from './uptime/site-state';
 export * from './alerting/alert-policy';
+export * from './push/heartbeat';

@@ -1,6 +1,6 @@
 import { HopEntity, SiteEntity, SiteSummary } from '@hopwatch/db';
 import { siteState, uptimePercent } from '@hopwatch/domain';
-import { HopResponse, SiteListItemResponse, SiteResponse } from './dto/site.response';
+import { HopResponse, PushMonitorResponse, SiteListItemResponse, SiteResponse } from './dto/site.response';
 
 export function toHopResponse(hop: HopEntity): HopResponse {
   return {
@@ -32,9 +32,22 @@ export function toSiteResponse(site: SiteEntity): SiteResponse {
     recoveries: site.recoveries,
     paused: site.paused,
     detection: { ...site.detection },
+    push: toPushResponse(site),
     nextRunAt: site.nextRunAt.toISOString(),
     createdAt: site.createdAt.toISOString(),
     updatedAt: site.updatedAt.toISOString(),
+  };
+}
+
+function toPushResponse(site: SiteEntity): PushMonitorResponse | null {
+  if (site.pushPeriodSeconds === null || site.pushGraceSeconds === null) return null;
+  return {
+    pingUrl: site.url,
+    periodSeconds: site.pushPeriodSeconds,
+    graceSeconds: site.pushGraceSeconds,
+    lastSuccessAt: site.pushLastSuccessAt?.toISOString() ?? null,
+    lastStartAt: site.pushLastStartAt?.toISOString() ?? null,
+    lastFailAt: site.pushLastFailAt?.toISOString() ?? null,
   };
 }
 

@@ -8,11 +8,13 @@ import { CreateSiteDto } from './dto/create-site.dto';
 import { HopDto } from './dto/hop.dto';
 import { ListSitesQuery } from './dto/list-sites.query';
 import { UpdateSiteDto } from './dto/update-site.dto';
+import { newPingToken, pingUrl, pushMismatches, pushSettings } from './push-monitor';
 import { deniedTargets } from './target-check';
 
 @Injectable()
 export class SitesService {
   private readonly policy: TargetPolicy;
+  private readonly publicUrl: string;
 
   constructor(
     private readonly sites: SiteRepository,
@@ -21,17 +23,21 @@ export class SitesService {
     @Inject(HOPWATCH_CONFIG) config: HopwatchConfig,
   ) {
     this.policy = createTargetPolicy({ allow: config.targetAllow, deny: config.targetDeny });
+    this.publicUrl = config.publicUrl;
   }
 
   async create(dto: CreateSiteDto): Promise<SiteEntity> {
+    this.assertFitsKind(pushMismatches(dto, dto.push !== undefined, true));
     this.assertTargetsAllowed(dto);
     await this.assertChannelsExist(dto.alertChannelIds);
     const id = randomUUID();
-    const intervalSeconds = dto.intervalSeconds ?? SITE_LIMITS.intervalSeconds.default;
+    const push = dto.push ? pushSettings(dto.push) : null;
+    const pushToken = push ? newPingToken() : null;
+    const intervalSeconds = dto.intervalSeconds ?? push?.evaluateEverySeconds ?? SITE_LIMITS.intervalSeconds.default;
     return this.sites.create({
       id,
       name: dto.name,
-      url: dto.url,
+      url: pushToken ? pingUrl(this.publicUrl, pushToken) : (dto.url as string),
       method: dto.method ?? 'GET',
       intervalSeconds,
       timeoutMs: dto.timeoutMs ?? SITE_LIMITS.timeoutMs.default,
@@ -45,6 +51,9 @@ export class SitesService {
       recoveries: dto.recoveries ?? SITE_LIMITS.recoveries.default,
       paused: dto.paused ?? false,
       detection: { ...dto.detection },
+      pushToken,
+      pushPeriodSeconds: push?.pushPeriodSeconds ?? null,
+      pushGraceSeconds: push?.pushGraceSeconds ?? null,
       nextRunAt: this.firstRun(id, intervalSeconds),
       hops: (dto.hops ?? []).map(toHopFields),
     });
@@ -70,15 +79,22 @@ export class SitesService {
     this.assertTargetsAllowed(dto);
     await this.assertChannelsExist(dto.alertChannelIds);
     const current = await this.get(id);
-    const { dns, hops, detection, ...fields } = dto;
+    this.assertFitsKind(pushMismatches(dto, current.pushToken !== null, false));
+    const { dns, hops, detection, push, ...fields } = dto;
     const patch: SitePatch = { ...fields };
+    if (push) {
+      const settings = pushSettings(push);
+      patch.pushPeriodSeconds = settings.pushPeriodSeconds;
+      patch.pushGraceSeconds = settings.pushGraceSeconds;
+      patch.intervalSeconds ??= settings.evaluateEverySeconds;
+    }
     if (detection) patch.detection = { ...detection };
     if (dns) patch.dnsResolvers = dns.resolvers;
     if (hops) patch.hops = hops.map(toHopFields);
     if (dto.regions?.length === 0) patch.regions = [DEFAULT_REGION];
-    const rescheduled = dto.intervalSeconds !== undefined && dto.intervalSeconds !== current.intervalSeconds;
+    const rescheduled = patch.intervalSeconds !== undefined && patch.intervalSeconds !== current.intervalSeconds;
     const resumed = dto.paused === false && current.paused;
-    if (rescheduled || resumed) patch.nextRunAt = this.firstRun(id, dto.intervalSeconds ?? current.intervalSeconds);
+    if (rescheduled || resumed) patch.nextRunAt = this.firstRun(id, patch.intervalSeconds ?? current.intervalSeconds);
     return this.found(id, await this.sites.update(id, patch));
   }
 
@@ -99,6 +115,10 @@ export class SitesService {
     const existing = new Set(await this.channels.existing(ids));
     const unknown = ids.filter((id) => !existing.has(id));
     if (unknown.length > 0) throw fieldErrors([`alertChannelIds has unknown alert channels: ${unknown.join(', ')}`]);
+  }
+
+  private assertFitsKind(problems: string[]): void {
+    if (problems.length > 0) throw fieldErrors(problems);
   }
 
   private assertTargetsAllowed(dto: { url?: string; hops?: HopDto[] }): void {

@@ -4,13 +4,17 @@ import { ChainRun, createTargetPolicy, fingerprintGateway, ProbeResult } from '@
 import { HOPWATCH_CONFIG, HopwatchConfig } from '@hopwatch/platform';
 import { probeChain, ProbeEnvironment } from '@hopwatch/probes';
 import { CheckJob } from '@hopwatch/queue';
+import { HeartbeatJudge } from './heartbeat-judge.service';
 
-/** Probes one job's chain from this worker's region and shapes the results for the writer. */
+/** Probes one job's chain from this worker's region (or judges a push monitor's pings) and shapes the results for the writer. */
 @Injectable()
 export class ChainRunner {
   private readonly environment: ProbeEnvironment;
 
-  constructor(@Inject(HOPWATCH_CONFIG) config: HopwatchConfig) {
+  constructor(
+    @Inject(HOPWATCH_CONFIG) config: HopwatchConfig,
+    private readonly heartbeats: HeartbeatJudge,
+  ) {
     this.environment = {
       policy: createTargetPolicy({ allow: config.targetAllow, deny: config.targetDeny }),
       sourceAddress: config.sourceAddress,
@@ -19,7 +23,9 @@ export class ChainRunner {
   }
 
   run(job: CheckJob): Promise<ChainRun> {
-    return probeChain(job.spec, this.environment, { siteId: job.siteId, region: job.region, slot: job.slot });
+    const { entry } = job.spec;
+    if (entry.kind === 'push') return this.heartbeats.run(job);
+    return probeChain({ ...job.spec, entry }, this.environment, { siteId: job.siteId, region: job.region, slot: job.slot });
   }
 
   toRows(run: ChainRun): NewCheckResult[] {

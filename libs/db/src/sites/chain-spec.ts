@@ -1,10 +1,14 @@
-import { ChainSpec, ENTRY_TARGET, HttpTargetSpec, TcpTargetSpec } from '@hopwatch/domain';
+import { ChainSpec, ENTRY_TARGET, HttpTargetSpec, PushTargetSpec, TcpTargetSpec } from '@hopwatch/domain';
 import { HopEntity } from './hop.entity';
 import { SiteEntity } from './site.entity';
 
 /** What a probe worker needs to check a site's chain; carried in the job, so workers never read the sites table. */
 export function toChainSpec(site: SiteEntity): ChainSpec {
   const hops = (site.hops ?? []).map((hop) => toHopSpec(site, hop));
+  if (site.pushPeriodSeconds !== null && site.pushGraceSeconds !== null) {
+    const entry: PushTargetSpec = { kind: 'push', target: ENTRY_TARGET, role: 'entry', url: site.url, periodSeconds: site.pushPeriodSeconds, graceSeconds: site.pushGraceSeconds };
+    return { entry, hops: [], dnsResolvers: [] };
+  }
   if (isTcpUrl(site.url)) {
     const entry: TcpTargetSpec = { kind: 'tcp', target: ENTRY_TARGET, role: 'entry', url: site.url, connectTo: null, timeoutMs: site.timeoutMs };
     return { entry, hops, dnsResolvers: site.dnsResolvers };

@@ -25,9 +25,11 @@ export type SiteFields = {
   recoveries: number;
   paused: boolean;
   detection: SiteDetection;
+  pushPeriodSeconds: number | null;
+  pushGraceSeconds: number | null;
 };
 
-export type NewSite = SiteFields & { id: string; nextRunAt: Date; hops: HopFields[] };
+export type NewSite = SiteFields & { id: string; nextRunAt: Date; hops: HopFields[]; pushToken: string | null };
 
 /** A change; `hops`, when present, replaces the whole chain. `nextRunAt` is set when the schedule moves. */
 export type SitePatch = Partial<SiteFields> & { hops?: HopFields[]; nextRunAt?: Date };

@@ -10,6 +10,10 @@ export const CAUSES = [
   'dns_inconsistent',
   'edge_filtering',
   'overload',
+  /** A push monitor's job did not ping in time. */
+  'heartbeat_missed',
+  /** A push monitor's job reported a failure (`/fail`). */
+  'job_failed',
   'unknown',
 ] as const;
 export type Cause = (typeof CAUSES)[number];

@@ -39,6 +39,8 @@ const BY_CODE: Partial<Record<ErrorCode, FailureKind>> = {
   DNS_NO_ANSWER: 'dns',
   TARGET_DENIED: 'not_probed',
   MISSED: 'not_probed',
+  PING_MISSED: 'unknown',
+  PING_FAILED: 'unknown',
 };
 
 /** Null for a healthy result. */

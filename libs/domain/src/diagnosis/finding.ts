@@ -29,6 +29,8 @@ export type FindingFacts = {
   upstreamUnmonitored?: boolean;
   proxyStatusHeader?: string | null;
   risingHops?: Array<{ hop: string; baselineMs: number; recentMs: number; region: string }>;
+  /** What a push monitor's judge said: how long it has been silent, or when the job reported failure. */
+  heartbeat?: string | null;
 };
 
 export type Finding = {

@@ -69,6 +69,13 @@ const CAUSE_STEPS: Record<Cause, Steps> = {
     `Look at CPU, memory, connection pools and queue depth on ${hopName(finding.failingHop)} from just before the errors began; latency rose first.`,
     `Add capacity or autoscaling, or shed load (rate limits, caching) in front of ${hopName(finding.failingHop)}.`,
   ],
+  heartbeat_missed: () => [
+    'Check that the job is still scheduled and its host is up (crontab -l, systemctl list-timers, the scheduler of your platform).',
+    "Run the job by hand and watch that its last step calls the ping URL; a firewall or proxy between the job and hopwatch blocks the ping as surely as a job that did not run.",
+  ],
+  job_failed: () => [
+    "Read the failed run's output and exit code, fix the cause, and run it again: its next success ping resolves the incident.",
+  ],
   unknown: (finding, context) => [
     `Compare the raw answers hop by hop: curl -sv ${context.layout.entry.url}, then each hop's URL.`,
     `Add the missing hops (load balancer, proxy, app) to the site so hopwatch can tell which one fails.`,

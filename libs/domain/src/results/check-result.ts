@@ -28,11 +28,13 @@ export const ERROR_CODES = [
   'DNS_TIMEOUT',
   'DNS_NO_ANSWER',
   'MISSED',
+  'PING_MISSED',
+  'PING_FAILED',
   'UNKNOWN',
 ] as const;
 export type ErrorCode = (typeof ERROR_CODES)[number];
 
-export type TargetKind = 'http' | 'tcp' | 'dns';
+export type TargetKind = 'http' | 'tcp' | 'dns' | 'push';
 
 /** Milliseconds from the probe's start; null when the phase did not happen (no TLS on http, pinned address skips DNS). */
 export type Timings = {
@@ -103,9 +105,20 @@ export type TcpTargetSpec = {
   timeoutMs: number;
 };
 
+/** A push (heartbeat) monitor: nothing is probed; the worker judges the pings the job sent. */
+export type PushTargetSpec = {
+  kind: 'push';
+  target: string;
+  role: 'entry';
+  /** The URL the job pings. */
+  url: string;
+  periodSeconds: number;
+  graceSeconds: number;
+};
+
 export type ChainSpec = {
   /** An HTTP(S) entry, or a `tcp://host:port` one (a TCP site: up when it accepts a connection). */
-  entry: HttpTargetSpec | TcpTargetSpec;
+  entry: HttpTargetSpec | TcpTargetSpec | PushTargetSpec;
   /** Outermost first. */
   hops: Array<HttpTargetSpec | TcpTargetSpec>;
   /** `system`, `1.1.1.1`, `127.0.0.1:5353`. */

@@ -13,8 +13,11 @@ import { probeTcp } from '../tcp/tcp-probe';
 
 export type ChainContext = { siteId: string; region: string; slot: number };
 
+/** A chain with something to probe at its entry (push monitors are judged from their pings instead). */
+export type ProbedChainSpec = ChainSpec & { entry: HttpTargetSpec | TcpTargetSpec };
+
 /** Never throws: each target yields exactly one result, in order entry, hops, DNS resolvers. */
-export async function probeChain(spec: ChainSpec, env: ProbeEnvironment, context: ChainContext): Promise<ChainRun> {
+export async function probeChain(spec: ProbedChainSpec, env: ProbeEnvironment, context: ChainContext): Promise<ChainRun> {
   const hostname = entryHostname(spec.entry.url);
   const targets = [spec.entry, ...spec.hops].map((target) => guarded(target.target, target.kind, () => probeTarget(target, env)));
   const dnsChecks = spec.dnsResolvers.map((resolver) =>

@@ -2,11 +2,12 @@ import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { Type } from 'class-transformer';
 import {
   ArrayMaxSize, ArrayUnique, IsArray, IsBoolean, IsIn, IsInt, IsOptional, IsString, IsUUID, Matches, Max, MaxLength, Min,
-  MinLength, ValidateNested,
+  MinLength, ValidateIf, ValidateNested,
 } from 'class-validator';
 import { HTTP_METHODS, HttpMethod, SITE_LIMITS } from '@hopwatch/domain';
 import { IsExpectStatus, IsHopUrl, IsResolver, UniqueNames } from '../../common/validators';
 import { DetectionDto } from './detection.dto';
+import { PushDto } from './push.dto';
 import { HopDto } from './hop.dto';
 
 const NAME = /^[a-z0-9][a-z0-9_.-]{0,62}$/i;
@@ -28,12 +29,13 @@ export class CreateSiteDto {
   @MaxLength(200)
   name!: string;
 
-  @ApiProperty({
+  @ApiPropertyOptional({
     example: 'https://shop.example.com/',
-    description: 'The public entry: an http(s):// URL, or tcp://host:port for a TCP site (up when it accepts a connection)',
+    description: 'The public entry: an http(s):// URL, or tcp://host:port for a TCP site (up when it accepts a connection). Required, except for push monitors (hopwatch gives those their URL).',
   })
+  @ValidateIf((site: CreateSiteDto) => site.push === undefined)
   @IsHopUrl()
-  url!: string;
+  url?: string;
 
   @ApiPropertyOptional({ enum: HTTP_METHODS, default: 'GET' })
   @IsOptional()
@@ -122,6 +124,12 @@ export class CreateSiteDto {
   @IsOptional()
   @IsBoolean()
   paused?: boolean;
+
+  @ApiPropertyOptional({ type: PushDto, description: 'Makes this a push (heartbeat) monitor: the job pings the URL hopwatch gives; leave out url, hops and dns' })
+  @IsOptional()
+  @ValidateNested()
+  @Type(() => PushDto)
+  push?: PushDto;
 
   @ApiPropertyOptional({ type: DetectionDto, description: 'Overrides of the detection defaults' })
   @IsOptional()

@@ -15,6 +15,16 @@ export class DnsCheckResponse {
   @ApiProperty({ type: [String], example: ['system', '1.1.1.1'] }) resolvers!: string[];
 }
 
+export class PushMonitorResponse {
+  @ApiProperty({ example: 'https://hopwatch.example.com/ping/3q2-7wEAAAAAAAAAAAAAAA', description: 'Ping this on success; append /start when the job starts and /fail when it fails' })
+  pingUrl!: string;
+  @ApiProperty() periodSeconds!: number;
+  @ApiProperty() graceSeconds!: number;
+  @ApiProperty({ nullable: true, type: String }) lastSuccessAt!: string | null;
+  @ApiProperty({ nullable: true, type: String }) lastStartAt!: string | null;
+  @ApiProperty({ nullable: true, type: String }) lastFailAt!: string | null;
+}
+
 export class SiteResponse {
   @ApiProperty({ format: 'uuid' }) id!: string;
   @ApiProperty() name!: string;
@@ -33,6 +43,7 @@ export class SiteResponse {
   @ApiProperty() recoveries!: number;
   @ApiProperty() paused!: boolean;
   @ApiProperty({ type: DetectionDto, description: 'Overrides of the detection defaults' }) detection!: DetectionDto;
+  @ApiProperty({ type: PushMonitorResponse, nullable: true, description: 'Set on push (heartbeat) monitors' }) push!: PushMonitorResponse | null;
   @ApiProperty({ description: 'When the next check is due' }) nextRunAt!: string;
   @ApiProperty() createdAt!: string;
   @ApiProperty() updatedAt!: string;
