@@ -10,6 +10,7 @@ import { CheckResultRepository } from './checks/check-result.repository';
 import { HistoryRepository } from './history/history.repository';
 import { FleetMetricsRepository } from './metrics/fleet-metrics.repository';
 import { PushRepository } from './push/push.repository';
+import { CertificateWarningRepository } from './certificates/certificate-warning.repository';
 import { IncidentHistoryRepository } from './history/incident-history.repository';
 import { RetentionRepository } from './history/retention.repository';
 import { AnalysisRepository } from './incidents/analysis.repository';
@@ -17,7 +18,7 @@ import { IncidentRepository } from './incidents/incident.repository';
 import { ScheduleRepository } from './schedule/schedule.repository';
 import { SiteRepository } from './sites/site.repository';
 
-const REPOSITORIES = [SiteRepository, ApiKeyRepository, ScheduleRepository, CheckResultRepository, AnalysisRepository, IncidentRepository, HistoryRepository, RetentionRepository, IncidentHistoryRepository, AlertChannelRepository, DeliveryRepository, MaintenanceWindowRepository, NotificationOutboxRepository, FleetMetricsRepository, PushRepository];
+const REPOSITORIES = [SiteRepository, ApiKeyRepository, ScheduleRepository, CheckResultRepository, AnalysisRepository, IncidentRepository, HistoryRepository, RetentionRepository, IncidentHistoryRepository, AlertChannelRepository, DeliveryRepository, MaintenanceWindowRepository, NotificationOutboxRepository, FleetMetricsRepository, PushRepository, CertificateWarningRepository];
 
 @Module({})
 export class DbModule {

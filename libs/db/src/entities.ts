@@ -2,6 +2,7 @@ import { AlertChannelEntity } from './alerting/alert-channel.entity';
 import { DeliveryEntity } from './alerting/delivery.entity';
 import { MaintenanceWindowEntity } from './alerting/maintenance-window.entity';
 import { ApiKeyEntity } from './auth/api-key.entity';
+import { CertificateWarningEntity } from './certificates/certificate-warning.entity';
 import { CheckResultEntity } from './checks/check-result.entity';
 import { RollupDailyEntity, RollupHourlyEntity } from './history/rollup.entity';
 import { IncidentEventEntity } from './incidents/incident-event.entity';
@@ -10,4 +11,4 @@ import { IncidentEntity } from './incidents/incident.entity';
 import { HopEntity } from './sites/hop.entity';
 import { SiteEntity } from './sites/site.entity';
 
-export const ENTITIES = [SiteEntity, HopEntity, ApiKeyEntity, CheckResultEntity, IncidentEntity, IncidentTimelineEntity, IncidentEventEntity, RollupHourlyEntity, RollupDailyEntity, AlertChannelEntity, DeliveryEntity, MaintenanceWindowEntity];
+export const ENTITIES = [SiteEntity, HopEntity, ApiKeyEntity, CheckResultEntity, IncidentEntity, IncidentTimelineEntity, IncidentEventEntity, RollupHourlyEntity, RollupDailyEntity, AlertChannelEntity, DeliveryEntity, MaintenanceWindowEntity, CertificateWarningEntity];

@@ -36,3 +36,5 @@ export * from './alerting/notification-outbox.repository';
 export * from './checks/stored-result';
 export * from './metrics/fleet-metrics.repository';
 export * from './push/push.repository';
+export * from './certificates/certificate-warning.entity';
+export * from './certificates/certificate-warning.repository';

@@ -35,3 +35,4 @@ export * from './uptime/uptime-breakdown';
 export * from './uptime/site-state';
 export * from './alerting/alert-policy';
 export * from './push/heartbeat';
+export * from './certificates/expiry-warning';

@@ -8,6 +8,7 @@ import { CheckJob, checksQueueName, createRedis } from '@hopwatch/queue';
 import { AnalyzerService } from '../analysis/analyzer.service';
 import { ResultWriter } from '../results/result-writer.service';
 import { checkOutcomes, probeDuration, probePhaseDuration, slotLateness } from '../worker.metrics';
+import { CertificateWatch } from './certificate-watch.service';
 import { ChainRunner } from './chain-runner.service';
 
 export type CheckJobOutcome = { missed: true } | { missed: false; run: ChainRun };
@@ -23,6 +24,7 @@ export class CheckProcessor implements OnApplicationBootstrap, BeforeApplication
     private readonly runner: ChainRunner,
     private readonly writer: ResultWriter,
     private readonly analyzer: AnalyzerService,
+    private readonly certificates: CertificateWatch,
     @Inject(HOPWATCH_CONFIG) private readonly config: HopwatchConfig,
   ) {}
 
@@ -58,6 +60,7 @@ export class CheckProcessor implements OnApplicationBootstrap, BeforeApplication
     const run = await this.runner.run(check);
     await this.writer.write(this.runner.toRows(run));
     for (const result of run.results) this.observe(check.region, result);
+    await this.certificates.afterRun(run);
     // Before the job completes: if the process dies here, the retried job re-analyses from stored results.
     const entryOk = run.results.find((result) => result.target === ENTRY_TARGET)?.ok ?? false;
     await this.analyzer.afterRun(check.siteId, check.intervalSeconds, entryOk);

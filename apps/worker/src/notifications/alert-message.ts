@@ -6,11 +6,12 @@ const TYPES: Record<DeliveryContext['delivery']['notice'], AlertType> = {
   updated: 'incident.updated',
   flapping: 'incident.flapping',
   resolved: 'incident.resolved',
+  certificate: 'certificate.expiring',
   test: 'test',
 };
 
 /** The notice as channels send it. Its id is the delivery's: the same on every retry, so receivers can drop repeats. */
-export function toAlertMessage({ delivery, incident, site, eventAt }: DeliveryContext, publicUrl: string): AlertMessage {
+export function toAlertMessage({ delivery, incident, site, eventAt, certificate }: DeliveryContext, publicUrl: string): AlertMessage {
   return {
     id: delivery.id,
     type: TYPES[delivery.notice],
@@ -28,6 +29,14 @@ export function toAlertMessage({ delivery, incident, site, eventAt }: DeliveryCo
       inMaintenance: incident.inMaintenance,
       diagnosis: incident.diagnosis,
     },
-    link: incident ? `${publicUrl}/api/v1/incidents/${incident.id}` : null,
+    certificate: certificate && {
+      target: certificate.target,
+      issuer: certificate.issuer,
+      subject: certificate.subject,
+      validTo: certificate.validTo.toISOString(),
+      daysLeft: certificate.daysLeft,
+      thresholdDays: certificate.thresholdDays,
+    },
+    link: incident ? `${publicUrl}/api/v1/incidents/${incident.id}` : site ? `${publicUrl}/api/v1/sites/${site.id}` : null,
   };
 }

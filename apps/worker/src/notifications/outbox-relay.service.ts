@@ -1,7 +1,7 @@
 // Turns incident events from the outbox into deliveries (one per channel) and queues them. Every worker runs it;
 // SKIP LOCKED lets them share the outbox, and the deliveries' unique key keeps an event from being sent twice.
 import { BeforeApplicationShutdown, Inject, Injectable, Logger, OnApplicationBootstrap } from '@nestjs/common';
-import { DeliveryRepository, NotificationOutboxRepository, OutboxContext, OutboxDecision } from '@hopwatch/db';
+import { CertificateWarningRepository, DeliveryRepository, NotificationOutboxRepository, OutboxContext, OutboxDecision } from '@hopwatch/db';
 import { decideNotice, windowCovers } from '@hopwatch/domain';
 import { HOPWATCH_CONFIG, HopwatchConfig, RepeatingTask } from '@hopwatch/platform';
 import { NotificationQueue } from '@hopwatch/queue';
@@ -23,6 +23,7 @@ export class OutboxRelay implements OnApplicationBootstrap, BeforeApplicationShu
   constructor(
     private readonly outbox: NotificationOutboxRepository,
     private readonly deliveries: DeliveryRepository,
+    private readonly certificateWarnings: CertificateWarningRepository,
     private readonly queue: NotificationQueue,
     @Inject(HOPWATCH_CONFIG) private readonly config: HopwatchConfig,
   ) {}
@@ -38,6 +39,8 @@ export class OutboxRelay implements OnApplicationBootstrap, BeforeApplicationShu
   /** One pass; public so tests can drive it. */
   async relay(now = new Date()): Promise<number> {
     const created = await this.outbox.dispatchPending(BATCH, this.config.resolveQuietSeconds, (context) => this.decide(context, now));
+    // Certificate warnings are not incident changes: no quiet period, no rate limit, and maintenance does not hold them.
+    created.push(...(await this.certificateWarnings.dispatchPending(BATCH)));
     await this.queue.enqueue(created);
     if (now.getTime() - this.lastSweep >= SWEEP_EVERY_MS) await this.sweep(now);
     return created.length;

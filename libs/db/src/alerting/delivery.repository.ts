@@ -1,12 +1,20 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, LessThan } from 'typeorm';
+import { CertificateWarningEntity } from '../certificates/certificate-warning.entity';
 import { IncidentEventEntity } from '../incidents/incident-event.entity';
 import { IncidentEntity } from '../incidents/incident.entity';
 import { SiteEntity } from '../sites/site.entity';
 import { DeliveryAttempt, DeliveryEntity, DeliveryStatus } from './delivery.entity';
 
-export type DeliveryContext = { delivery: DeliveryEntity; incident: IncidentEntity | null; site: SiteEntity | null; eventAt: Date };
+export type DeliveryContext = {
+  delivery: DeliveryEntity;
+  incident: IncidentEntity | null;
+  site: SiteEntity | null;
+  eventAt: Date;
+  /** Set when the notice is a certificate expiry warning. */
+  certificate: CertificateWarningEntity | null;
+};
 
 @Injectable()
 export class DeliveryRepository {
@@ -44,7 +52,10 @@ export class DeliveryRepository {
     const incident = delivery.incidentId ? await this.dataSource.getRepository(IncidentEntity).findOne({ where: { id: delivery.incidentId } }) : null;
     const site = delivery.siteId ? await this.dataSource.getRepository(SiteEntity).findOne({ where: { id: delivery.siteId } }) : null;
     const event = delivery.eventId ? await this.dataSource.getRepository(IncidentEventEntity).findOne({ where: { id: delivery.eventId } }) : null;
-    return { delivery, incident, site, eventAt: event?.createdAt ?? delivery.createdAt };
+    const certificate = delivery.certificateWarningId
+      ? await this.dataSource.getRepository(CertificateWarningEntity).findOne({ where: { id: delivery.certificateWarningId } })
+      : null;
+    return { delivery, incident, site, eventAt: event?.createdAt ?? certificate?.createdAt ?? delivery.createdAt, certificate };
   }
 
   listForChannel(channelId: string, limit: number, offset: number): Promise<[DeliveryEntity[], number]> {

@@ -46,6 +46,7 @@ export function loadConfig(env: Env = process.env): HopwatchConfig {
     retentionDays: integer(required('HOPWATCH_RETENTION_DAYS'), 'HOPWATCH_RETENTION_DAYS', 1, 3_650),
     metricsPublic: boolean(required('HOPWATCH_METRICS_PUBLIC'), 'HOPWATCH_METRICS_PUBLIC'),
     metricsPort: optionalInteger(read('HOPWATCH_METRICS_PORT'), 'HOPWATCH_METRICS_PORT', 1, 65_535),
+    certificateWarningDays: dayList(env.HOPWATCH_CERT_WARNING_DAYS ?? required('HOPWATCH_CERT_WARNING_DAYS'), 'HOPWATCH_CERT_WARNING_DAYS'),
     metricsPerSite: boolean(required('HOPWATCH_METRICS_PER_SITE'), 'HOPWATCH_METRICS_PER_SITE'),
     logLevel: oneOf(required('LOG_LEVEL'), 'LOG_LEVEL', LOG_LEVELS),
   };
@@ -116,6 +117,11 @@ function cidr(entry: string, variable: string): string {
 
 function list(value: string | null): string[] {
   return value === null ? [] : value.split(',').map((entry) => entry.trim()).filter(Boolean);
+}
+
+function dayList(value: string, variable: string): number[] {
+  const days = list(value).map((entry) => integer(entry, variable, 1, 365));
+  return [...new Set(days)].sort((a, b) => b - a);
 }
 
 function boolean(value: string, variable: string): boolean {

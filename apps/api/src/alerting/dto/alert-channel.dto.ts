@@ -55,7 +55,7 @@ export class DeliveryAttemptResponse {
 
 export class DeliveryResponse {
   @ApiProperty({ format: 'uuid' }) id!: string;
-  @ApiProperty({ enum: ['opened', 'updated', 'flapping', 'resolved', 'test'] }) event!: string;
+  @ApiProperty({ enum: ['opened', 'updated', 'flapping', 'resolved', 'certificate', 'test'] }) event!: string;
   @ApiProperty({ nullable: true, type: String }) incidentId!: string | null;
   @ApiProperty({ nullable: true, type: String }) siteId!: string | null;
   @ApiProperty({ enum: ['pending', 'delivered', 'failed'] }) status!: string;
