@@ -7,5 +7,6 @@ import { Alerting1795300400000 } from './1795300400000-Alerting';
 import { SiteDetection1795300500000 } from './1795300500000-SiteDetection';
 import { PushMonitors1795301300000 } from './1795301300000-PushMonitors';
 import { CertificateWarnings1795301310000 } from './1795301310000-CertificateWarnings';
+import { DnsSites1795301320000 } from './1795301320000-DnsSites';
 
-export const MIGRATIONS = [Foundation1795300000000, CheckResults1795300100000, Incidents1795300200000, History1795300300000, Alerting1795300400000, SiteDetection1795300500000, PushMonitors1795301300000, CertificateWarnings1795301310000];
+export const MIGRATIONS = [Foundation1795300000000, CheckResults1795300100000, Incidents1795300200000, History1795300300000, Alerting1795300400000, SiteDetection1795300500000, PushMonitors1795301300000, CertificateWarnings1795301310000, DnsSites1795301320000];

@@ -45,7 +45,7 @@ describe('tcp sites: tcp://host:port as the entry', () => {
 
   it('refuses a tcp entry without a port, naming the field', async () => {
     const response = await pipeline.http().post('/api/v1/sites').set(pipeline.auth).send({ name: 'no-port', url: 'tcp://127.0.0.1' }).expect(400);
-    expect(response.body.message).toContain('url must be an http://, https:// or tcp://host:port URL');
+    expect(response.body.message).toContain('url must be an http://, https://, tcp://host:port or dns://name URL');
     const [{ n }] = await pipeline.query<{ n: number }>(`SELECT count(*)::int AS n FROM sites WHERE name = 'no-port'`);
     expect(n).toBe(0);
   });

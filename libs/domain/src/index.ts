@@ -36,3 +36,4 @@ export * from './uptime/site-state';
 export * from './alerting/alert-policy';
 export * from './push/heartbeat';
 export * from './certificates/expiry-warning';
+export * from './dns/dns-expectation';

@@ -25,7 +25,7 @@ export function toSiteResponse(site: SiteEntity): SiteResponse {
     bodyContains: site.bodyContains,
     regions: site.regions,
     hops: (site.hops ?? []).map(toHopResponse),
-    dns: { resolvers: site.dnsResolvers },
+    dns: { resolvers: site.dnsResolvers, recordType: site.dnsRecordType, expect: site.dnsExpect },
     tags: site.tags,
     alertChannelIds: site.alertChannelIds,
     confirmations: site.confirmations,

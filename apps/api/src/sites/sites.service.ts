@@ -8,6 +8,7 @@ import { CreateSiteDto } from './dto/create-site.dto';
 import { HopDto } from './dto/hop.dto';
 import { ListSitesQuery } from './dto/list-sites.query';
 import { UpdateSiteDto } from './dto/update-site.dto';
+import { dnsSiteMismatches, dnsSiteSettings, isDnsSiteUrl } from './dns-site';
 import { newPingToken, pingUrl, pushMismatches, pushSettings } from './push-monitor';
 import { deniedTargets } from './target-check';
 
@@ -27,7 +28,8 @@ export class SitesService {
   }
 
   async create(dto: CreateSiteDto): Promise<SiteEntity> {
-    this.assertFitsKind(pushMismatches(dto, dto.push !== undefined, true));
+    const dnsSite = isDnsSiteUrl(dto.url);
+    this.assertFitsKind([...pushMismatches(dto, dto.push !== undefined, true), ...dnsSiteMismatches(dto, dnsSite, null)]);
     this.assertTargetsAllowed(dto);
     await this.assertChannelsExist(dto.alertChannelIds);
     const id = randomUUID();
@@ -51,6 +53,7 @@ export class SitesService {
       recoveries: dto.recoveries ?? SITE_LIMITS.recoveries.default,
       paused: dto.paused ?? false,
       detection: { ...dto.detection },
+      ...(dnsSite ? dnsSiteSettings(dto.dns, null) : { dnsRecordType: null, dnsExpect: null }),
       pushToken,
       pushPeriodSeconds: push?.pushPeriodSeconds ?? null,
       pushGraceSeconds: push?.pushGraceSeconds ?? null,
@@ -79,7 +82,8 @@ export class SitesService {
     this.assertTargetsAllowed(dto);
     await this.assertChannelsExist(dto.alertChannelIds);
     const current = await this.get(id);
-    this.assertFitsKind(pushMismatches(dto, current.pushToken !== null, false));
+    const dnsSite = isDnsSiteUrl(dto.url ?? current.url);
+    this.assertFitsKind([...pushMismatches(dto, current.pushToken !== null, false), ...dnsSiteMismatches(dto, dnsSite, current)]);
     const { dns, hops, detection, push, ...fields } = dto;
     const patch: SitePatch = { ...fields };
     if (push) {
@@ -90,6 +94,8 @@ export class SitesService {
     }
     if (detection) patch.detection = { ...detection };
     if (dns) patch.dnsResolvers = dns.resolvers;
+    if (dnsSite) Object.assign(patch, dnsSiteSettings(dns, current));
+    else if (current.dnsRecordType !== null) Object.assign(patch, { dnsRecordType: null, dnsExpect: null });
     if (hops) patch.hops = hops.map(toHopFields);
     if (dto.regions?.length === 0) patch.regions = [DEFAULT_REGION];
     const rescheduled = patch.intervalSeconds !== undefined && patch.intervalSeconds !== current.intervalSeconds;

@@ -1,4 +1,4 @@
-import { ChainSpec, ENTRY_TARGET, HttpTargetSpec, PushTargetSpec, TcpTargetSpec } from '@hopwatch/domain';
+import { ChainSpec, DnsTargetSpec, ENTRY_TARGET, HttpTargetSpec, PushTargetSpec, TcpTargetSpec } from '@hopwatch/domain';
 import { HopEntity } from './hop.entity';
 import { SiteEntity } from './site.entity';
 
@@ -8,6 +8,19 @@ export function toChainSpec(site: SiteEntity): ChainSpec {
   if (site.pushPeriodSeconds !== null && site.pushGraceSeconds !== null) {
     const entry: PushTargetSpec = { kind: 'push', target: ENTRY_TARGET, role: 'entry', url: site.url, periodSeconds: site.pushPeriodSeconds, graceSeconds: site.pushGraceSeconds };
     return { entry, hops: [], dnsResolvers: [] };
+  }
+  if (site.url.startsWith('dns:') && site.dnsRecordType !== null && site.dnsExpect !== null) {
+    const entry: DnsTargetSpec = {
+      kind: 'dns',
+      target: ENTRY_TARGET,
+      role: 'entry',
+      url: site.url,
+      hostname: new URL(site.url).hostname,
+      recordType: site.dnsRecordType,
+      expect: site.dnsExpect,
+      timeoutMs: site.timeoutMs,
+    };
+    return { entry, hops: [], dnsResolvers: site.dnsResolvers };
   }
   if (isTcpUrl(site.url)) {
     const entry: TcpTargetSpec = { kind: 'tcp', target: ENTRY_TARGET, role: 'entry', url: site.url, connectTo: null, timeoutMs: site.timeoutMs };

@@ -1,5 +1,5 @@
 import { Column, CreateDateColumn, Entity, Index, OneToMany, PrimaryGeneratedColumn, Relation, Unique, UpdateDateColumn } from 'typeorm';
-import type { HttpMethod, SiteDetection } from '@hopwatch/domain';
+import type { DnsRecordType, HttpMethod, SiteDetection } from '@hopwatch/domain';
 import { HopEntity } from './hop.entity';
 
 @Entity('sites')
@@ -38,6 +38,14 @@ export class SiteEntity {
 
   @Column({ name: 'dns_resolvers', type: 'text', array: true })
   dnsResolvers!: string[];
+
+  /** DNS sites (`dns://name`) only: the record type asked for on each resolver. */
+  @Column({ name: 'dns_record_type', type: 'varchar', length: 8, nullable: true })
+  dnsRecordType!: DnsRecordType | null;
+
+  /** DNS sites only: every one of these must be among the answers. */
+  @Column({ name: 'dns_expect', type: 'text', array: true, nullable: true })
+  dnsExpect!: string[] | null;
 
   @Column({ type: 'text', array: true })
   tags!: string[];

@@ -1,4 +1,4 @@
-import type { HopRole, HttpMethod, SiteDetection } from '@hopwatch/domain';
+import type { DnsRecordType, HopRole, HttpMethod, SiteDetection } from '@hopwatch/domain';
 
 export type HopFields = {
   name: string;
@@ -25,6 +25,8 @@ export type SiteFields = {
   recoveries: number;
   paused: boolean;
   detection: SiteDetection;
+  dnsRecordType: DnsRecordType | null;
+  dnsExpect: string[] | null;
   pushPeriodSeconds: number | null;
   pushGraceSeconds: number | null;
 };

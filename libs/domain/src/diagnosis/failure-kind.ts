@@ -37,6 +37,7 @@ const BY_CODE: Partial<Record<ErrorCode, FailureKind>> = {
   DNS_REFUSED: 'dns',
   DNS_TIMEOUT: 'dns',
   DNS_NO_ANSWER: 'dns',
+  DNS_MISMATCH: 'dns',
   TARGET_DENIED: 'not_probed',
   MISSED: 'not_probed',
   PING_MISSED: 'unknown',

@@ -1,4 +1,5 @@
 // What one probe of one target observed. Probes produce it, the writer stores it, the analyzer reads it.
+import type { DnsRecordType } from '../dns/dns-expectation';
 import type { HopRole, HttpMethod } from '../site/site';
 
 export const ERROR_CODES = [
@@ -27,6 +28,7 @@ export const ERROR_CODES = [
   'DNS_REFUSED',
   'DNS_TIMEOUT',
   'DNS_NO_ANSWER',
+  'DNS_MISMATCH',
   'MISSED',
   'PING_MISSED',
   'PING_FAILED',
@@ -105,6 +107,20 @@ export type TcpTargetSpec = {
   timeoutMs: number;
 };
 
+/** A DNS site: `dns://name`, checked on each of the chain's resolvers for a record type and the answers expected. */
+export type DnsTargetSpec = {
+  kind: 'dns';
+  target: string;
+  role: 'entry';
+  /** `dns://name` */
+  url: string;
+  hostname: string;
+  recordType: DnsRecordType;
+  /** Every one of these must be among the answers. */
+  expect: string[];
+  timeoutMs: number;
+};
+
 /** A push (heartbeat) monitor: nothing is probed; the worker judges the pings the job sent. */
 export type PushTargetSpec = {
   kind: 'push';
@@ -118,7 +134,7 @@ export type PushTargetSpec = {
 
 export type ChainSpec = {
   /** An HTTP(S) entry, or a `tcp://host:port` one (a TCP site: up when it accepts a connection). */
-  entry: HttpTargetSpec | TcpTargetSpec | PushTargetSpec;
+  entry: HttpTargetSpec | TcpTargetSpec | DnsTargetSpec | PushTargetSpec;
   /** Outermost first. */
   hops: Array<HttpTargetSpec | TcpTargetSpec>;
   /** `system`, `1.1.1.1`, `127.0.0.1:5353`. */

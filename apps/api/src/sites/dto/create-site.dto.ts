@@ -1,11 +1,11 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { Type } from 'class-transformer';
 import {
-  ArrayMaxSize, ArrayUnique, IsArray, IsBoolean, IsIn, IsInt, IsOptional, IsString, IsUUID, Matches, Max, MaxLength, Min,
+  ArrayMaxSize, ArrayMinSize, ArrayUnique, IsArray, IsBoolean, IsIn, IsInt, IsOptional, IsString, IsUUID, Matches, Max, MaxLength, Min,
   MinLength, ValidateIf, ValidateNested,
 } from 'class-validator';
-import { HTTP_METHODS, HttpMethod, SITE_LIMITS } from '@hopwatch/domain';
-import { IsExpectStatus, IsHopUrl, IsResolver, UniqueNames } from '../../common/validators';
+import { DNS_EXPECT_LIMITS, DNS_RECORD_TYPES, DnsRecordType, HTTP_METHODS, HttpMethod, SITE_LIMITS } from '@hopwatch/domain';
+import { IsExpectStatus, IsResolver, IsSiteUrl, UniqueNames } from '../../common/validators';
 import { DetectionDto } from './detection.dto';
 import { PushDto } from './push.dto';
 import { HopDto } from './hop.dto';
@@ -14,12 +14,27 @@ const NAME = /^[a-z0-9][a-z0-9_.-]{0,62}$/i;
 const NAME_MESSAGE = 'must be 1-63 letters, digits, ".", "_" or "-"';
 
 export class DnsCheckDto {
-  @ApiProperty({ example: ['system', '1.1.1.1', '127.0.0.1:5353'], description: 'Resolvers that must agree on the entry hostname' })
+  @ApiProperty({ example: ['system', '1.1.1.1', '127.0.0.1:5353'], description: 'Resolvers that must agree on the entry hostname (for a dns:// site: the resolvers it is checked on; default system)' })
   @IsArray()
   @ArrayMaxSize(SITE_LIMITS.maxResolvers)
   @ArrayUnique()
   @IsResolver({ each: true })
   resolvers!: string[];
+
+  @ApiPropertyOptional({ enum: DNS_RECORD_TYPES, default: 'A', description: 'dns:// sites only: the record type asked for' })
+  @IsOptional()
+  @IsIn(DNS_RECORD_TYPES, { message: `recordType must be one of ${DNS_RECORD_TYPES.join(', ')}` })
+  recordType?: DnsRecordType;
+
+  @ApiPropertyOptional({ example: ['192.0.2.10'], description: 'dns:// sites only (required there): answers that must all be given, e.g. "10 mx.example.com" for MX' })
+  @IsOptional()
+  @IsArray()
+  @ArrayMinSize(1)
+  @ArrayMaxSize(DNS_EXPECT_LIMITS.maxValues)
+  @IsString({ each: true })
+  @MinLength(1, { each: true })
+  @MaxLength(DNS_EXPECT_LIMITS.maxLength, { each: true })
+  expect?: string[];
 }
 
 export class CreateSiteDto {
@@ -31,10 +46,11 @@ export class CreateSiteDto {
 
   @ApiPropertyOptional({
     example: 'https://shop.example.com/',
-    description: 'The public entry: an http(s):// URL, or tcp://host:port for a TCP site (up when it accepts a connection). Required, except for push monitors (hopwatch gives those their URL).',
+    description:
+      'The public entry: an http(s):// URL; tcp://host:port for a TCP site (up when it accepts a connection); dns://name for a DNS site (see dns.recordType and dns.expect). Required, except for push monitors (hopwatch gives those their URL).',
   })
   @ValidateIf((site: CreateSiteDto) => site.push === undefined)
-  @IsHopUrl()
+  @IsSiteUrl()
   url?: string;
 
   @ApiPropertyOptional({ enum: HTTP_METHODS, default: 'GET' })

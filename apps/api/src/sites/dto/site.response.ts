@@ -1,6 +1,6 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { DetectionDto } from './detection.dto';
-import { HOP_ROLES, HopRole, HttpMethod, SITE_STATES, SiteState } from '@hopwatch/domain';
+import { DNS_RECORD_TYPES, DnsRecordType, HOP_ROLES, HopRole, HttpMethod, SITE_STATES, SiteState } from '@hopwatch/domain';
 
 export class HopResponse {
   @ApiProperty() name!: string;
@@ -13,6 +13,8 @@ export class HopResponse {
 
 export class DnsCheckResponse {
   @ApiProperty({ type: [String], example: ['system', '1.1.1.1'] }) resolvers!: string[];
+  @ApiProperty({ enum: DNS_RECORD_TYPES, nullable: true, description: 'dns:// sites only' }) recordType!: DnsRecordType | null;
+  @ApiProperty({ type: [String], nullable: true, description: 'dns:// sites only' }) expect!: string[] | null;
 }
 
 export class PushMonitorResponse {
