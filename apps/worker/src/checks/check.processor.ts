@@ -69,6 +69,8 @@ export class CheckProcessor implements OnApplicationBootstrap, BeforeApplication
 
   private observe(region: string, result: ProbeResult): void {
     checkOutcomes.inc({ region, kind: result.kind, outcome: result.ok ? 'up' : 'down' });
+    // A push monitor's result is a judgement of stored pings, not a probe: it has no duration to tell.
+    if (result.kind === 'push') return;
     probeDuration.observe({ region, kind: result.kind }, result.timings.totalMs / 1000);
     const { dnsMs, connectMs, tlsMs, ttfbMs, totalMs } = result.timings;
     for (const [phase, ms] of [['dns', dnsMs], ['connect', connectMs], ['tls', tlsMs], ['ttfb', ttfbMs], ['total', totalMs]] as const) {
