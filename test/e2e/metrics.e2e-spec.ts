@@ -45,6 +45,7 @@ describe('Prometheus metrics', () => {
       sample(text, 'hopwatch_site_up', { site_id: upId }) === 1 &&
       sample(text, 'hopwatch_incidents_open', { cause: 'origin_down' }) === 1 &&
       (sample(text, 'hopwatch_alert_delivery_attempts_total', { channel_kind: 'webhook', outcome: 'delivered' }) ?? 0) >= 1,
+      45_000,
     );
 
     expect(sample(exposition, 'hopwatch_site_up', { site: 'metrics-up', site_id: upId, region: 'default' })).toBe(1);
