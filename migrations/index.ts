@@ -5,8 +5,22 @@ import { Incidents1795300200000 } from './1795300200000-Incidents';
 import { History1795300300000 } from './1795300300000-History';
 import { Alerting1795300400000 } from './1795300400000-Alerting';
 import { SiteDetection1795300500000 } from './1795300500000-SiteDetection';
+import { ShortKeyPrefixes1795300600000 } from './1795300600000-ShortKeyPrefixes';
+import { SealWebhookSecrets1795300700000 } from './1795300700000-SealWebhookSecrets';
 import { PushMonitors1795301300000 } from './1795301300000-PushMonitors';
 import { CertificateWarnings1795301310000 } from './1795301310000-CertificateWarnings';
 import { DnsSites1795301320000 } from './1795301320000-DnsSites';
 
-export const MIGRATIONS = [Foundation1795300000000, CheckResults1795300100000, Incidents1795300200000, History1795300300000, Alerting1795300400000, SiteDetection1795300500000, PushMonitors1795301300000, CertificateWarnings1795301310000, DnsSites1795301320000];
+export const MIGRATIONS = [
+  Foundation1795300000000,
+  CheckResults1795300100000,
+  Incidents1795300200000,
+  History1795300300000,
+  Alerting1795300400000,
+  SiteDetection1795300500000,
+  ShortKeyPrefixes1795300600000,
+  SealWebhookSecrets1795300700000,
+  PushMonitors1795301300000,
+  CertificateWarnings1795301310000,
+  DnsSites1795301320000,
+];

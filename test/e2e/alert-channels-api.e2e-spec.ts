@@ -36,7 +36,7 @@ describe('alert channels and maintenance windows API', () => {
     ['an email channel without recipients', { name: 'x', kind: 'email' }, /to must be a list of email addresses/],
     ['a bad address', { name: 'x', kind: 'email', to: ['not-an-address'] }, /each value in to must be an email address/],
     ['a webhook without url', { name: 'x', kind: 'webhook' }, /url must be an http/],
-    ['a webhook to cloud metadata', { name: 'x', kind: 'webhook', url: 'http://169.254.169.254/hook' }, /url is not allowed: 169\.254\.169\.254 is a linkLocal address/],
+    ['a webhook to cloud metadata', { name: 'x', kind: 'webhook', url: 'http://169.254.169.254/hook' }, /url is not allowed: 169\.254\.169\.254 is a cloud metadata endpoint/],
     ['an unknown kind', { name: 'x', kind: 'sms' }, /kind must be one of email, webhook/],
   ])('rejects %s with 400', async (_name, body, message) => {
     const response = await post('/api/v1/alert-channels', body).expect(400);

@@ -30,10 +30,10 @@ describe('API keys and authentication', () => {
   it('shows a new key once and stores only its hash', async () => {
     const created = await newKey('write', 'ci');
     expect(created.key).toMatch(/^hw_[A-Za-z0-9_-]{32}$/);
-    expect(created).toMatchObject({ name: 'ci', scope: 'write', prefix: created.key.slice(0, 10), origin: 'api' });
+    expect(created).toMatchObject({ name: 'ci', scope: 'write', prefix: created.key.slice(0, 7), origin: 'api' });
     const listed = await api.http().get('/api/v1/api-keys').set(api.auth()).expect(200);
     const entry = listed.body.find((key: { id: string }) => key.id === created.id);
-    expect(entry).toMatchObject({ name: 'ci', scope: 'write', prefix: created.key.slice(0, 10) });
+    expect(entry).toMatchObject({ name: 'ci', scope: 'write', prefix: created.key.slice(0, 7) });
     expect(entry.key).toBeUndefined();
     expect(JSON.stringify(listed.body)).not.toContain(created.key);
     const [row] = await api.app.get(DataSource).query('SELECT key_hash FROM api_keys WHERE id = $1', [created.id]);
@@ -100,6 +100,16 @@ describe('bootstrap admin key', () => {
       expect(keys.body[0]).toMatchObject({ origin: 'generated', scope: 'write' });
     } finally {
       spy.mockRestore();
+      await api.close();
+    }
+  });
+
+  it('asks for a key on /metrics by default when the API listens on every interface', async () => {
+    const api = await bootApi({ HOST: '0.0.0.0' });
+    try {
+      await api.http().get('/metrics').expect(401);
+      await api.http().get('/metrics').set(api.auth()).expect(200);
+    } finally {
       await api.close();
     }
   });

@@ -152,7 +152,7 @@ describe('uptime history API', () => {
     const message = async (path: string, query: Record<string, string>) =>
       (await api.http().get(`/api/v1/sites/${siteId}/${path}`).query(query).set(api.auth()).expect(400)).body.message;
     expect(await message('uptime', { window: '2h' })).toEqual(['window must be one of 24h, 7d, 30d, 90d, 365d']);
-    expect(await message('uptime', { from: 'yesterday' })).toEqual(['from must be an ISO 8601 date']);
+    expect(await message('uptime', { from: 'yesterday' })).toEqual(['from must be an ISO 8601 date that exists, between 1970 and 9999, like "2026-01-31T12:00:00Z"']);
     expect(await message('uptime', between(HOUR0, HOUR0 - 60))).toEqual(['from must be before to and before now']);
     expect(await message('uptime', between(HOUR0 - 400 * D, HOUR0))).toEqual(['the range from–to must be at most 366 days']);
     expect(await message('uptime', { window: '7d', from: iso(HOUR0) })).toEqual(['window cannot be combined with from/to; send one or the other']);

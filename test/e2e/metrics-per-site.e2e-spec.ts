@@ -19,7 +19,7 @@ describe('Prometheus metrics without per-site series', () => {
   it('leaves hopwatch_site_up empty for large fleets while the fleet-wide series stay', async () => {
     const siteId = await watchedSite(pipeline, 'quiet', healthy.url('/'));
     await waitFor(() => pipeline.query('SELECT 1 FROM check_results WHERE site_id = $1', [siteId]), (rows) => rows.length > 0);
-    const exposition = (await pipeline.http().get('/metrics').expect(200)).text;
+    const exposition = (await pipeline.http().get('/metrics').set(pipeline.auth).expect(200)).text;
     expect(exposition).not.toMatch(/^hopwatch_site_up\{/m);
     expect(exposition).toMatch(/^hopwatch_incidents_open\{cause="origin_down"\} 0$/m);
   });

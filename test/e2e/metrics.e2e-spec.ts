@@ -31,7 +31,7 @@ describe('Prometheus metrics', () => {
     await Promise.all([healthy.close(), receiver?.close()]);
   });
 
-  const scrape = async () => (await pipeline.http().get('/metrics').expect(200)).text;
+  const scrape = async () => (await pipeline.http().get('/metrics').set(pipeline.auth).expect(200)).text;
 
   it('reports sites up and down, open incidents by cause, deliveries, probe phases and requests, and promtool finds no problem', async () => {
     const channel = await webhookChannel(pipeline, 'metrics-hook', { isDefault: true });

@@ -2,11 +2,12 @@ import { ChildProcess, spawn } from 'node:child_process';
 import { join } from 'node:path';
 import { Queue } from 'bullmq';
 import { Client } from 'pg';
+import { SecretBox } from '@hopwatch/platform';
 import { NOTIFICATIONS_QUEUE, NotifyJob } from '@hopwatch/queue';
 import { waitFor } from '../support/boot-pipeline';
 import { freePort } from '../support/free-port';
 import { createTestDatabase, TestDatabase } from '../support/test-database';
-import { TEST_ADMIN_KEY } from '../support/test-config';
+import { TEST_ADMIN_KEY, TEST_SECRET_KEY } from '../support/test-config';
 import { startWebhookReceiver, WebhookReceiver } from '../support/webhook-receiver';
 import { generateWebhookSecret } from '@hopwatch/alerting';
 
@@ -39,7 +40,7 @@ describe('a worker killed while delivering a notice', () => {
 
   const startWorker = () => {
     const child = spawn(process.execPath, [WORKER_MAIN], {
-      env: { PATH: process.env.PATH ?? '', DATABASE_URL: database.url, HOPWATCH_REDIS_PREFIX: PREFIX, HOPWATCH_ADMIN_KEY: TEST_ADMIN_KEY, HOPWATCH_TARGET_ALLOW: '127.0.0.0/8', HOPWATCH_JOB_LOCK_MS: '2000', LOG_LEVEL: 'silent' },
+      env: { PATH: process.env.PATH ?? '', DATABASE_URL: database.url, HOPWATCH_REDIS_PREFIX: PREFIX, HOPWATCH_ADMIN_KEY: TEST_ADMIN_KEY, HOPWATCH_SECRET_KEY: TEST_SECRET_KEY, HOPWATCH_TARGET_ALLOW: '127.0.0.0/8', HOPWATCH_JOB_LOCK_MS: '2000', LOG_LEVEL: 'silent' },
       stdio: 'ignore',
     });
     children.push(child);
@@ -49,7 +50,7 @@ describe('a worker killed while delivering a notice', () => {
   it('still makes exactly one delivery, under one webhook-id, and a duplicate job sends nothing', async () => {
     const { rows: [channel] } = await db.query(
       `INSERT INTO alert_channels (name, kind, webhook_url, webhook_secret) VALUES ('crash', 'webhook', $1, $2) RETURNING id`,
-      [receiver.url('/hook'), receiver.secret],
+      [receiver.url('/hook'), new SecretBox(Buffer.from(TEST_SECRET_KEY, 'base64')).seal(receiver.secret)],
     );
     const { rows: [delivery] } = await db.query(`INSERT INTO deliveries (channel_id, notice, status) VALUES ($1, 'test', 'pending') RETURNING id`, [channel.id]);
     receiver.answer({ delayMs: 60_000, times: 1 });

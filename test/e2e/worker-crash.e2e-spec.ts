@@ -7,7 +7,7 @@ import { CheckJob, checkJobId, checksQueueName } from '@hopwatch/queue';
 import { waitFor } from '../support/boot-pipeline';
 import { startTargetServer, TargetServer } from '../support/target-server';
 import { createTestDatabase, TestDatabase } from '../support/test-database';
-import { TEST_ADMIN_KEY } from '../support/test-config';
+import { TEST_ADMIN_KEY, TEST_SECRET_KEY } from '../support/test-config';
 
 const WORKER_MAIN = join(__dirname, '..', '..', 'dist', 'apps', 'worker', 'src', 'main.js');
 const PREFIX = `hw-test-crash-${process.pid}`;
@@ -18,7 +18,7 @@ function startWorker(databaseUrl: string, env: Record<string, string>): ChildPro
       PATH: process.env.PATH ?? '',
       DATABASE_URL: databaseUrl,
       HOPWATCH_REDIS_PREFIX: PREFIX,
-      HOPWATCH_ADMIN_KEY: TEST_ADMIN_KEY,
+      HOPWATCH_ADMIN_KEY: TEST_ADMIN_KEY, HOPWATCH_SECRET_KEY: TEST_SECRET_KEY,
       HOPWATCH_TARGET_ALLOW: '127.0.0.0/8',
       HOPWATCH_JOB_LOCK_MS: '2000',
       LOG_LEVEL: 'silent',

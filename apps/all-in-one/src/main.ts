@@ -3,6 +3,7 @@ import 'reflect-metadata';
 import { migrateDatabase } from '@hopwatch/db';
 import { bootOrExit, loadConfigOrExit } from '@hopwatch/platform';
 import { assertRedisReachable } from '@hopwatch/queue';
+import { exposureLines } from '../../api/src/listen-banner';
 import { createAllInOneApp } from './create-all-in-one-app';
 
 bootOrExit(async () => {
@@ -20,6 +21,7 @@ bootOrExit(async () => {
       `  docs:    ${base}/docs`,
       `  health:  ${base}/health (ready: ${base}/health/ready)`,
       `  metrics: ${base}/metrics`,
+      ...exposureLines(config),
       '',
     ].join('\n'),
   );

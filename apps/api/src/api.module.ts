@@ -2,6 +2,7 @@ import { Module } from '@nestjs/common';
 import { APP_FILTER, APP_GUARD } from '@nestjs/core';
 import { AlertChannelsController } from './alerting/alert-channels.controller';
 import { AlertChannelsService } from './alerting/alert-channels.service';
+import { SecretRotationService } from './alerting/secret-rotation.service';
 import { ApiKeyGuard } from './auth/api-key.guard';
 import { MaintenanceWindowsController } from './maintenance/maintenance-windows.controller';
 import { ApiKeysController } from './auth/api-keys.controller';
@@ -16,20 +17,25 @@ import { IncidentsService } from './incidents/incidents.service';
 import { FleetMetricsCollector } from './metrics/fleet-metrics.collector';
 import { MetricsController } from './metrics/metrics.controller';
 import { PingController } from './push/ping.controller';
+import { RateLimitGuard } from './rate-limits/rate-limit.guard';
+import { RateLimitsModule } from './rate-limits/rate-limits.module';
 import { SitesController } from './sites/sites.controller';
 import { SitesService } from './sites/sites.service';
 
 /** The REST API. Expects the infrastructure modules (config, db, queue) to be provided by the process. */
 @Module({
-  imports: [HistoryModule],
+  imports: [HistoryModule, RateLimitsModule],
   controllers: [SitesController, ChecksController, IncidentsController, AlertChannelsController, MaintenanceWindowsController, ApiKeysController, HealthController, MetricsController, PingController],
   providers: [
     SitesService,
     ChecksService,
     IncidentsService,
     AlertChannelsService,
+    SecretRotationService,
     ApiKeysService,
     FleetMetricsCollector,
+    // Limits first, so a flood of bad keys is refused before any key lookup.
+    { provide: APP_GUARD, useClass: RateLimitGuard },
     { provide: APP_GUARD, useClass: ApiKeyGuard },
     { provide: APP_FILTER, useClass: ApiErrorFilter },
   ],

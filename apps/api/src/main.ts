@@ -3,6 +3,7 @@ import { ensureDatabase } from '@hopwatch/db';
 import { bootOrExit, loadConfigOrExit } from '@hopwatch/platform';
 import { assertRedisReachable } from '@hopwatch/queue';
 import { createApiApp } from './create-api-app';
+import { exposureLines } from './listen-banner';
 
 bootOrExit(async () => {
   const config = loadConfigOrExit();
@@ -10,5 +11,7 @@ bootOrExit(async () => {
   await assertRedisReachable(config.redisUrl);
   const app = await createApiApp(config);
   await app.listen(config.port, config.host);
-  process.stdout.write(`hopwatch api: http://localhost:${config.port}/api/v1, docs at /docs, health at /health\n`);
+  process.stdout.write(
+    [`hopwatch api: http://localhost:${config.port}/api/v1, docs at /docs, health at /health`, ...exposureLines(config), ''].join('\n'),
+  );
 });

@@ -2,6 +2,8 @@ export * from './site/site';
 export * from './site/expect-status';
 export * from './site/connect-to';
 export * from './targets/target-policy';
+export * from './targets/metadata-endpoints';
+export * from './site/url-redaction';
 export * from './results/check-result';
 export * from './schedule/slots';
 export * from './fingerprint/gateway';

@@ -1,5 +1,7 @@
 import { Body, Controller, Delete, Get, HttpCode, Param, ParseUUIDPipe, Post, Query } from '@nestjs/common';
 import { ApiTags } from '@nestjs/swagger';
+import { ApiKeyScope } from '@hopwatch/db';
+import { CallerScope } from '../auth/caller-scope';
 import { Operation } from '../common/api-docs';
 import { PageQuery } from '../common/page.query';
 import { AlertChannelsService } from './alert-channels.service';
@@ -17,9 +19,9 @@ export class AlertChannelsController {
   }
 
   @Get()
-  @Operation({ summary: 'List alert channels (secrets are never returned)', ok: { type: [AlertChannelResponse] } })
-  list(): Promise<AlertChannelResponse[]> {
-    return this.service.list();
+  @Operation({ summary: 'Every channel; a read key sees webhook URLs without their path and query, which often hold a bearer secret', ok: { type: [AlertChannelResponse] } })
+  list(@CallerScope() scope: ApiKeyScope): Promise<AlertChannelResponse[]> {
+    return this.service.list(scope);
   }
 
   @Delete(':id')

@@ -1,8 +1,8 @@
 import { Inject, Injectable, NotFoundException } from '@nestjs/common';
 import { randomBytes } from 'node:crypto';
-import { AlertChannelEntity, AlertChannelRepository, DeliveryRepository } from '@hopwatch/db';
+import { AlertChannelEntity, AlertChannelRepository, ApiKeyScope, DeliveryRepository } from '@hopwatch/db';
 import { createTargetPolicy, literalAddress } from '@hopwatch/domain';
-import { HOPWATCH_CONFIG, HopwatchConfig } from '@hopwatch/platform';
+import { HOPWATCH_CONFIG, HopwatchConfig, SecretBox } from '@hopwatch/platform';
 import { NotificationQueue } from '@hopwatch/queue';
 import { fieldErrors } from '../common/field-errors';
 import { toChannelResponse, toDeliveryResponse } from './alerting.mapper';
@@ -16,6 +16,7 @@ export class AlertChannelsService {
     private readonly channels: AlertChannelRepository,
     private readonly deliveries: DeliveryRepository,
     private readonly queue: NotificationQueue,
+    private readonly secrets: SecretBox,
     @Inject(HOPWATCH_CONFIG) private readonly config: HopwatchConfig,
   ) {}
 
@@ -28,14 +29,14 @@ export class AlertChannelsService {
       kind: dto.kind,
       emailTo: dto.kind === 'email' ? dto.to! : [],
       webhookUrl: dto.kind === 'webhook' ? dto.url! : null,
-      webhookSecret: secret,
+      webhookSecret: secret === null ? null : this.secrets.seal(secret),
       isDefault: dto.isDefault ?? false,
     });
-    return { ...toChannelResponse(channel), ...(secret ? { secret } : {}) };
+    return { ...toChannelResponse(channel, 'write'), ...(secret ? { secret } : {}) };
   }
 
-  async list() {
-    return (await this.channels.list()).map(toChannelResponse);
+  async list(scope: ApiKeyScope) {
+    return (await this.channels.list()).map((channel) => toChannelResponse(channel, scope));
   }
 
   async delete(id: string): Promise<void> {

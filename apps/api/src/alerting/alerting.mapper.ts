@@ -1,12 +1,18 @@
-import { AlertChannelEntity, DeliveryEntity } from '@hopwatch/db';
+import { ApiKeyScope, AlertChannelEntity, DeliveryEntity } from '@hopwatch/db';
+import { originOnly, withoutPassword } from '@hopwatch/domain';
 import { AlertChannelResponse, DeliveryResponse } from './dto/alert-channel.dto';
 
-export function toChannelResponse(channel: AlertChannelEntity): AlertChannelResponse {
+/** A channel URL as the caller may see it: never its password; for a read key, not its path or query either. */
+export function visibleChannelUrl(url: string, scope: ApiKeyScope): string {
+  return scope === 'write' ? withoutPassword(url) : originOnly(url);
+}
+
+export function toChannelResponse(channel: AlertChannelEntity, scope: ApiKeyScope): AlertChannelResponse {
   return {
     id: channel.id,
     name: channel.name,
     kind: channel.kind,
-    ...(channel.kind === 'email' ? { to: channel.emailTo } : { url: channel.webhookUrl ?? undefined }),
+    ...(channel.kind === 'email' ? { to: channel.emailTo } : { url: channel.webhookUrl ? visibleChannelUrl(channel.webhookUrl, scope) : undefined }),
     isDefault: channel.isDefault,
     createdAt: channel.createdAt.toISOString(),
   };

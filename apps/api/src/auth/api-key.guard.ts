@@ -3,6 +3,7 @@ import { Reflector } from '@nestjs/core';
 import type { Request } from 'express';
 import { HOPWATCH_CONFIG, HopwatchConfig } from '@hopwatch/platform';
 import { ApiKeysService } from './api-keys.service';
+import { rememberScope } from './caller-scope';
 import { IS_PUBLIC, PublicCondition } from './public.decorator';
 
 const READ_METHODS = new Set(['GET', 'HEAD', 'OPTIONS']);
@@ -27,6 +28,7 @@ export class ApiKeyGuard implements CanActivate {
     if (key.scope === 'read' && !READ_METHODS.has(request.method)) {
       throw new ForbiddenException('this API key has the read scope and cannot make changes');
     }
+    rememberScope(request, key.scope);
     return true;
   }
 }

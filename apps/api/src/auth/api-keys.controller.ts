@@ -3,6 +3,7 @@ import { ApiTags } from '@nestjs/swagger';
 import { Operation } from '../common/api-docs';
 import { ApiKeyEntity } from '@hopwatch/db';
 import { ApiKeyResponse, CreateApiKeyDto, CreatedApiKeyResponse } from './dto/api-key.dto';
+import { SignInThrottle } from '../rate-limits/sign-in-throttle.decorator';
 import { ApiKeysService } from './api-keys.service';
 
 function toResponse(key: ApiKeyEntity): ApiKeyResponse {
@@ -10,7 +11,7 @@ function toResponse(key: ApiKeyEntity): ApiKeyResponse {
     id: key.id,
     name: key.name,
     scope: key.scope,
-    prefix: key.keyPrefix,
+    prefix: key.keyPrefix === '' ? null : key.keyPrefix,
     origin: key.origin,
     createdAt: key.createdAt.toISOString(),
     lastUsedAt: key.lastUsedAt?.toISOString() ?? null,
@@ -23,6 +24,7 @@ export class ApiKeysController {
   constructor(private readonly service: ApiKeysService) {}
 
   @Post()
+  @SignInThrottle()
   @Operation({ summary: 'Create a key; the key is returned once and stored only as a hash', ok: { status: 201, type: CreatedApiKeyResponse }, errors: [400, 413], access: 'write' })
   async create(@Body() dto: CreateApiKeyDto): Promise<CreatedApiKeyResponse> {
     const { entity, key } = await this.service.create(dto.name, dto.scope);

@@ -52,6 +52,8 @@ export class ApiKeysService implements OnApplicationBootstrap {
   }
 
   private describe(name: string, scope: ApiKeyScope, key: string, origin: ApiKeyEntity['origin']) {
-    return { name, scope, keyHash: hashApiKey(key), keyPrefix: key.slice(0, KEY_PREFIX_LENGTH), origin };
+    // A key the operator chose may be a password used elsewhere: nothing of it is kept but its hash.
+    const keyPrefix = origin === 'env' ? '' : key.slice(0, KEY_PREFIX_LENGTH);
+    return { name, scope, keyHash: hashApiKey(key), keyPrefix, origin };
   }
 }

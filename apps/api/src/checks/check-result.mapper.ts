@@ -1,6 +1,9 @@
 import { CheckResultEntity, storedProbeResult } from '@hopwatch/db';
 import { ProbeResult } from '@hopwatch/domain';
+import { isInstant } from '../common/validators';
 import { CheckResultResponse } from './dto/check-result.response';
+
+const MAX_BIGINT = 2n ** 63n - 1n;
 
 export function toCheckResultResponse(row: CheckResultEntity): CheckResultResponse {
   const { id, slot, region, ...result } = storedProbeResult(row);
@@ -16,8 +19,10 @@ export function encodeCursor(row: CheckResultEntity): string {
   return Buffer.from(`${row.slot.toISOString()}|${row.id}`).toString('base64url');
 }
 
+/** Only what encodeCursor could have written: an instant that round-trips and an id that fits a bigint. */
 export function decodeCursor(cursor: string): { slot: Date; id: string } | null {
-  const [slot, id] = Buffer.from(cursor, 'base64url').toString().split('|');
-  const date = new Date(slot);
-  return Number.isNaN(date.getTime()) || !/^\d+$/.test(id ?? '') ? null : { slot: date, id };
+  const [slot, id, ...rest] = Buffer.from(cursor, 'base64url').toString().split('|');
+  if (rest.length > 0 || !isInstant(slot) || new Date(slot).toISOString() !== slot) return null;
+  if (!/^\d{1,19}$/.test(id ?? '') || BigInt(id) > MAX_BIGINT) return null;
+  return { slot: new Date(slot), id };
 }

@@ -17,7 +17,7 @@ export class ApiErrorResponse {
   @ApiPropertyOptional({ description: 'On a 500: the id of the logged error, to quote when reporting it' }) errorId?: string;
 }
 
-export type ErrorStatus = 400 | 401 | 403 | 404 | 409 | 413 | 503;
+export type ErrorStatus = 400 | 401 | 403 | 404 | 409 | 413 | 429 | 503;
 
 const ERROR_MEANINGS: Record<ErrorStatus, string> = {
   400: 'Invalid input; `message` names each field and the reason. Nothing was written.',
@@ -26,6 +26,7 @@ const ERROR_MEANINGS: Record<ErrorStatus, string> = {
   404: 'No such resource',
   409: 'Conflicts with the current state',
   413: 'The request body is larger than 64 KiB',
+  429: 'Rate limit reached (per API key, per address, or on key creation); retry after the Retry-After header\'s seconds',
   503: 'A service it depends on is unreachable',
 };
 
@@ -38,8 +39,10 @@ export type OperationDoc = {
   description?: string;
   /** The success answer; `type` as `[Item]` for an array. Omit `type` only for 204. */
   ok: { status?: SuccessStatus; type?: Type<unknown> | [Type<unknown>]; description?: string; text?: boolean };
-  /** Besides 401 (every keyed operation) and 403 (keyed operations that change something). */
+  /** Besides 401 (every keyed operation), 403 (keyed operations that change something) and 429 (every rate-limited one). */
   errors?: ErrorStatus[];
+  /** False for the operations the rate limits skip (the health probes). */
+  rateLimited?: boolean;
   /** `key` (default): needs an API key; `write`: needs a write key; `none`: public; `optional`: public unless configured otherwise. */
   access?: 'key' | 'write' | 'none' | 'optional';
 };
@@ -51,6 +54,7 @@ export function Operation(doc: OperationDoc): MethodDecorator {
   const errors = new Set<ErrorStatus>(doc.errors ?? []);
   if (access !== 'none') errors.add(401);
   if (access === 'write') errors.add(403);
+  if (doc.rateLimited !== false) errors.add(429);
   const security: SecurityRequirementObject[] = access === 'none' ? [] : access === 'optional' ? [{}, { [BEARER]: [] }] : [{ [BEARER]: [] }];
   return applyDecorators(
     ApiOperation({ summary: doc.summary, description: doc.description, security }),

@@ -1,12 +1,14 @@
 import { ArgumentsHost, Catch, ExceptionFilter, HttpException, Logger } from '@nestjs/common';
 import type { Response } from 'express';
 import { randomUUID } from 'node:crypto';
+import { JsonTooDeepError } from './json-depth';
 
 type BodyParserError = { type?: string };
 
 const PARSER_ERRORS: Record<string, { statusCode: number; error: string; message: string | string[] }> = {
   'entity.too.large': { statusCode: 413, error: 'Payload Too Large', message: 'request body is larger than 64 KiB' },
   'entity.parse.failed': { statusCode: 400, error: 'Bad Request', message: ['body is not valid JSON'] },
+  'entity.too.deep': { statusCode: 400, error: 'Bad Request', message: [new JsonTooDeepError().message] },
 };
 
 /** One home for error responses: Nest's shape for HTTP errors, body-parser errors told plainly, an errorId on a 500. */

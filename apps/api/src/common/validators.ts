@@ -1,5 +1,7 @@
 // Field validators for rules class-validator does not know: monitor URLs, status expectations, pinned addresses.
-import { registerDecorator, ValidationArguments, ValidationOptions } from 'class-validator';
+import { applyDecorators } from '@nestjs/common';
+import { Type } from 'class-transformer';
+import { IsObject, isISO8601, registerDecorator, ValidateNested, ValidationArguments, ValidationOptions } from 'class-validator';
 import { parseConnectTo, parseExpectStatus } from '@hopwatch/domain';
 
 function rule(name: string, test: (value: unknown) => boolean, message: (args: ValidationArguments) => string) {
@@ -91,4 +93,50 @@ function duplicates(items: unknown): string[] {
     seen.add(name);
   }
   return [...repeated];
+}
+
+const EARLIEST_INSTANT = Date.UTC(1970, 0, 1);
+const LATEST_INSTANT = Date.UTC(10_000, 0, 1);
+
+/** A real ISO 8601 instant that PostgreSQL can store: 2025-02-30 is refused, not read as 2 March. */
+export function isInstant(value: unknown): boolean {
+  if (typeof value !== 'string' || value.length > 40 || !isISO8601(value, { strict: true, strictSeparator: true })) return false;
+  const time = Date.parse(value);
+  return Number.isFinite(time) && time >= EARLIEST_INSTANT && time < LATEST_INSTANT;
+}
+
+export const IsInstant = rule(
+  'isInstant',
+  isInstant,
+  (args) => `${args.property} must be an ISO 8601 date that exists, between 1970 and 9999, like "2026-01-31T12:00:00Z"`,
+);
+
+/** A nested object (never an array or a scalar), validated with its own DTO. */
+export function NestedObject(type: () => new () => object) {
+  return applyDecorators(
+    IsObject({ message: '$property must be an object' }),
+    ValidateNested(),
+    Type(type),
+  );
+}
+
+/** A list of nested objects (each one an object, never an array or a scalar), validated with their DTO. */
+export function NestedObjects(type: () => new () => object) {
+  return applyDecorators(
+    IsObject({ each: true, message: 'each value in $property must be an object' }),
+    ValidateNested({ each: true }),
+    Type(type),
+  );
+}
+
+/** A field that only makes sense for one kind of a discriminated body, like `to` for email channels. */
+export function OnlyForKind(kind: string, options?: ValidationOptions) {
+  return (target: object, propertyName: string) =>
+    registerDecorator({
+      name: 'onlyForKind',
+      target: target.constructor,
+      propertyName,
+      options: { message: (args: ValidationArguments) => `${args.property} is only for ${kind} channels`, ...options },
+      validator: { validate: (_value: unknown, args: ValidationArguments) => (args.object as { kind?: unknown }).kind === kind },
+    });
 }

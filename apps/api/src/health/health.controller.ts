@@ -1,6 +1,7 @@
 import { Controller, Get, Inject, ServiceUnavailableException } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { ApiResponse, ApiTags } from '@nestjs/swagger';
+import { SkipThrottle } from '@nestjs/throttler';
 import type { Redis } from 'ioredis';
 import { DataSource } from 'typeorm';
 import { REDIS } from '@hopwatch/queue';
@@ -10,6 +11,8 @@ import { DependencyCheckResponse, LivenessResponse, ReadinessResponse } from './
 
 @ApiTags('health')
 @Public()
+// Load balancers and orchestrators poll these; a limit would turn a healthy replica "down".
+@SkipThrottle({ 'per-key': true, 'per-address': true, 'sign-in': true })
 @Controller('health')
 export class HealthController {
   constructor(
@@ -18,13 +21,13 @@ export class HealthController {
   ) {}
 
   @Get()
-  @Operation({ summary: 'Liveness: the process answers', ok: { type: LivenessResponse }, access: 'none' })
+  @Operation({ summary: 'Liveness: the process answers', ok: { type: LivenessResponse }, access: 'none', rateLimited: false })
   live(): LivenessResponse {
     return { status: 'ok' };
   }
 
   @Get('ready')
-  @Operation({ summary: 'Readiness: PostgreSQL and Redis are reachable', ok: { type: ReadinessResponse }, access: 'none' })
+  @Operation({ summary: 'Readiness: PostgreSQL and Redis are reachable', ok: { type: ReadinessResponse }, access: 'none', rateLimited: false })
   @ApiResponse({ status: 503, description: 'PostgreSQL or Redis is unreachable; `checks` says which', type: ReadinessResponse })
   async ready(): Promise<ReadinessResponse> {
     const [postgres, redis] = await Promise.all([

@@ -1,12 +1,12 @@
 import { HopEntity, SiteEntity, SiteSummary } from '@hopwatch/db';
-import { siteState, uptimePercent } from '@hopwatch/domain';
+import { siteState, uptimePercent, withoutPassword } from '@hopwatch/domain';
 import { HopResponse, PushMonitorResponse, SiteListItemResponse, SiteResponse } from './dto/site.response';
 
 export function toHopResponse(hop: HopEntity): HopResponse {
   return {
     name: hop.name,
     role: hop.role,
-    url: hop.url,
+    url: withoutPassword(hop.url),
     connectTo: hop.connectTo,
     hostHeader: hop.hostHeader,
     expectStatus: hop.expectStatus,
@@ -17,7 +17,7 @@ export function toSiteResponse(site: SiteEntity): SiteResponse {
   return {
     id: site.id,
     name: site.name,
-    url: site.url,
+    url: withoutPassword(site.url),
     method: site.method,
     intervalSeconds: site.intervalSeconds,
     timeoutMs: site.timeoutMs,

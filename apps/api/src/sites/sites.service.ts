@@ -1,7 +1,7 @@
 import { Inject, Injectable, NotFoundException } from '@nestjs/common';
 import { randomUUID } from 'node:crypto';
 import { AlertChannelRepository, HistoryRepository, HopFields, SiteEntity, SitePatch, SiteRepository } from '@hopwatch/db';
-import { createTargetPolicy, DEFAULT_EXPECT_STATUS, DEFAULT_REGION, firstSlotFor, SITE_LIMITS, TargetPolicy } from '@hopwatch/domain';
+import { createTargetPolicy, DEFAULT_EXPECT_STATUS, DEFAULT_REGION, firstSlotFor, restoreHiddenPassword, SITE_LIMITS, TargetPolicy } from '@hopwatch/domain';
 import { HOPWATCH_CONFIG, HopwatchConfig } from '@hopwatch/platform';
 import { fieldErrors } from '../common/field-errors';
 import { CreateSiteDto } from './dto/create-site.dto';
@@ -45,7 +45,7 @@ export class SitesService {
       timeoutMs: dto.timeoutMs ?? SITE_LIMITS.timeoutMs.default,
       expectStatus: dto.expectStatus ?? DEFAULT_EXPECT_STATUS,
       bodyContains: dto.bodyContains ?? null,
-      regions: dto.regions?.length ? dto.regions : [DEFAULT_REGION],
+      regions: dto.regions ?? [DEFAULT_REGION],
       dnsResolvers: dto.dns?.resolvers ?? [],
       tags: dto.tags ?? [],
       alertChannelIds: dto.alertChannelIds ?? [],
@@ -86,6 +86,7 @@ export class SitesService {
     this.assertFitsKind([...pushMismatches(dto, current.pushToken !== null, false), ...dnsSiteMismatches(dto, dnsSite, current)]);
     const { dns, hops, detection, push, ...fields } = dto;
     const patch: SitePatch = { ...fields };
+    if (dto.url) patch.url = restoreHiddenPassword(dto.url, current.url);
     if (push) {
       const settings = pushSettings(push);
       patch.pushPeriodSeconds = settings.pushPeriodSeconds;
@@ -96,8 +97,10 @@ export class SitesService {
     if (dns) patch.dnsResolvers = dns.resolvers;
     if (dnsSite) Object.assign(patch, dnsSiteSettings(dns, current));
     else if (current.dnsRecordType !== null) Object.assign(patch, { dnsRecordType: null, dnsExpect: null });
-    if (hops) patch.hops = hops.map(toHopFields);
-    if (dto.regions?.length === 0) patch.regions = [DEFAULT_REGION];
+    if (hops) {
+      const storedUrls = new Map((current.hops ?? []).map((hop) => [hop.name, hop.url]));
+      patch.hops = hops.map((hop) => toHopFields({ ...hop, url: restoreHiddenPassword(hop.url, storedUrls.get(hop.name)) }));
+    }
     const rescheduled = patch.intervalSeconds !== undefined && patch.intervalSeconds !== current.intervalSeconds;
     const resumed = dto.paused === false && current.paused;
     if (rescheduled || resumed) patch.nextRunAt = this.firstRun(id, patch.intervalSeconds ?? current.intervalSeconds);
@@ -127,7 +130,7 @@ export class SitesService {
     if (problems.length > 0) throw fieldErrors(problems);
   }
 
-  private assertTargetsAllowed(dto: { url?: string; hops?: HopDto[] }): void {
+  private assertTargetsAllowed(dto: { url?: string; hops?: HopDto[]; dns?: { resolvers?: string[] } }): void {
     const problems = deniedTargets(dto, this.policy);
     if (problems.length > 0) throw fieldErrors(problems);
   }

@@ -1,5 +1,6 @@
 import { DeliveryContext } from '@hopwatch/db';
 import { AlertMessage, AlertType } from '@hopwatch/alerting';
+import { withoutPassword } from '@hopwatch/domain';
 
 const TYPES: Record<DeliveryContext['delivery']['notice'], AlertType> = {
   opened: 'incident.opened',
@@ -16,7 +17,7 @@ export function toAlertMessage({ delivery, incident, site, eventAt, certificate 
     id: delivery.id,
     type: TYPES[delivery.notice],
     timestamp: eventAt.toISOString(),
-    site: site && { id: site.id, name: site.name, url: site.url },
+    site: site && { id: site.id, name: site.name, url: withoutPassword(site.url) },
     incident: incident && {
       id: incident.id,
       status: incident.status,

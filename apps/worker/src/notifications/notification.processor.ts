@@ -4,7 +4,7 @@ import type { Redis } from 'ioredis';
 import { AlertSender, DeliveryOutcome } from '@hopwatch/alerting';
 import { DeliveryContext, DeliveryRepository } from '@hopwatch/db';
 import { createTargetPolicy } from '@hopwatch/domain';
-import { HOPWATCH_CONFIG, HopwatchConfig } from '@hopwatch/platform';
+import { HOPWATCH_CONFIG, HopwatchConfig, SecretBox } from '@hopwatch/platform';
 import { createRedis, NOTIFICATIONS_QUEUE, NotifyJob } from '@hopwatch/queue';
 import { toAlertMessage } from './alert-message';
 import { alertDeliveryAttempts } from '../worker.metrics';
@@ -20,6 +20,7 @@ export class NotificationProcessor implements OnApplicationBootstrap, BeforeAppl
 
   constructor(
     private readonly deliveries: DeliveryRepository,
+    private readonly secrets: SecretBox,
     @Inject(HOPWATCH_CONFIG) private readonly config: HopwatchConfig,
   ) {
     this.sender = AlertSender.create({
@@ -71,6 +72,6 @@ export class NotificationProcessor implements OnApplicationBootstrap, BeforeAppl
     const { channel } = context.delivery;
     const message = toAlertMessage(context, this.config.publicUrl);
     if (channel.kind === 'email') return this.sender.sendEmail(message, channel.emailTo);
-    return this.sender.sendWebhook(message, channel.webhookUrl!, channel.webhookSecret!);
+    return this.sender.sendWebhook(message, channel.webhookUrl!, this.secrets.open(channel.webhookSecret!));
   }
 }

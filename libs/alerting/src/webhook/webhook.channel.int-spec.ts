@@ -166,8 +166,9 @@ describe('WebhookChannel', () => {
 
   describe('target policy', () => {
     it.each([
-      ['the cloud metadata address', 'http://169.254.169.254/latest/meta-data/', 'target denied: 169.254.169.254 is a linkLocal address'],
-      ['metadata as an IPv4-mapped IPv6 literal', 'http://[::ffff:169.254.169.254]/', 'target denied: ::ffff:a9fe:a9fe is a linkLocal address'],
+      ['the cloud metadata address', 'http://169.254.169.254/latest/meta-data/', 'target denied: 169.254.169.254 is a cloud metadata endpoint (AWS, Google Cloud, Azure, Oracle Cloud, DigitalOcean, Hetzner, OpenStack); allow it only by naming it exactly in HOPWATCH_TARGET_ALLOW'],
+      ['metadata as an IPv4-mapped IPv6 literal', 'http://[::ffff:169.254.169.254]/', 'target denied: ::ffff:a9fe:a9fe (embedding 169.254.169.254) is a cloud metadata endpoint (AWS, Google Cloud, Azure, Oracle Cloud, DigitalOcean, Hetzner, OpenStack); allow it only by naming it exactly in HOPWATCH_TARGET_ALLOW'],
+      ['metadata in NAT64 form', 'http://[64:ff9b::a9fe:a9fe]/', 'target denied: 64:ff9b::a9fe:a9fe (embedding 169.254.169.254) is a cloud metadata endpoint (AWS, Google Cloud, Azure, Oracle Cloud, DigitalOcean, Hetzner, OpenStack); allow it only by naming it exactly in HOPWATCH_TARGET_ALLOW'],
       ['the unspecified address', 'http://0.0.0.0/', 'target denied: 0.0.0.0 is a unspecified address'],
     ])('refuses %s before any connection', async (_name, url, error) => {
       const outcome = await channel().deliver(anAlertMessage(), { url, secret: receiver.secret });
@@ -223,7 +224,7 @@ describe('WebhookChannel', () => {
       const outcome = await channel({ env: environment({ resolvers: [dns.address] }) }).deliver(anAlertMessage(), { url, secret: receiver.secret });
       expect(outcome).toEqual({
         status: 'failed',
-        error: 'target denied: metadata.example.test resolves to 169.254.169.254, denied: 169.254.169.254 is a linkLocal address',
+        error: 'target denied: metadata.example.test resolves to 169.254.169.254, denied: 169.254.169.254 is a cloud metadata endpoint (AWS, Google Cloud, Azure, Oracle Cloud, DigitalOcean, Hetzner, OpenStack); allow it only by naming it exactly in HOPWATCH_TARGET_ALLOW',
       });
     });
 

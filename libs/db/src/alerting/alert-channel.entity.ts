@@ -19,7 +19,7 @@ export class AlertChannelEntity {
   @Column({ name: 'webhook_url', type: 'text', nullable: true })
   webhookUrl!: string | null;
 
-  /** Needed to sign every delivery, so it is kept; the API shows it only in the response that created it. */
+  /** Needed to sign every delivery, so it is kept, sealed (SecretBox); the API shows it only in the response that created it. */
   @Column({ name: 'webhook_secret', type: 'text', nullable: true })
   webhookSecret!: string | null;
 

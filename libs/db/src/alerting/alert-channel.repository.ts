@@ -1,6 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
-import { DataSource, In } from 'typeorm';
+import { DataSource, In, IsNull, Not } from 'typeorm';
 import { AlertChannelEntity } from './alert-channel.entity';
 
 export type NewAlertChannel = Pick<AlertChannelEntity, 'name' | 'kind' | 'emailTo' | 'webhookUrl' | 'webhookSecret' | 'isDefault'>;
@@ -33,5 +33,16 @@ export class AlertChannelRepository {
   async existing(ids: string[]): Promise<string[]> {
     if (ids.length === 0) return [];
     return (await this.channels.find({ select: { id: true }, where: { id: In(ids) } })).map((channel) => channel.id);
+  }
+
+  /** Channels that keep a sealed secret, with that secret. */
+  async withSecrets(): Promise<{ id: string; webhookSecret: string }[]> {
+    const rows = await this.channels.find({ select: { id: true, webhookSecret: true }, where: { webhookSecret: Not(IsNull()) } });
+    return rows.map((row) => ({ id: row.id, webhookSecret: row.webhookSecret! }));
+  }
+
+  /** Swaps a secret only if it is still the one read, so replicas re-sealing at once do not clash. */
+  async replaceSecret(id: string, current: string, next: string): Promise<void> {
+    await this.channels.update({ id, webhookSecret: current }, { webhookSecret: next });
   }
 }

@@ -7,6 +7,7 @@ import type { ProxyErrorType } from './proxy-status';
 import { cloudflareSteps } from './cloudflare-steps';
 import { hopSpec } from './observed';
 import { addressOf, hopName, hostnameOf, list, seconds, slotTime, urlOf } from './wording';
+import { withoutPassword } from '../site/url-redaction';
 
 type Steps = (finding: Finding, context: ClassifyContext) => string[];
 
@@ -62,7 +63,7 @@ const CAUSE_STEPS: Record<Cause, Steps> = {
       `Check firewall, WAF, geo, bot and rate-limit rules at ${hopName(finding.failingHop)} for ${list(sources)}, and its security or firewall log for those addresses.`,
       healthy.length > 0
         ? `Compare a request from ${list(regions)} with one from ${list(healthy)}: same URL, same resolver; only the source address should differ.`
-        : `Request ${context.layout.entry.url} from another network: if it passes there, the rules match the monitor's addresses.`,
+        : `Request ${withoutPassword(context.layout.entry.url)} from another network: if it passes there, the rules match the monitor's addresses.`,
     ];
   },
   overload: (finding) => [
@@ -77,7 +78,7 @@ const CAUSE_STEPS: Record<Cause, Steps> = {
     "Read the failed run's output and exit code, fix the cause, and run it again: its next success ping resolves the incident.",
   ],
   unknown: (finding, context) => [
-    `Compare the raw answers hop by hop: curl -sv ${context.layout.entry.url}, then each hop's URL.`,
+    `Compare the raw answers hop by hop: curl -sv ${withoutPassword(context.layout.entry.url)}, then each hop's URL.`,
     `Add the missing hops (load balancer, proxy, app) to the site so hopwatch can tell which one fails.`,
   ],
 };

@@ -1,6 +1,7 @@
 // Names for hops, gateways and times, as they appear in summaries and next steps.
 import { GATEWAY_LABELS, type Gateway } from '../fingerprint/gateway';
 import { ENTRY_TARGET } from '../site/site';
+import { withoutPassword } from '../site/url-redaction';
 import type { ClassifyContext } from './classify-context';
 import { hopAddress, hopHostname, hopSpec } from './observed';
 
@@ -8,7 +9,7 @@ export function hopLabel(context: ClassifyContext, target: string | null): strin
   if (target === null) return 'an unmonitored hop';
   const spec = hopSpec(context.layout, target);
   if (!spec) return target;
-  return target === ENTRY_TARGET ? `the entry (${spec.url})` : `${target} (${spec.url})`;
+  return target === ENTRY_TARGET ? `the entry (${withoutPassword(spec.url)})` : `${target} (${withoutPassword(spec.url)})`;
 }
 
 export function hopName(target: string | null): string {
@@ -27,7 +28,7 @@ export function addressOf(context: ClassifyContext, target: string | null): stri
 }
 
 export function urlOf(context: ClassifyContext, target: string | null): string {
-  return (target && hopSpec(context.layout, target)?.url) || context.layout.entry.url;
+  return withoutPassword((target && hopSpec(context.layout, target)?.url) || context.layout.entry.url);
 }
 
 export function hostnameOf(context: ClassifyContext, target: string): string {

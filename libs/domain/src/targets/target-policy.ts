@@ -1,14 +1,19 @@
 // Which addresses probes and webhooks may connect to (DESIGN §6): user-supplied targets must not
 // reach the monitor's own host or cloud metadata unless an operator allows it explicitly.
 import ipaddr from 'ipaddr.js';
+import { embeddedIpv4 } from './embedded-ipv4';
+import { METADATA_ENDPOINTS } from './metadata-endpoints';
 
 export type TargetPolicyOptions = { allow: string[]; deny: string[] };
 export type TargetVerdict = { allowed: true } | { allowed: false; reason: string };
 export type TargetPolicy = { check(address: string): TargetVerdict };
 
-const DENIED_BY_DEFAULT = new Set(['loopback', 'linkLocal', 'multicast', 'unspecified', 'broadcast']);
+type Ip = ipaddr.IPv4 | ipaddr.IPv6;
+type Cidr = [Ip, number];
 
-type Cidr = [ipaddr.IPv4 | ipaddr.IPv6, number];
+export const DENIED_BY_DEFAULT: ReadonlySet<string> = new Set(['loopback', 'linkLocal', 'multicast', 'unspecified', 'broadcast']);
+
+const METADATA = new Map(METADATA_ENDPOINTS.map(({ address, provider }) => [ipaddr.parse(address).toNormalizedString(), provider]));
 
 export function parseCidrList(list: string[]): Cidr[] {
   return list.map((entry) => {
@@ -29,15 +34,32 @@ export function isValidCidr(entry: string): boolean {
 export function createTargetPolicy(options: TargetPolicyOptions): TargetPolicy {
   const allow = parseCidrList(options.allow);
   const deny = parseCidrList(options.deny);
+  const namedExactly = new Set(allow.filter(([ip, bits]) => bits === fullLength(ip)).map(([ip]) => ip.toNormalizedString()));
+
+  function judge(ip: Ip, shown: string): TargetVerdict {
+    const provider = METADATA.get(ip.toNormalizedString());
+    if (provider && !namedExactly.has(ip.toNormalizedString())) {
+      return { allowed: false, reason: `${shown} is a cloud metadata endpoint (${provider}); allow it only by naming it exactly in HOPWATCH_TARGET_ALLOW` };
+    }
+    if (inAny(ip, deny)) return { allowed: false, reason: `${shown} is in HOPWATCH_TARGET_DENY` };
+    if (ip instanceof ipaddr.IPv6) {
+      const embedded = embeddedIpv4(ip);
+      for (const inner of embedded) {
+        const verdict = judge(inner, `${shown} (embedding ${inner.toString()})`);
+        if (!verdict.allowed) return verdict;
+      }
+      if (embedded.length > 0) return { allowed: true };
+    }
+    if (inAny(ip, allow)) return { allowed: true };
+    const range = ip.range();
+    if (DENIED_BY_DEFAULT.has(range)) return { allowed: false, reason: `${shown} is a ${range} address` };
+    return { allowed: true };
+  }
+
   return {
     check(address: string): TargetVerdict {
       if (!ipaddr.isValid(address)) return { allowed: false, reason: `${address} is not an IP address` };
-      const ip = normalise(ipaddr.parse(address));
-      if (inAny(ip, deny)) return { allowed: false, reason: `${address} is in HOPWATCH_TARGET_DENY` };
-      if (inAny(ip, allow)) return { allowed: true };
-      const range = ip.range();
-      if (DENIED_BY_DEFAULT.has(range)) return { allowed: false, reason: `${address} is a ${range} address` };
-      return { allowed: true };
+      return judge(ipaddr.parse(address), address);
     },
   };
 }
@@ -48,10 +70,10 @@ export function literalAddress(hostname: string): string | null {
   return ipaddr.isValid(bare) && (ipaddr.IPv6.isValid(bare) || ipaddr.IPv4.isValidFourPartDecimal(bare)) ? bare : null;
 }
 
-function normalise(ip: ipaddr.IPv4 | ipaddr.IPv6): ipaddr.IPv4 | ipaddr.IPv6 {
-  return ip instanceof ipaddr.IPv6 && ip.isIPv4MappedAddress() ? ip.toIPv4Address() : ip;
+function fullLength(ip: Ip): number {
+  return ip.kind() === 'ipv4' ? 32 : 128;
 }
 
-function inAny(ip: ipaddr.IPv4 | ipaddr.IPv6, ranges: Cidr[]): boolean {
+function inAny(ip: Ip, ranges: Cidr[]): boolean {
   return ranges.some(([network, bits]) => network.kind() === ip.kind() && ip.match(network, bits));
 }

@@ -1,5 +1,7 @@
 import { Global, Module } from '@nestjs/common';
 import { HopwatchConfig } from './config.schema';
+import { loadSecretBox } from '../secrets/secret-key-file';
+import { SecretBox } from '../secrets/secret-box';
 import { loadConfig } from './load-config';
 
 export const HOPWATCH_CONFIG = Symbol('HOPWATCH_CONFIG');
@@ -10,8 +12,8 @@ export class ConfigModule {
   static forRoot(config: HopwatchConfig = loadConfig()) {
     return {
       module: ConfigModule,
-      providers: [{ provide: HOPWATCH_CONFIG, useValue: config }],
-      exports: [HOPWATCH_CONFIG],
+      providers: [{ provide: HOPWATCH_CONFIG, useValue: config }, { provide: SecretBox, useFactory: () => loadSecretBox(config) }],
+      exports: [HOPWATCH_CONFIG, SecretBox],
     };
   }
 }

@@ -27,7 +27,19 @@ export type HopwatchConfig = {
   alertUpdateIntervalSeconds: number;
   alertRetryHours: number;
   webhookTimeoutMs: number;
+  /** Resolved from HOPWATCH_METRICS_PUBLIC: `auto` opens /metrics only when HOST is a loopback address. */
   metricsPublic: boolean;
+  /** Seals secrets stored in the database; null: read or create secretKeyFile. */
+  secretKey: Buffer | null;
+  secretKeyFile: string;
+  /** Keys that only open what they sealed before a rotation. */
+  secretKeyPrevious: Buffer[];
+  /** Requests per minute one API key may make, across every route. */
+  rateLimitPerKey: number;
+  /** Requests per minute one client address may make, across every route. */
+  rateLimitPerAddress: number;
+  /** Sign-in and key-creation requests per minute one client address may make. */
+  rateLimitSignIn: number;
   metricsPort: number | null;
   /** Export one `hopwatch_site_up` series per site and region (off for very large fleets). */
   metricsPerSite: boolean;
@@ -68,7 +80,13 @@ export const VARIABLES: VariableSpec[] = [
   { name: 'HOPWATCH_ALERT_RETRY_HOURS', description: 'how long a notice is retried before it is given up as failed', default: '24' },
   { name: 'HOPWATCH_WEBHOOK_TIMEOUT_MS', description: 'timeout of one webhook delivery attempt', default: '10000' },
   { name: 'HOPWATCH_RETENTION_DAYS', description: 'days raw check results are kept (rollups are kept forever)', default: '30' },
-  { name: 'HOPWATCH_METRICS_PUBLIC', description: 'serve /metrics without an API key', default: 'true' },
+  { name: 'HOPWATCH_METRICS_PUBLIC', description: 'serve /metrics without an API key: true, false, or auto (only when HOST is a loopback address)', default: 'auto' },
+  { name: 'HOPWATCH_SECRET_KEY', description: 'key that encrypts secrets stored in the database (AES-256-GCM): 32 bytes as base64 or 64 hex digits; unset: read from HOPWATCH_SECRET_KEY_FILE', default: null, sensitive: true },
+  { name: 'HOPWATCH_SECRET_KEY_FILE', description: 'where the key is kept when HOPWATCH_SECRET_KEY is unset; created (mode 0600) on first boot', default: 'data/secret-key' },
+  { name: 'HOPWATCH_SECRET_KEY_PREVIOUS', description: 'comma-separated earlier keys, which still open what they encrypted during a rotation', default: null, sensitive: true },
+  { name: 'HOPWATCH_RATE_LIMIT_PER_KEY', description: 'API requests per minute one API key may make; more get 429 with Retry-After', default: '600' },
+  { name: 'HOPWATCH_RATE_LIMIT_PER_ADDRESS', description: 'API requests per minute one client address may make, with or without a key', default: '1200' },
+  { name: 'HOPWATCH_RATE_LIMIT_SIGN_IN', description: 'sign-in and API-key creation requests per minute one client address may make', default: '10' },
   { name: 'HOPWATCH_METRICS_PORT', description: 'port on which a standalone worker or scheduler serves /metrics (unset: none)', default: null },
   { name: 'HOPWATCH_CERT_WARNING_DAYS', description: 'comma-separated days before a checked certificate (entry or hop) expires at which a warning is sent, once each; empty turns warnings off', default: '21,7,1' },
   { name: 'HOPWATCH_METRICS_PER_SITE', description: 'export hopwatch_site_up per site and region on /metrics (one series each; turn off for very large fleets)', default: 'true' },

@@ -13,7 +13,7 @@ describe('loadConfig', () => {
       adminKey: null,
       retentionDays: 30,
       logLevel: 'info',
-      metricsPublic: true,
+      metricsPublic: false,
       metricsPerSite: true,
       certificateWarningDays: [21, 7, 1],
     });
@@ -22,6 +22,17 @@ describe('loadConfig', () => {
   it('reads certificate warning days in any order, and an empty value as no warnings', () => {
     expect(loadConfig({ HOPWATCH_CERT_WARNING_DAYS: '3, 30,14' }).certificateWarningDays).toEqual([30, 14, 3]);
     expect(loadConfig({ HOPWATCH_CERT_WARNING_DAYS: '' }).certificateWarningDays).toEqual([]);
+  });
+
+  it.each([
+    ['auto on all interfaces', { HOST: '0.0.0.0' }, false],
+    ['auto on loopback', { HOST: '127.0.0.1' }, true],
+    ['auto on localhost', { HOST: 'localhost', HOPWATCH_METRICS_PUBLIC: 'auto' }, true],
+    ['auto on IPv6 loopback', { HOST: '::1' }, true],
+    ['true on all interfaces', { HOST: '0.0.0.0', HOPWATCH_METRICS_PUBLIC: 'true' }, true],
+    ['false on loopback', { HOST: '127.0.0.1', HOPWATCH_METRICS_PUBLIC: 'false' }, false],
+  ])('resolves HOPWATCH_METRICS_PUBLIC %s', (_label, env, expected) => {
+    expect(loadConfig(env).metricsPublic).toBe(expected);
   });
 
   it('parses lists, numbers and booleans', () => {
@@ -51,7 +62,7 @@ describe('loadConfig', () => {
     ['HOPWATCH_RESOLVERS', '1.1.1.1:99999', 'HOPWATCH_RESOLVERS has "1.1.1.1:99999", expected ip or ip:port'],
     ['HOPWATCH_TARGET_ALLOW', '10.0.0.0/33', 'HOPWATCH_TARGET_ALLOW has "10.0.0.0/33", expected a CIDR like 10.0.0.0/8'],
     ['HOPWATCH_ADMIN_KEY', 'short', 'HOPWATCH_ADMIN_KEY must be at least 24 characters long'],
-    ['HOPWATCH_METRICS_PUBLIC', 'maybe', 'HOPWATCH_METRICS_PUBLIC must be true or false, got "maybe"'],
+    ['HOPWATCH_METRICS_PUBLIC', 'maybe', 'HOPWATCH_METRICS_PUBLIC must be true, false or auto, got "maybe"'],
     ['LOG_LEVEL', 'loud', 'LOG_LEVEL must be one of fatal, error, warn, info, debug, trace, silent, got "loud"'],
     ['HOPWATCH_CERT_WARNING_DAYS', '21,soon', 'HOPWATCH_CERT_WARNING_DAYS must be a whole number, got "soon"'],
     ['HOPWATCH_METRICS_PER_SITE', 'some', 'HOPWATCH_METRICS_PER_SITE must be true or false, got "some"'],

@@ -1,5 +1,6 @@
 // The only reader of process.env: parses and validates every variable once, at boot.
 import { isIP } from 'node:net';
+import { parseSecretKey } from '../secrets/secret-box';
 import { HopwatchConfig, LogLevel, VARIABLES } from './config.schema';
 
 export class ConfigError extends Error {
@@ -44,7 +45,13 @@ export function loadConfig(env: Env = process.env): HopwatchConfig {
     alertRetryHours: integer(required('HOPWATCH_ALERT_RETRY_HOURS'), 'HOPWATCH_ALERT_RETRY_HOURS', 1, 720),
     webhookTimeoutMs: integer(required('HOPWATCH_WEBHOOK_TIMEOUT_MS'), 'HOPWATCH_WEBHOOK_TIMEOUT_MS', 100, 60_000),
     retentionDays: integer(required('HOPWATCH_RETENTION_DAYS'), 'HOPWATCH_RETENTION_DAYS', 1, 3_650),
-    metricsPublic: boolean(required('HOPWATCH_METRICS_PUBLIC'), 'HOPWATCH_METRICS_PUBLIC'),
+    metricsPublic: metricsPublic(required('HOPWATCH_METRICS_PUBLIC'), required('HOST')),
+    secretKey: optionalSecretKey(read('HOPWATCH_SECRET_KEY'), 'HOPWATCH_SECRET_KEY'),
+    secretKeyFile: required('HOPWATCH_SECRET_KEY_FILE'),
+    secretKeyPrevious: list(read('HOPWATCH_SECRET_KEY_PREVIOUS')).map((entry) => secretKey(entry, 'HOPWATCH_SECRET_KEY_PREVIOUS')),
+    rateLimitPerKey: integer(required('HOPWATCH_RATE_LIMIT_PER_KEY'), 'HOPWATCH_RATE_LIMIT_PER_KEY', 1, 1_000_000),
+    rateLimitPerAddress: integer(required('HOPWATCH_RATE_LIMIT_PER_ADDRESS'), 'HOPWATCH_RATE_LIMIT_PER_ADDRESS', 1, 1_000_000),
+    rateLimitSignIn: integer(required('HOPWATCH_RATE_LIMIT_SIGN_IN'), 'HOPWATCH_RATE_LIMIT_SIGN_IN', 1, 1_000_000),
     metricsPort: optionalInteger(read('HOPWATCH_METRICS_PORT'), 'HOPWATCH_METRICS_PORT', 1, 65_535),
     certificateWarningDays: dayList(env.HOPWATCH_CERT_WARNING_DAYS ?? required('HOPWATCH_CERT_WARNING_DAYS'), 'HOPWATCH_CERT_WARNING_DAYS'),
     metricsPerSite: boolean(required('HOPWATCH_METRICS_PER_SITE'), 'HOPWATCH_METRICS_PER_SITE'),
@@ -92,6 +99,16 @@ function adminKey(value: string | null): string | null {
   return value;
 }
 
+function secretKey(value: string, variable: string): Buffer {
+  const key = parseSecretKey(value);
+  if (!key) throw new ConfigError(variable, 'must be 32 bytes as base64 or 64 hex digits (e.g. `openssl rand -base64 32`)');
+  return key;
+}
+
+function optionalSecretKey(value: string | null, variable: string): Buffer | null {
+  return value === null ? null : secretKey(value, variable);
+}
+
 function address(value: string | null, variable: string): string | null {
   if (value !== null && isIP(value) === 0) throw new ConfigError(variable, `must be an IP address, got "${value}"`);
   return value;
@@ -124,10 +141,19 @@ function dayList(value: string, variable: string): number[] {
   return [...new Set(days)].sort((a, b) => b - a);
 }
 
-function boolean(value: string, variable: string): boolean {
+/** `auto`: /metrics needs no key only when the API listens on loopback, where nobody else can reach it. */
+function metricsPublic(value: string, host: string): boolean {
+  return value.toLowerCase() === 'auto' ? isLoopbackHost(host) : boolean(value, 'HOPWATCH_METRICS_PUBLIC', 'true, false or auto');
+}
+
+export function isLoopbackHost(host: string): boolean {
+  return host === 'localhost' || host === '::1' || /^127\.\d{1,3}\.\d{1,3}\.\d{1,3}$/.test(host);
+}
+
+function boolean(value: string, variable: string, expected = 'true or false'): boolean {
   if (['true', '1', 'yes'].includes(value.toLowerCase())) return true;
   if (['false', '0', 'no'].includes(value.toLowerCase())) return false;
-  throw new ConfigError(variable, `must be true or false, got "${value}"`);
+  throw new ConfigError(variable, `must be ${expected}, got "${value}"`);
 }
 
 function oneOf<T extends string>(value: string, variable: string, allowed: readonly T[]): T {

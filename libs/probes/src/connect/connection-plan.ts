@@ -1,5 +1,5 @@
 // Where a probe of a URL connects and what it tells the server, decided before any I/O.
-import { parseConnectTo } from '@hopwatch/domain';
+import { parseConnectTo, withoutPassword } from '@hopwatch/domain';
 import { isIP } from 'node:net';
 import { ProbeFailure } from '../shared/probe-failure';
 
@@ -26,7 +26,7 @@ export function planConnection(url: URL, connectTo: string | null): ConnectionPl
   const hostname = bareHostname(url);
   const port = url.port === '' ? DEFAULT_PORTS[url.protocol] : Number(url.port);
   if (!hostname || port === undefined) {
-    throw new ProbeFailure('UNKNOWN', `cannot probe ${url.href}: it needs a host and a port`);
+    throw new ProbeFailure('UNKNOWN', `cannot probe ${withoutPassword(url.href)}: it needs a host and a port`);
   }
   const pinned = connectTo === null ? null : parseConnectTo(connectTo);
   if (connectTo !== null && pinned === null) {

@@ -196,4 +196,12 @@ describe('probeHttp redirects', () => {
     const result = await probeHttp(anHttpTarget(`${server.origin}/step/6`), env);
     expect(result).toMatchObject({ ok: false, errorCode: 'TOO_MANY_REDIRECTS', status: 302 });
   });
+
+  it('names the last redirect without the password of the URL it started from', async () => {
+    const server = await serve(chainOf);
+    const withCredentials = server.origin.replace('http://', 'http://monitor:url-secret@');
+    const result = await probeHttp(anHttpTarget(`${withCredentials}/step/6`), env);
+    expect(result.errorMessage).toContain('monitor:***@');
+    expect(result.errorMessage).not.toContain('url-secret');
+  });
 });

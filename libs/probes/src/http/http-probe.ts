@@ -1,6 +1,6 @@
 // Probes one HTTP(S) target: a fresh connection per request (the handshake is part of what we measure),
 // redirects followed and re-checked by the target policy, one deadline over everything.
-import type { HttpTargetSpec, ProbeResult } from '@hopwatch/domain';
+import { withoutPassword, type HttpTargetSpec, type ProbeResult } from '@hopwatch/domain';
 import { planConnection } from '../connect/connection-plan';
 import { openConnection, type PhaseContext } from '../connect/open-connection';
 import { PROBE_DEFAULTS, type ProbeEnvironment } from '../probe-environment';
@@ -45,7 +45,7 @@ async function fetchFollowingRedirects(spec: HttpTargetSpec, context: RunContext
     const next = redirectTarget(answer.status, firstHeader(answer.headers.location), url);
     if (next === null) return answer;
     if (redirects >= maxRedirects) {
-      throw new ProbeFailure('TOO_MANY_REDIRECTS', `more than ${maxRedirects} redirects (the last to ${next.href})`);
+      throw new ProbeFailure('TOO_MANY_REDIRECTS', `more than ${maxRedirects} redirects (the last to ${withoutPassword(next.href)})`);
     }
     context.traces.push(emptyTrace());
     url = next;

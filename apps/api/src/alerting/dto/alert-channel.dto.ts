@@ -1,6 +1,6 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { ArrayMaxSize, ArrayMinSize, IsArray, IsBoolean, IsEmail, IsIn, IsOptional, IsString, MaxLength, MinLength, ValidateIf } from 'class-validator';
-import { IsHttpUrl } from '../../common/validators';
+import { IsHttpUrl, OnlyForKind } from '../../common/validators';
 
 export class CreateAlertChannelDto {
   @ApiProperty({ example: 'on-call' })
@@ -15,6 +15,7 @@ export class CreateAlertChannelDto {
 
   @ApiPropertyOptional({ example: ['oncall@example.com'], description: 'Recipients (email channels)' })
   @ValidateIf((channel: CreateAlertChannelDto) => channel.kind === 'email' || channel.to !== undefined)
+  @OnlyForKind('email')
   @IsArray({ message: 'to must be a list of email addresses (required for email channels)' })
   @ArrayMinSize(1, { message: 'to must list at least one address' })
   @ArrayMaxSize(20)
@@ -23,6 +24,7 @@ export class CreateAlertChannelDto {
 
   @ApiPropertyOptional({ example: 'https://hooks.example.com/hopwatch', description: 'Receiver (webhook channels)' })
   @ValidateIf((channel: CreateAlertChannelDto) => channel.kind === 'webhook' || channel.url !== undefined)
+  @OnlyForKind('webhook')
   @IsHttpUrl({ message: 'url must be an http:// or https:// URL (required for webhook channels)' })
   url?: string;
 

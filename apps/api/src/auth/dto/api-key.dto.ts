@@ -17,7 +17,8 @@ export class ApiKeyResponse {
   @ApiProperty({ format: 'uuid' }) id!: string;
   @ApiProperty() name!: string;
   @ApiProperty({ enum: ['read', 'write'] }) scope!: 'read' | 'write';
-  @ApiProperty({ description: 'The first characters of the key, to recognise it' }) prefix!: string;
+  @ApiProperty({ nullable: true, type: String, description: 'The first characters of a generated key ("hw_" and four more), to recognise it; null for the configured HOPWATCH_ADMIN_KEY' })
+  prefix!: string | null;
   @ApiProperty({ enum: ['api', 'env', 'generated'] }) origin!: string;
   @ApiProperty() createdAt!: string;
   @ApiProperty({ nullable: true, type: String }) lastUsedAt!: string | null;

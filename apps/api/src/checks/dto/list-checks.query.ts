@@ -1,16 +1,17 @@
 import { ApiPropertyOptional } from '@nestjs/swagger';
 import { Type } from 'class-transformer';
-import { IsDateString, IsInt, IsOptional, IsString, Matches, Max, MaxLength, Min } from 'class-validator';
+import { IsInt, IsOptional, IsString, Matches, Max, MaxLength, Min } from 'class-validator';
+import { IsInstant } from '../../common/validators';
 
 export class ListChecksQuery {
   @ApiPropertyOptional({ description: 'Slots at or after this instant (ISO 8601)' })
   @IsOptional()
-  @IsDateString({}, { message: 'from must be an ISO 8601 date' })
+  @IsInstant()
   from?: string;
 
   @ApiPropertyOptional({ description: 'Slots before this instant (ISO 8601)' })
   @IsOptional()
-  @IsDateString({}, { message: 'to must be an ISO 8601 date' })
+  @IsInstant()
   to?: string;
 
   @ApiPropertyOptional({ description: '`entry`, a hop name, or `dns:<resolver>`' })

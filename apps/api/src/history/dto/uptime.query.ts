@@ -1,6 +1,7 @@
 import { ApiPropertyOptional } from '@nestjs/swagger';
-import { IsDateString, IsIn, IsOptional, IsString, Matches, MaxLength } from 'class-validator';
+import { IsIn, IsOptional, IsString, Matches, MaxLength } from 'class-validator';
 import { SERIES_BUCKETS, SeriesBucket, UPTIME_WINDOWS, UptimeWindow } from '@hopwatch/domain';
+import { IsInstant } from '../../common/validators';
 
 const WINDOWS = Object.keys(UPTIME_WINDOWS);
 const BUCKETS = Object.keys(SERIES_BUCKETS);
@@ -13,12 +14,12 @@ export class UptimeQuery {
 
   @ApiPropertyOptional({ description: 'Start of the range (ISO 8601), instead of a window' })
   @IsOptional()
-  @IsDateString({}, { message: 'from must be an ISO 8601 date' })
+  @IsInstant()
   from?: string;
 
   @ApiPropertyOptional({ description: 'End of the range, exclusive (ISO 8601); default now' })
   @IsOptional()
-  @IsDateString({}, { message: 'to must be an ISO 8601 date' })
+  @IsInstant()
   to?: string;
 }
 

@@ -1,5 +1,6 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
-import { ArrayMaxSize, IsArray, IsDateString, IsOptional, IsString, IsUUID, Matches, MaxLength, MinLength } from 'class-validator';
+import { ArrayMaxSize, IsArray, IsOptional, IsString, IsUUID, Matches, MaxLength, MinLength } from 'class-validator';
+import { IsInstant } from '../../common/validators';
 
 export class CreateMaintenanceWindowDto {
   @ApiProperty({ example: 'database upgrade' })
@@ -23,11 +24,11 @@ export class CreateMaintenanceWindowDto {
   tags?: string[];
 
   @ApiProperty({ example: '2026-01-01T02:00:00Z' })
-  @IsDateString({}, { message: 'startsAt must be an ISO 8601 date' })
+  @IsInstant()
   startsAt!: string;
 
   @ApiProperty({ example: '2026-01-01T04:00:00Z' })
-  @IsDateString({}, { message: 'endsAt must be an ISO 8601 date' })
+  @IsInstant()
   endsAt!: string;
 }
 

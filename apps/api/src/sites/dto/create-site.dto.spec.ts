@@ -70,6 +70,10 @@ describe('CreateSiteDto rules', () => {
     ['rate threshold', { detection: { rateThreshold: 1.5 } }, 'detection.rateThreshold:max'],
     ['rate window', { detection: { rateWindow: 1 } }, 'detection.rateWindow:min'],
     ['flap window', { detection: { flapWindowMinutes: 2 } }, 'detection.flapWindowMinutes:min'],
+    ['dns given as an array', { dns: [] }, 'dns:isObject'],
+    ['detection given as an array', { detection: [] }, 'detection:isObject'],
+    ['hop given as an array', { hops: [[hop]] }, 'hops:isObject'],
+    ['empty regions', { regions: [] }, 'regions:arrayMinSize'],
   ])('rejects a bad %s', async (_label, change, expected) => {
     expect(await problems({ ...minimal, ...change })).toContain(expected);
   });

@@ -1,11 +1,10 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
-import { Type } from 'class-transformer';
 import {
   ArrayMaxSize, ArrayMinSize, ArrayUnique, IsArray, IsBoolean, IsIn, IsInt, IsOptional, IsString, IsUUID, Matches, Max, MaxLength, Min,
-  MinLength, ValidateIf, ValidateNested,
+  MinLength, ValidateIf,
 } from 'class-validator';
 import { DNS_EXPECT_LIMITS, DNS_RECORD_TYPES, DnsRecordType, HTTP_METHODS, HttpMethod, SITE_LIMITS } from '@hopwatch/domain';
-import { IsExpectStatus, IsResolver, IsSiteUrl, UniqueNames } from '../../common/validators';
+import { IsExpectStatus, IsResolver, IsSiteUrl, NestedObject, NestedObjects, UniqueNames } from '../../common/validators';
 import { DetectionDto } from './detection.dto';
 import { PushDto } from './push.dto';
 import { HopDto } from './hop.dto';
@@ -87,6 +86,7 @@ export class CreateSiteDto {
   @ApiPropertyOptional({ example: ['default'], default: ['default'] })
   @IsOptional()
   @IsArray()
+  @ArrayMinSize(1, { message: 'regions must list at least one region; leave it out for ["default"]' })
   @ArrayMaxSize(SITE_LIMITS.maxRegions)
   @ArrayUnique()
   @Matches(NAME, { each: true, message: `each value in regions ${NAME_MESSAGE}` })
@@ -97,14 +97,12 @@ export class CreateSiteDto {
   @IsArray()
   @ArrayMaxSize(SITE_LIMITS.maxHops)
   @UniqueNames()
-  @ValidateNested({ each: true })
-  @Type(() => HopDto)
+  @NestedObjects(() => HopDto)
   hops?: HopDto[];
 
   @ApiPropertyOptional({ type: DnsCheckDto })
   @IsOptional()
-  @ValidateNested()
-  @Type(() => DnsCheckDto)
+  @NestedObject(() => DnsCheckDto)
   dns?: DnsCheckDto;
 
   @ApiPropertyOptional({ example: ['prod', 'eu'] })
@@ -143,13 +141,11 @@ export class CreateSiteDto {
 
   @ApiPropertyOptional({ type: PushDto, description: 'Makes this a push (heartbeat) monitor: the job pings the URL hopwatch gives; leave out url, hops and dns' })
   @IsOptional()
-  @ValidateNested()
-  @Type(() => PushDto)
+  @NestedObject(() => PushDto)
   push?: PushDto;
 
   @ApiPropertyOptional({ type: DetectionDto, description: 'Overrides of the detection defaults' })
   @IsOptional()
-  @ValidateNested()
-  @Type(() => DetectionDto)
+  @NestedObject(() => DetectionDto)
   detection?: DetectionDto;
 }
