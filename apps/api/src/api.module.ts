@@ -1,10 +1,12 @@
 import { Module } from '@nestjs/common';
 import { APP_FILTER, APP_GUARD } from '@nestjs/core';
+import { TargetPolicyModule } from '@hopwatch/runtime';
 import { AlertChannelsController } from './alerting/alert-channels.controller';
 import { AlertChannelsService } from './alerting/alert-channels.service';
 import { SecretRotationService } from './alerting/secret-rotation.service';
 import { ApiKeyGuard } from './auth/api-key.guard';
 import { MaintenanceWindowsController } from './maintenance/maintenance-windows.controller';
+import { MaintenanceWindowsService } from './maintenance/maintenance-windows.service';
 import { ApiKeysController } from './auth/api-keys.controller';
 import { ApiKeysService } from './auth/api-keys.service';
 import { ChecksController } from './checks/checks.controller';
@@ -24,13 +26,14 @@ import { SitesService } from './sites/sites.service';
 
 /** The REST API. Expects the infrastructure modules (config, db, queue) to be provided by the process. */
 @Module({
-  imports: [HistoryModule, RateLimitsModule],
+  imports: [HistoryModule, RateLimitsModule, TargetPolicyModule],
   controllers: [SitesController, ChecksController, IncidentsController, AlertChannelsController, MaintenanceWindowsController, ApiKeysController, HealthController, MetricsController, PingController],
   providers: [
     SitesService,
     ChecksService,
     IncidentsService,
     AlertChannelsService,
+    MaintenanceWindowsService,
     SecretRotationService,
     ApiKeysService,
     FleetMetricsCollector,

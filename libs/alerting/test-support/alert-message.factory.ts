@@ -1,6 +1,6 @@
 // Alert messages for alerting tests: readable defaults (shop, nginx 502 because app refuses), override what matters.
 import type { Diagnosis } from '@hopwatch/domain';
-import { aDiagnosis as aDomainDiagnosis } from '../../domain/src/testing/builders';
+import { aDiagnosis as aDomainDiagnosis } from '../../domain/test-support/builders';
 import type { AlertIncident, AlertMessage } from '../src/message';
 
 /** The domain's diagnosis builder, with the wording these tests render. */

@@ -17,6 +17,7 @@ import { AnalysisRepository } from './incidents/analysis.repository';
 import { IncidentRepository } from './incidents/incident.repository';
 import { ScheduleRepository } from './schedule/schedule.repository';
 import { SiteRepository } from './sites/site.repository';
+import { UnitOfWork } from './unit-of-work';
 
 const REPOSITORIES = [SiteRepository, ApiKeyRepository, ScheduleRepository, CheckResultRepository, AnalysisRepository, IncidentRepository, HistoryRepository, RetentionRepository, IncidentHistoryRepository, AlertChannelRepository, DeliveryRepository, MaintenanceWindowRepository, NotificationOutboxRepository, FleetMetricsRepository, PushRepository, CertificateWarningRepository];
 
@@ -27,8 +28,8 @@ export class DbModule {
       module: DbModule,
       global: true,
       imports: [TypeOrmModule.forRoot({ ...dataSourceOptions(databaseUrl, poolSize), retryAttempts: 0 })],
-      providers: REPOSITORIES,
-      exports: REPOSITORIES,
+      providers: [UnitOfWork, ...REPOSITORIES],
+      exports: [UnitOfWork, ...REPOSITORIES],
     };
   }
 }

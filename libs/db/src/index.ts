@@ -1,4 +1,5 @@
 export * from './db.module';
+export * from './unit-of-work';
 export * from './data-source-options';
 export * from './entities';
 export * from './boot/ensure-database';

@@ -39,3 +39,4 @@ export * from './alerting/alert-policy';
 export * from './push/heartbeat';
 export * from './certificates/expiry-warning';
 export * from './dns/dns-expectation';
+export * from './errors/domain-errors';

@@ -1,10 +1,10 @@
 import { Inject, Injectable, OnApplicationShutdown } from '@nestjs/common';
-import { JobsOptions, Queue, QueueEvents } from 'bullmq';
+import { JobsOptions } from 'bullmq';
 import type { Redis } from 'ioredis';
 import { Gauge } from 'prom-client';
 import { HOPWATCH_CONFIG, HopwatchConfig, metricsRegistry } from '@hopwatch/platform';
-import { CheckJob, checkJobId, checksQueueName } from './jobs';
-import { createRedis } from './redis';
+import { JobQueue } from './job-queue';
+import { CheckJob, CheckJobOutcome, checkJobId, checksQueueName } from './jobs';
 import { REDIS } from './queue.module.tokens';
 
 const CHECK_JOB_OPTIONS: JobsOptions = {
@@ -25,19 +25,17 @@ new Gauge({
     this.reset();
     for (const producer of live) {
       for (const region of producer.regions()) {
-        const counts = await producer.queue(region).getJobCounts('waiting', 'active', 'delayed', 'failed');
+        const counts = await producer.queue(region).jobCounts('waiting', 'active', 'delayed', 'failed');
         for (const [state, count] of Object.entries(counts)) this.set({ region, state }, count);
       }
     }
   },
 });
 
-/** Producer side of the `checks-<region>` queues: one BullMQ Queue per region, created on first use. */
+/** Producer side of the `checks-<region>` queues: one queue per region, created on first use. */
 @Injectable()
 export class CheckQueues implements OnApplicationShutdown {
-  private readonly queues = new Map<string, Queue<CheckJob>>();
-  private readonly events = new Map<string, Promise<QueueEvents>>();
-  private readonly eventConnections: Redis[] = [];
+  private readonly queues = new Map<string, JobQueue<'checks'>>();
 
   constructor(
     @Inject(REDIS) private readonly redis: Redis,
@@ -50,10 +48,10 @@ export class CheckQueues implements OnApplicationShutdown {
     return [...this.queues.keys()];
   }
 
-  queue(region: string): Queue<CheckJob> {
+  queue(region: string): JobQueue<'checks'> {
     let queue = this.queues.get(region);
     if (!queue) {
-      queue = new Queue<CheckJob>(checksQueueName(region), { connection: this.redis, prefix: this.config.redisPrefix });
+      queue = new JobQueue(checksQueueName(region), { redis: this.redis, redisUrl: this.config.redisUrl, prefix: this.config.redisPrefix });
       this.queues.set(region, queue);
     }
     return queue;
@@ -65,43 +63,23 @@ export class CheckQueues implements OnApplicationShutdown {
     for (const job of jobs) byRegion.set(job.region, [...(byRegion.get(job.region) ?? []), job]);
     await Promise.all(
       [...byRegion].map(([region, regionJobs]) =>
-        this.queue(region).addBulk(
-          regionJobs.map((data) => ({ name: 'check.run', data, opts: { ...CHECK_JOB_OPTIONS, jobId: checkJobId(data) } })),
+        this.queue(region).enqueue(
+          'check.run',
+          regionJobs.map((data) => ({ data, opts: { ...CHECK_JOB_OPTIONS, jobId: checkJobId(data) } })),
         ),
       ),
     );
   }
 
   /** Adds a run-now job and waits for a worker of its region to finish it; rejects after `timeoutMs`. */
-  async runAndWait<Result>(job: CheckJob, timeoutMs: number): Promise<Result> {
-    const events = await this.queueEvents(job.region);
-    const added = await this.queue(job.region).add('check.run', job, {
-      jobId: checkJobId(job),
-      removeOnComplete: { age: 60 },
-      removeOnFail: { age: 60 },
-    });
-    return added.waitUntilFinished(events, timeoutMs) as Promise<Result>;
+  async runAndWait(job: CheckJob, timeoutMs: number): Promise<CheckJobOutcome> {
+    const opts = { jobId: checkJobId(job), removeOnComplete: { age: 60 }, removeOnFail: { age: 60 } };
+    const queued = await this.queue(job.region).enqueueOne('check.run', { data: job, opts });
+    return queued.finished(timeoutMs);
   }
 
   async onApplicationShutdown(): Promise<void> {
     live.delete(this);
-    const events = await Promise.all(this.events.values());
-    await Promise.all([...events.map((listener) => listener.close()), ...[...this.queues.values()].map((queue) => queue.close())]);
-    for (const connection of this.eventConnections) connection.disconnect();
-  }
-
-  private queueEvents(region: string): Promise<QueueEvents> {
-    let events = this.events.get(region);
-    if (!events) {
-      const connection = createRedis(this.config.redisUrl);
-      this.eventConnections.push(connection);
-      const listener = new QueueEvents(checksQueueName(region), {
-        connection,
-        prefix: this.config.redisPrefix,
-      });
-      events = listener.waitUntilReady().then(() => listener);
-      this.events.set(region, events);
-    }
-    return events;
+    await Promise.all([...this.queues.values()].map((queue) => queue.close()));
   }
 }

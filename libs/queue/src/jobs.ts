@@ -1,5 +1,6 @@
-// The one map of queues, job names and payloads: a producer cannot send what its processor does not expect.
-import type { ChainSpec } from '@hopwatch/domain';
+// The one map of queues, job names, payloads and results: a producer cannot send what its processor
+// does not expect, and a caller waiting for a job's result gets the type the processor returns.
+import type { ChainRun, ChainSpec } from '@hopwatch/domain';
 
 export type CheckJob = {
   siteId: string;
@@ -12,20 +13,45 @@ export type CheckJob = {
   manual?: boolean;
 };
 
+/** A slot picked up too late is recorded as missed instead of probed. */
+export type CheckJobOutcome = { missed: true } | { missed: false; run: ChainRun };
+
 export type NotifyJob = { deliveryId: string };
 
+/** The queues: `checks` is one queue per region (`checks-<region>`), `notifications` is shared. */
+export type QueueKind = 'checks' | 'notifications';
+
 export type Jobs = {
-  'check.run': CheckJob;
-  'notify.deliver': NotifyJob;
+  'check.run': { queue: 'checks'; payload: CheckJob; result: CheckJobOutcome };
+  'notify.deliver': { queue: 'notifications'; payload: NotifyJob; result: void };
+};
+
+export type JobName = keyof Jobs;
+export type JobPayload<K extends JobName> = Jobs[K]['payload'];
+export type JobResult<K extends JobName> = Jobs[K]['result'];
+/** The job names a queue carries. */
+export type JobsOn<Q extends QueueKind> = { [K in JobName]: Jobs[K]['queue'] extends Q ? K : never }[JobName];
+
+/** The same map at run time, so a worker can check at boot that each job of its queues has one handler. */
+export const JOB_QUEUES: { readonly [K in JobName]: Jobs[K]['queue'] } = {
+  'check.run': 'checks',
+  'notify.deliver': 'notifications',
 };
 
 export const NOTIFICATIONS_QUEUE = 'notifications';
 
-export type JobName = keyof Jobs;
-
 /** BullMQ refuses ':' in queue names and custom job ids, hence '-'. */
 export function checksQueueName(region: string): string {
   return `checks-${region}`;
+}
+
+/** The BullMQ queue a process of `region` uses for a kind of queue. */
+export function queueNameFor(kind: QueueKind, region: string): string {
+  return kind === 'checks' ? checksQueueName(region) : NOTIFICATIONS_QUEUE;
+}
+
+export function jobNamesOn(kind: QueueKind): JobName[] {
+  return (Object.keys(JOB_QUEUES) as JobName[]).filter((name) => JOB_QUEUES[name] === kind);
 }
 
 export function checkJobId(job: Pick<CheckJob, 'siteId' | 'region' | 'slot' | 'manual'>): string {

@@ -1,10 +1,10 @@
-import { Inject, Injectable, NotFoundException } from '@nestjs/common';
+import { Inject, Injectable } from '@nestjs/common';
 import { randomBytes } from 'node:crypto';
 import { AlertChannelEntity, AlertChannelRepository, ApiKeyScope, DeliveryRepository } from '@hopwatch/db';
-import { createTargetPolicy, literalAddress } from '@hopwatch/domain';
-import { HOPWATCH_CONFIG, HopwatchConfig, SecretBox } from '@hopwatch/platform';
+import { AlertChannelNotFound, literalAddress, TargetDenied, TargetPolicy } from '@hopwatch/domain';
+import { SecretBox } from '@hopwatch/platform';
 import { NotificationQueue } from '@hopwatch/queue';
-import { fieldErrors } from '../common/field-errors';
+import { TARGET_POLICY } from '@hopwatch/runtime';
 import { toChannelResponse, toDeliveryResponse } from './alerting.mapper';
 import { CreateAlertChannelDto, CreatedAlertChannelResponse, DeliveryListResponse, DeliveryResponse } from './dto/alert-channel.dto';
 
@@ -17,7 +17,7 @@ export class AlertChannelsService {
     private readonly deliveries: DeliveryRepository,
     private readonly queue: NotificationQueue,
     private readonly secrets: SecretBox,
-    @Inject(HOPWATCH_CONFIG) private readonly config: HopwatchConfig,
+    @Inject(TARGET_POLICY) private readonly policy: TargetPolicy,
   ) {}
 
   async create(dto: CreateAlertChannelDto): Promise<CreatedAlertChannelResponse> {
@@ -40,7 +40,7 @@ export class AlertChannelsService {
   }
 
   async delete(id: string): Promise<void> {
-    if (!(await this.channels.delete(id))) throw new NotFoundException(`alert channel ${id} does not exist`);
+    if (!(await this.channels.delete(id))) throw new AlertChannelNotFound(id);
   }
 
   /** Sends a `test` notice through the same queue and worker as real ones and reports what happened. */
@@ -59,14 +59,14 @@ export class AlertChannelsService {
 
   private async get(id: string): Promise<AlertChannelEntity> {
     const channel = await this.channels.findById(id);
-    if (!channel) throw new NotFoundException(`alert channel ${id} does not exist`);
+    if (!channel) throw new AlertChannelNotFound(id);
     return channel;
   }
 
   private assertWebhookAllowed(url: string): void {
     const address = literalAddress(new URL(url).hostname);
     if (!address) return;
-    const verdict = createTargetPolicy({ allow: this.config.targetAllow, deny: this.config.targetDeny }).check(address);
-    if (!verdict.allowed) throw fieldErrors([`url is not allowed: ${verdict.reason}`]);
+    const verdict = this.policy.check(address);
+    if (!verdict.allowed) throw new TargetDenied([`url is not allowed: ${verdict.reason}`]);
   }
 }

@@ -1,5 +1,6 @@
-import { Inject, Injectable, Logger, NotFoundException, OnApplicationBootstrap } from '@nestjs/common';
+import { Inject, Injectable, Logger, OnApplicationBootstrap } from '@nestjs/common';
 import { ApiKeyEntity, ApiKeyRepository, ApiKeyScope } from '@hopwatch/db';
+import { ApiKeyNotFound } from '@hopwatch/domain';
 import { HOPWATCH_CONFIG, HopwatchConfig } from '@hopwatch/platform';
 import { generateApiKey, hashApiKey, KEY_PREFIX_LENGTH } from './api-key.secret';
 
@@ -42,7 +43,7 @@ export class ApiKeysService implements OnApplicationBootstrap {
   }
 
   async delete(id: string): Promise<void> {
-    if (!(await this.keys.delete(id))) throw new NotFoundException(`API key ${id} does not exist`);
+    if (!(await this.keys.delete(id))) throw new ApiKeyNotFound(id);
   }
 
   async authenticate(key: string): Promise<ApiKeyEntity | null> {

@@ -1,16 +1,13 @@
 import { Injectable } from '@nestjs/common';
 import { CheckResultRepository, toChainSpec } from '@hopwatch/db';
-import { ChainRun } from '@hopwatch/domain';
+import { InvalidCursor } from '@hopwatch/domain';
 import { CheckQueues } from '@hopwatch/queue';
-import { fieldErrors } from '../common/field-errors';
 import { SitesService } from '../sites/sites.service';
 import { decodeCursor, encodeCursor, probeToResponse, toCheckResultResponse } from './check-result.mapper';
 import { CheckResultPage, RegionRunResponse, RunNowResponse } from './dto/check-result.response';
 import { ListChecksQuery } from './dto/list-checks.query';
 
 const RUN_NOW_TIMEOUT_MS = 65_000;
-
-type WorkerOutcome = { missed: true } | { missed: false; run: ChainRun };
 
 @Injectable()
 export class ChecksService {
@@ -23,7 +20,7 @@ export class ChecksService {
   async list(siteId: string, query: ListChecksQuery): Promise<CheckResultPage> {
     await this.sites.get(siteId);
     const after = query.cursor ? decodeCursor(query.cursor) : null;
-    if (query.cursor && !after) throw fieldErrors(['cursor is not a cursor this API gave out']);
+    if (query.cursor && !after) throw new InvalidCursor();
     const limit = query.limit ?? 100;
     const rows = await this.results.list({
       siteId,
@@ -46,7 +43,7 @@ export class ChecksService {
       site.regions.map(async (region): Promise<RegionRunResponse> => {
         const job = { siteId, region, slot, intervalSeconds: site.intervalSeconds, spec, manual: true };
         try {
-          const outcome = await this.queues.runAndWait<WorkerOutcome>(job, Math.min(RUN_NOW_TIMEOUT_MS, site.timeoutMs * 2 + 5_000));
+          const outcome = await this.queues.runAndWait(job, Math.min(RUN_NOW_TIMEOUT_MS, site.timeoutMs * 2 + 5_000));
           if (outcome.missed) return { region, error: 'the check was skipped', dnsDisagreement: false, results: [] };
           const results = outcome.run.results.map((result) => probeToResponse(result, region, slot));
           return { region, dnsDisagreement: outcome.run.dnsDisagreement, results };

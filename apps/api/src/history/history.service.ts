@@ -1,6 +1,8 @@
-import { Inject, Injectable, NotFoundException } from '@nestjs/common';
-import { BucketTotals, HistoryRepository, SiteRepository } from '@hopwatch/db';
+import { Inject, Injectable } from '@nestjs/common';
+import { BucketTotals, HistoryRepository, IncidentHistoryRepository, SiteRepository } from '@hopwatch/db';
 import {
+  InvalidRange,
+  SiteNotFound,
   breakDown,
   combineRegions,
   DAY_SECONDS,
@@ -17,11 +19,9 @@ import {
   UptimeTotals,
 } from '@hopwatch/domain';
 import { HOPWATCH_CONFIG, HopwatchConfig } from '@hopwatch/platform';
-import { fieldErrors } from '../common/field-errors';
 import { UptimeQuery, UptimeSeriesQuery } from './dto/uptime.query';
 import { UptimeResponse, UptimeSeriesResponse } from './dto/uptime.response';
 import { isoSeconds, toFigures, toIncidentInRange } from './history.mapper';
-import { IncidentReader } from './incident.reader';
 
 type Range = { from: number; to: number };
 
@@ -31,7 +31,7 @@ export class HistoryService {
   constructor(
     private readonly sites: SiteRepository,
     private readonly history: HistoryRepository,
-    private readonly incidents: IncidentReader,
+    private readonly incidents: IncidentHistoryRepository,
     @Inject(HOPWATCH_CONFIG) private readonly config: HopwatchConfig,
   ) {}
 
@@ -91,16 +91,16 @@ export class HistoryService {
   private assertBucketFits(bucket: SeriesBucket, range: Range, now: number): number {
     const { seconds, maxRangeSeconds } = SERIES_BUCKETS[bucket];
     if (range.to - range.from > maxRangeSeconds) {
-      throw fieldErrors([`bucket ${bucket} covers at most ${maxRangeSeconds / DAY_SECONDS} days; choose a larger bucket or a shorter range`]);
+      throw new InvalidRange(`bucket ${bucket} covers at most ${maxRangeSeconds / DAY_SECONDS} days; choose a larger bucket or a shorter range`);
     }
     if (seconds < HOUR_SECONDS && floorTo(range.from, seconds) < this.rawSince(now)) {
-      throw fieldErrors([`bucket ${bucket} is counted from raw results, kept for ${this.config.retentionDays} days: from must be within them`]);
+      throw new InvalidRange(`bucket ${bucket} is counted from raw results, kept for ${this.config.retentionDays} days: from must be within them`);
     }
     return seconds;
   }
 
   private async assertSiteExists(siteId: string): Promise<void> {
-    if (!(await this.sites.findById(siteId))) throw new NotFoundException(`site ${siteId} does not exist`);
+    if (!(await this.sites.findById(siteId))) throw new SiteNotFound(siteId);
   }
 }
 
@@ -111,13 +111,13 @@ function nowSeconds(): number {
 
 /** A window ending now, or from/to (to defaults to now and never goes past it). */
 function resolveRange(query: UptimeQuery, now: number): Range {
-  if (query.window && (query.from || query.to)) throw fieldErrors(['window cannot be combined with from/to; send one or the other']);
-  if (!query.from && query.to) throw fieldErrors(['from is required when to is given']);
+  if (query.window && (query.from || query.to)) throw new InvalidRange('window cannot be combined with from/to; send one or the other');
+  if (!query.from && query.to) throw new InvalidRange('from is required when to is given');
   if (!query.from) return { from: now - UPTIME_WINDOWS[query.window ?? '24h'], to: now };
   const from = Math.ceil(Date.parse(query.from) / 1000);
   const to = Math.min(query.to ? Math.ceil(Date.parse(query.to) / 1000) : now, now);
-  if (from >= to) throw fieldErrors(['from must be before to and before now']);
-  if (to - from > MAX_RANGE_SECONDS) throw fieldErrors([`the range from–to must be at most ${MAX_RANGE_SECONDS / DAY_SECONDS} days`]);
+  if (from >= to) throw new InvalidRange('from must be before to and before now');
+  if (to - from > MAX_RANGE_SECONDS) throw new InvalidRange(`the range from–to must be at most ${MAX_RANGE_SECONDS / DAY_SECONDS} days`);
   return { from, to };
 }
 

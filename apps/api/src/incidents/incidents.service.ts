@@ -1,5 +1,6 @@
-import { Injectable, NotFoundException } from '@nestjs/common';
+import { Injectable } from '@nestjs/common';
 import { IncidentRepository } from '@hopwatch/db';
+import { IncidentNotFound } from '@hopwatch/domain';
 import { toCheckResultResponse } from '../checks/check-result.mapper';
 import { SitesService } from '../sites/sites.service';
 import { IncidentDetailResponse, IncidentListResponse } from './dto/incident.response';
@@ -23,7 +24,7 @@ export class IncidentsService {
 
   async get(id: string): Promise<IncidentDetailResponse> {
     const incident = await this.incidents.findById(id);
-    if (!incident) throw new NotFoundException(`incident ${id} does not exist`);
+    if (!incident) throw new IncidentNotFound(id);
     const resultIds = [...new Set(incident.diagnosis.evidence.flatMap((evidence) => evidence.resultIds))];
     const [timeline, evidence] = await Promise.all([this.incidents.timeline(id), this.incidents.evidence(incident.siteId, resultIds)]);
     return { ...toIncidentResponse(incident), timeline: timeline.map(toTimelineEntry), evidenceResults: evidence.map(toCheckResultResponse) };

@@ -1,9 +1,9 @@
-import { Inject, Injectable, NotFoundException } from '@nestjs/common';
+import { Inject, Injectable } from '@nestjs/common';
 import { randomUUID } from 'node:crypto';
 import { AlertChannelRepository, HistoryRepository, HopFields, SiteEntity, SitePatch, SiteRepository } from '@hopwatch/db';
-import { createTargetPolicy, DEFAULT_EXPECT_STATUS, DEFAULT_REGION, firstSlotFor, restoreHiddenPassword, SITE_LIMITS, TargetPolicy } from '@hopwatch/domain';
+import { DEFAULT_EXPECT_STATUS, DEFAULT_REGION, firstSlotFor, restoreHiddenPassword, MonitorKindMismatch, SITE_LIMITS, SiteNotFound, TargetDenied, TargetPolicy, UnknownAlertChannel } from '@hopwatch/domain';
 import { HOPWATCH_CONFIG, HopwatchConfig } from '@hopwatch/platform';
-import { fieldErrors } from '../common/field-errors';
+import { TARGET_POLICY } from '@hopwatch/runtime';
 import { CreateSiteDto } from './dto/create-site.dto';
 import { HopDto } from './dto/hop.dto';
 import { ListSitesQuery } from './dto/list-sites.query';
@@ -14,16 +14,15 @@ import { deniedTargets } from './target-check';
 
 @Injectable()
 export class SitesService {
-  private readonly policy: TargetPolicy;
   private readonly publicUrl: string;
 
   constructor(
     private readonly sites: SiteRepository,
     private readonly channels: AlertChannelRepository,
     private readonly history: HistoryRepository,
+    @Inject(TARGET_POLICY) private readonly policy: TargetPolicy,
     @Inject(HOPWATCH_CONFIG) config: HopwatchConfig,
   ) {
-    this.policy = createTargetPolicy({ allow: config.targetAllow, deny: config.targetDeny });
     this.publicUrl = config.publicUrl;
   }
 
@@ -64,7 +63,7 @@ export class SitesService {
 
   async get(id: string): Promise<SiteEntity> {
     const site = await this.sites.findById(id);
-    if (!site) throw new NotFoundException(`site ${id} does not exist`);
+    if (!site) throw new SiteNotFound(id);
     return site;
   }
 
@@ -112,7 +111,7 @@ export class SitesService {
   }
 
   async delete(id: string): Promise<void> {
-    if (!(await this.sites.delete(id))) throw new NotFoundException(`site ${id} does not exist`);
+    if (!(await this.sites.delete(id))) throw new SiteNotFound(id);
   }
 
   private firstRun(id: string, intervalSeconds: number): Date {
@@ -123,20 +122,20 @@ export class SitesService {
     if (!ids?.length) return;
     const existing = new Set(await this.channels.existing(ids));
     const unknown = ids.filter((id) => !existing.has(id));
-    if (unknown.length > 0) throw fieldErrors([`alertChannelIds has unknown alert channels: ${unknown.join(', ')}`]);
+    if (unknown.length > 0) throw new UnknownAlertChannel(unknown);
   }
 
   private assertFitsKind(problems: string[]): void {
-    if (problems.length > 0) throw fieldErrors(problems);
+    if (problems.length > 0) throw new MonitorKindMismatch(problems);
   }
 
   private assertTargetsAllowed(dto: { url?: string; hops?: HopDto[]; dns?: { resolvers?: string[] } }): void {
     const problems = deniedTargets(dto, this.policy);
-    if (problems.length > 0) throw fieldErrors(problems);
+    if (problems.length > 0) throw new TargetDenied(problems);
   }
 
   private found(id: string, site: SiteEntity | null): SiteEntity {
-    if (!site) throw new NotFoundException(`site ${id} does not exist`);
+    if (!site) throw new SiteNotFound(id);
     return site;
   }
 }

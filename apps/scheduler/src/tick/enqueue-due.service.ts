@@ -1,5 +1,5 @@
 import { Injectable } from '@nestjs/common';
-import { CheckResultRepository, missedResult, NewCheckResult, ScheduleRepository, SiteEntity, toChainSpec } from '@hopwatch/db';
+import { CheckResultRepository, missedResult, NewCheckResult, ScheduleRepository, SiteEntity, toChainSpec, UnitOfWork } from '@hopwatch/db';
 import { planDueSlots } from '@hopwatch/domain';
 import { CheckJob, CheckQueues } from '@hopwatch/queue';
 import { enqueuedChecks, missedSlots } from './scheduler.metrics';
@@ -13,16 +13,27 @@ export class EnqueueDueService {
     private readonly schedule: ScheduleRepository,
     private readonly queues: CheckQueues,
     private readonly results: CheckResultRepository,
+    private readonly unitOfWork: UnitOfWork,
   ) {}
 
   /** Drains everything due now; returns how many sites were claimed. */
   async enqueueDue(): Promise<number> {
     let total = 0;
     for (;;) {
-      const claimed = await this.schedule.claimDue(CLAIM_BATCH, (sites) => this.dispatch(sites));
+      const claimed = await this.claimBatch();
       total += claimed;
       if (claimed < CLAIM_BATCH) return total;
     }
+  }
+
+  /** Locks due sites, enqueues them, then advances their next_run_at in the same transaction: if enqueueing throws, nothing moves. */
+  private claimBatch(): Promise<number> {
+    return this.unitOfWork.run(async (tx) => {
+      const sites = await this.schedule.lockDue(tx, CLAIM_BATCH);
+      if (sites.length === 0) return 0;
+      await this.schedule.advance(tx, await this.dispatch(sites));
+      return sites.length;
+    });
   }
 
   private async dispatch(sites: SiteEntity[]): Promise<Map<string, Date>> {

@@ -1,5 +1,5 @@
 import 'reflect-metadata';
-import { AnalysisRepository, CheckResultEntity, SiteEntity } from '@hopwatch/db';
+import { AnalysisRepository, CheckResultEntity, SiteEntity, UnitOfWork } from '@hopwatch/db';
 import { loadConfig } from '@hopwatch/platform';
 import { AnalyzerService } from './analyzer.service';
 
@@ -26,7 +26,7 @@ function entryResults(picture: string): CheckResultEntity[] {
 }
 
 describe('AnalyzerService.decide', () => {
-  const analyzer = new AnalyzerService({} as AnalysisRepository, loadConfig({}));
+  const analyzer = new AnalyzerService({} as AnalysisRepository, loadConfig({}), {} as UnitOfWork);
 
   it('opens on sporadic 502s by the default rate rule (2 of the last 10)', () => {
     const write = analyzer.decide({ site: aSite(), results: entryResults('oooo5ooo5o'), latest: null }, NOW);

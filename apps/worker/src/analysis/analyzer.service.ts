@@ -1,5 +1,5 @@
 import { Inject, Injectable, Logger } from '@nestjs/common';
-import { AnalysisInputs, AnalysisRepository, IncidentWrite, toChainSpec } from '@hopwatch/db';
+import { AnalysisInputs, AnalysisRepository, IncidentWrite, toChainSpec, UnitOfWork } from '@hopwatch/db';
 import { classify, DetectionOptions, detectionOptions, detectPattern, entryOutcomeOf, EntryOutcome, incidentTransition, ObservedRun, SiteDetection } from '@hopwatch/domain';
 import { HOPWATCH_CONFIG, HopwatchConfig } from '@hopwatch/platform';
 import { incidentsChanged } from '../worker.metrics';
@@ -18,6 +18,7 @@ export class AnalyzerService {
   constructor(
     private readonly analysis: AnalysisRepository,
     @Inject(HOPWATCH_CONFIG) private readonly config: HopwatchConfig,
+    private readonly unitOfWork: UnitOfWork,
   ) {}
 
   /** A healthy entry with no open incident has nothing to decide; this keeps the common case to one index probe. */
@@ -28,12 +29,26 @@ export class AnalyzerService {
 
   async analyze(siteId: string, intervalSeconds: number, now = new Date()): Promise<void> {
     const since = new Date(now.getTime() - Math.max(WINDOW_CHECKS * intervalSeconds, MIN_WINDOW_SECONDS) * 1000);
-    const outcome = await this.analysis.analyze(siteId, since, (inputs) => this.decide(inputs, now));
+    const outcome = await this.decideAndWrite(siteId, since, now);
     if (outcome) {
       const kinds = outcome.write.timeline.map((entry) => entry.kind).join(', ');
       this.logger.log({ siteId, incidentId: outcome.incidentId, cause: outcome.write.fields.cause }, `incident ${kinds}`);
       for (const entry of outcome.write.timeline) incidentsChanged.inc({ kind: entry.kind });
     }
+  }
+
+  /**
+   * Loads the site's window, decides (pure) and writes the answer in one transaction under the site's lock:
+   * the incident, its timeline and its outbox events land together or not at all.
+   */
+  private decideAndWrite(siteId: string, since: Date, now: Date): Promise<{ incidentId: string; write: IncidentWrite } | null> {
+    return this.unitOfWork.run(async (tx) => {
+      await this.analysis.lockSite(tx, siteId);
+      const inputs = await this.analysis.inputs(tx, siteId, since);
+      const write = inputs && this.decide(inputs, now);
+      if (!write) return null;
+      return { incidentId: await this.analysis.persist(tx, siteId, write), write };
+    });
   }
 
   decide({ site, results, latest }: AnalysisInputs, now: Date): IncidentWrite | null {

@@ -1,9 +1,10 @@
 import { Inject, Injectable } from '@nestjs/common';
 import { NewCheckResult } from '@hopwatch/db';
-import { ChainRun, createTargetPolicy, fingerprintGateway, ProbeResult } from '@hopwatch/domain';
+import { ChainRun, fingerprintGateway, ProbeResult, TargetPolicy } from '@hopwatch/domain';
 import { HOPWATCH_CONFIG, HopwatchConfig } from '@hopwatch/platform';
 import { probeChain, ProbeEnvironment } from '@hopwatch/probes';
 import { CheckJob } from '@hopwatch/queue';
+import { TARGET_POLICY } from '@hopwatch/runtime';
 import { HeartbeatJudge } from './heartbeat-judge.service';
 
 /** Probes one job's chain from this worker's region (or judges a push monitor's pings) and shapes the results for the writer. */
@@ -13,10 +14,11 @@ export class ChainRunner {
 
   constructor(
     @Inject(HOPWATCH_CONFIG) config: HopwatchConfig,
+    @Inject(TARGET_POLICY) policy: TargetPolicy,
     private readonly heartbeats: HeartbeatJudge,
   ) {
     this.environment = {
-      policy: createTargetPolicy({ allow: config.targetAllow, deny: config.targetDeny }),
+      policy,
       sourceAddress: config.sourceAddress,
       resolvers: config.resolvers,
     };

@@ -1,52 +1,25 @@
-import { BeforeApplicationShutdown, Inject, Injectable, Logger, OnApplicationBootstrap } from '@nestjs/common';
-import { Job, Worker } from 'bullmq';
-import type { Redis } from 'ioredis';
+import { Injectable } from '@nestjs/common';
+import { Job } from 'bullmq';
 import { missedResult } from '@hopwatch/db';
-import { ChainRun, ENTRY_TARGET, ProbeResult } from '@hopwatch/domain';
-import { HOPWATCH_CONFIG, HopwatchConfig } from '@hopwatch/platform';
-import { CheckJob, checksQueueName, createRedis } from '@hopwatch/queue';
+import { ENTRY_TARGET, ProbeResult } from '@hopwatch/domain';
+import { CheckJob, CheckJobOutcome, OnJob } from '@hopwatch/queue';
 import { AnalyzerService } from '../analysis/analyzer.service';
 import { ResultWriter } from '../results/result-writer.service';
 import { checkOutcomes, probeDuration, probePhaseDuration, slotLateness } from '../worker.metrics';
 import { CertificateWatch } from './certificate-watch.service';
 import { ChainRunner } from './chain-runner.service';
 
-export type CheckJobOutcome = { missed: true } | { missed: false; run: ChainRun };
-
-/** Consumes `checks-<region>`: probe the chain, hand the results to the writer, complete once stored. */
+/** Handles `check.run` on `checks-<region>`: probe the chain, hand the results to the writer, complete once stored. */
 @Injectable()
-export class CheckProcessor implements OnApplicationBootstrap, BeforeApplicationShutdown {
-  private readonly logger = new Logger(CheckProcessor.name);
-  private worker: Worker<CheckJob, CheckJobOutcome> | null = null;
-  private connection: Redis | null = null;
-
+export class CheckProcessor {
   constructor(
     private readonly runner: ChainRunner,
     private readonly writer: ResultWriter,
     private readonly analyzer: AnalyzerService,
     private readonly certificates: CertificateWatch,
-    @Inject(HOPWATCH_CONFIG) private readonly config: HopwatchConfig,
   ) {}
 
-  onApplicationBootstrap(): void {
-    this.connection = createRedis(this.config.redisUrl);
-    this.worker = new Worker<CheckJob, CheckJobOutcome>(checksQueueName(this.config.region), (job) => this.process(job), {
-      connection: this.connection,
-      prefix: this.config.redisPrefix,
-      concurrency: this.config.workerConcurrency,
-      lockDuration: this.config.jobLockMs,
-      stalledInterval: Math.min(this.config.jobLockMs, 30_000),
-      maxStalledCount: 3,
-    });
-    this.worker.on('error', (error) => this.logger.error(`queue error: ${error.message}`));
-    this.worker.on('failed', (job, error) => this.logger.warn(`check ${job?.id} failed: ${error.message}`));
-  }
-
-  async beforeApplicationShutdown(): Promise<void> {
-    await this.worker?.close();
-    await this.connection?.quit().catch(() => this.connection?.disconnect());
-  }
-
+  @OnJob('check.run')
   async process(job: Job<CheckJob>): Promise<CheckJobOutcome> {
     const check = job.data;
     const latenessSeconds = Date.now() / 1000 - check.slot;

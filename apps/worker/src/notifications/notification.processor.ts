@@ -1,56 +1,41 @@
-import { BeforeApplicationShutdown, Inject, Injectable, Logger, OnApplicationBootstrap } from '@nestjs/common';
-import { Job, Worker } from 'bullmq';
-import type { Redis } from 'ioredis';
+import { Inject, Injectable, Logger, OnApplicationShutdown } from '@nestjs/common';
+import { Job } from 'bullmq';
 import { AlertSender, DeliveryOutcome } from '@hopwatch/alerting';
 import { DeliveryContext, DeliveryRepository } from '@hopwatch/db';
-import { createTargetPolicy } from '@hopwatch/domain';
+import { TargetPolicy } from '@hopwatch/domain';
 import { HOPWATCH_CONFIG, HopwatchConfig, SecretBox } from '@hopwatch/platform';
-import { createRedis, NOTIFICATIONS_QUEUE, NotifyJob } from '@hopwatch/queue';
+import { NotifyJob, OnJob } from '@hopwatch/queue';
+import { TARGET_POLICY } from '@hopwatch/runtime';
 import { toAlertMessage } from './alert-message';
 import { alertDeliveryAttempts } from '../worker.metrics';
-import { retryDelayMs } from './retry-delay';
 
-/** Consumes `notifications`: one attempt per job run, every attempt logged; retried with backoff until the horizon. */
+/** Handles `notify.deliver` on `notifications`: one attempt per job run, every attempt logged; retried with backoff until the horizon. */
 @Injectable()
-export class NotificationProcessor implements OnApplicationBootstrap, BeforeApplicationShutdown {
+export class NotificationProcessor implements OnApplicationShutdown {
   private readonly logger = new Logger(NotificationProcessor.name);
   private readonly sender: AlertSender;
-  private worker: Worker<NotifyJob> | null = null;
-  private connection: Redis | null = null;
 
   constructor(
     private readonly deliveries: DeliveryRepository,
     private readonly secrets: SecretBox,
     @Inject(HOPWATCH_CONFIG) private readonly config: HopwatchConfig,
+    @Inject(TARGET_POLICY) policy: TargetPolicy,
   ) {
     this.sender = AlertSender.create({
       webhook: {
-        env: { policy: createTargetPolicy({ allow: config.targetAllow, deny: config.targetDeny }), sourceAddress: null, resolvers: [] },
+        env: { policy, sourceAddress: null, resolvers: [] },
         timeoutMs: config.webhookTimeoutMs,
       },
       email: config.smtpUrl ? { smtpUrl: config.smtpUrl, from: config.mailFrom } : null,
     });
   }
 
-  onApplicationBootstrap(): void {
-    this.connection = createRedis(this.config.redisUrl);
-    this.worker = new Worker<NotifyJob>(NOTIFICATIONS_QUEUE, (job) => this.process(job), {
-      connection: this.connection,
-      prefix: this.config.redisPrefix,
-      concurrency: 20,
-      lockDuration: this.config.jobLockMs,
-      stalledInterval: Math.min(this.config.jobLockMs, 30_000),
-      settings: { backoffStrategy: (attemptsMade: number) => retryDelayMs(attemptsMade) },
-    });
-    this.worker.on('error', (error) => this.logger.error(`notification queue error: ${error.message}`));
-  }
-
-  async beforeApplicationShutdown(): Promise<void> {
-    await this.worker?.close();
-    await this.connection?.quit().catch(() => this.connection?.disconnect());
+  /** After the queue workers have closed (they do so before shutdown), so no attempt is cut off mid-send. */
+  onApplicationShutdown(): void {
     this.sender.close();
   }
 
+  @OnJob('notify.deliver')
   async process(job: Job<NotifyJob>): Promise<void> {
     const context = await this.deliveries.context(job.data.deliveryId);
     // Settled already (a duplicate job, or a retry after the outcome was recorded): nothing more to send.

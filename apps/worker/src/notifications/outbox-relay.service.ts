@@ -1,7 +1,7 @@
 // Turns incident events from the outbox into deliveries (one per channel) and queues them. Every worker runs it;
 // SKIP LOCKED lets them share the outbox, and the deliveries' unique key keeps an event from being sent twice.
 import { BeforeApplicationShutdown, Inject, Injectable, Logger, OnApplicationBootstrap } from '@nestjs/common';
-import { CertificateWarningRepository, DeliveryRepository, NotificationOutboxRepository, OutboxContext, OutboxDecision } from '@hopwatch/db';
+import { CertificateWarningRepository, DeliveryRepository, NotificationOutboxRepository, OutboxContext, OutboxDecision, SUPERSEDED, UnitOfWork } from '@hopwatch/db';
 import { decideNotice, windowCovers } from '@hopwatch/domain';
 import { HOPWATCH_CONFIG, HopwatchConfig, RepeatingTask } from '@hopwatch/platform';
 import { NotificationQueue } from '@hopwatch/queue';
@@ -26,6 +26,7 @@ export class OutboxRelay implements OnApplicationBootstrap, BeforeApplicationShu
     private readonly certificateWarnings: CertificateWarningRepository,
     private readonly queue: NotificationQueue,
     @Inject(HOPWATCH_CONFIG) private readonly config: HopwatchConfig,
+    private readonly unitOfWork: UnitOfWork,
   ) {}
 
   onApplicationBootstrap(): void {
@@ -38,12 +39,26 @@ export class OutboxRelay implements OnApplicationBootstrap, BeforeApplicationShu
 
   /** One pass; public so tests can drive it. */
   async relay(now = new Date()): Promise<number> {
-    const created = await this.outbox.dispatchPending(BATCH, this.config.resolveQuietSeconds, (context) => this.decide(context, now));
-    // Certificate warnings are not incident changes: no quiet period, no rate limit, and maintenance does not hold them.
-    created.push(...(await this.certificateWarnings.dispatchPending(BATCH)));
+    const created = await this.dispatchPending(now);
     await this.queue.enqueue(created);
     if (now.getTime() - this.lastSweep >= SWEEP_EVERY_MS) await this.sweep(now);
     return created.length;
+  }
+
+  /** Turns pending events into deliveries in one transaction, so an event becomes deliveries exactly once. */
+  private dispatchPending(now: Date): Promise<string[]> {
+    return this.unitOfWork.run(async (tx) => {
+      const created: string[] = [];
+      for (const event of await this.outbox.takePending(tx, BATCH, this.config.resolveQuietSeconds)) {
+        const context = await this.outbox.contextOf(tx, event);
+        created.push(...(await this.outbox.record(tx, event, context, context ? this.decide(context, now) : SUPERSEDED)));
+      }
+      // Certificate warnings are not incident changes: no quiet period, no rate limit, and maintenance does not hold them.
+      for (const warning of await this.certificateWarnings.takePending(tx, BATCH)) {
+        created.push(...(await this.certificateWarnings.dispatch(tx, warning)));
+      }
+      return created;
+    });
   }
 
   decide(context: OutboxContext, now: Date): OutboxDecision {

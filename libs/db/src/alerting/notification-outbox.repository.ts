@@ -1,10 +1,10 @@
 import { Injectable } from '@nestjs/common';
-import { InjectDataSource } from '@nestjs/typeorm';
-import { DataSource, EntityManager } from 'typeorm';
+import { EntityManager } from 'typeorm';
 import type { NoticeHistory } from '@hopwatch/domain';
 import { IncidentEventEntity } from '../incidents/incident-event.entity';
 import { IncidentEntity } from '../incidents/incident.entity';
 import { SiteEntity } from '../sites/site.entity';
+import { Transaction } from '../unit-of-work';
 import { AlertChannelEntity } from './alert-channel.entity';
 import { Notice } from './delivery.entity';
 import { MaintenanceWindowEntity } from './maintenance-window.entity';
@@ -21,36 +21,31 @@ export type OutboxContext = {
 /** `notice` set: one delivery per channel. `outcome` is recorded on the event either way. */
 export type OutboxDecision = { outcome: string; notice: Notice | null; markMaintenance: boolean };
 
+/** An event whose incident or site is gone is recorded as superseded and notifies no one. */
+export const SUPERSEDED: OutboxDecision = { outcome: 'superseded', notice: null, markMaintenance: false };
+
 @Injectable()
 export class NotificationOutboxRepository {
-  constructor(@InjectDataSource() private readonly dataSource: DataSource) {}
-
-  /**
-   * Takes pending incident events (resolutions only once they are `resolveQuietSeconds` old), lets `decide` choose,
-   * and in the same transaction writes the deliveries and marks the events: an event becomes deliveries exactly once.
-   * Returns the ids of the deliveries created, to be queued after commit.
-   */
-  async dispatchPending(limit: number, resolveQuietSeconds: number, decide: (context: OutboxContext) => OutboxDecision): Promise<string[]> {
-    return this.dataSource.transaction(async (manager) => {
-      const events = await manager
-        .getRepository(IncidentEventEntity)
-        .createQueryBuilder('event')
-        .where('event.dispatched_at IS NULL')
-        .andWhere(`(event.type <> 'incident.resolved' OR event.created_at <= now() - make_interval(secs => :quiet))`, { quiet: resolveQuietSeconds })
-        .orderBy('event.id', 'ASC')
-        .limit(limit)
-        .setLock('pessimistic_write')
-        .setOnLocked('skip_locked')
-        .getMany();
-      const created: string[] = [];
-      for (const event of events) created.push(...(await this.dispatch(manager, event, decide)));
-      return created;
-    });
+  /** Locks up to `limit` undispatched events (resolutions only once `resolveQuietSeconds` old), skipping those another worker holds. */
+  takePending(tx: Transaction, limit: number, resolveQuietSeconds: number): Promise<IncidentEventEntity[]> {
+    return tx.manager
+      .getRepository(IncidentEventEntity)
+      .createQueryBuilder('event')
+      .where('event.dispatched_at IS NULL')
+      .andWhere(`(event.type <> 'incident.resolved' OR event.created_at <= now() - make_interval(secs => :quiet))`, { quiet: resolveQuietSeconds })
+      .orderBy('event.id', 'ASC')
+      .limit(limit)
+      .setLock('pessimistic_write')
+      .setOnLocked('skip_locked')
+      .getMany();
   }
 
-  private async dispatch(manager: EntityManager, event: IncidentEventEntity, decide: (context: OutboxContext) => OutboxDecision): Promise<string[]> {
-    const context = await this.load(manager, event);
-    const decision = context ? decide(context) : { outcome: 'superseded', notice: null, markMaintenance: false };
+  /**
+   * Marks the event dispatched with the decision's outcome and, for a notice, writes one delivery per channel
+   * (at most once per event and channel). Returns the ids of the deliveries created, to be queued after commit.
+   */
+  async record(tx: Transaction, event: IncidentEventEntity, context: OutboxContext | null, decision: OutboxDecision): Promise<string[]> {
+    const { manager } = tx;
     await manager.update(IncidentEventEntity, { id: event.id }, { dispatchedAt: new Date(), outcome: decision.outcome });
     if (decision.markMaintenance) await manager.update(IncidentEntity, { id: event.incidentId }, { inMaintenance: true });
     if (!context || !decision.notice || context.channels.length === 0) return [];
@@ -64,7 +59,9 @@ export class NotificationOutboxRepository {
     return rows.map((row) => row.id);
   }
 
-  private async load(manager: EntityManager, event: IncidentEventEntity): Promise<OutboxContext | null> {
+  /** What deciding on the event needs; null when its incident or site no longer exists. */
+  async contextOf(tx: Transaction, event: IncidentEventEntity): Promise<OutboxContext | null> {
+    const { manager } = tx;
     const incident = await manager.findOne(IncidentEntity, { where: { id: event.incidentId } });
     const site = await manager.findOne(SiteEntity, { where: { id: event.siteId } });
     if (!incident || !site) return null;

@@ -1,9 +1,10 @@
 // Certificate expiry warnings: recorded by the worker after a run, turned into deliveries by the outbox relay.
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
-import { DataSource, EntityManager } from 'typeorm';
+import { DataSource } from 'typeorm';
 import { AlertChannelEntity } from '../alerting/alert-channel.entity';
 import { SiteEntity } from '../sites/site.entity';
+import { Transaction } from '../unit-of-work';
 import { CertificateWarningEntity } from './certificate-warning.entity';
 
 export type CertificateKey = { target: string; validTo: Date };
@@ -45,25 +46,22 @@ export class CertificateWarningRepository {
       .execute();
   }
 
-  /** Turns pending warnings into one delivery per channel of their site, exactly once; returns the delivery ids. */
-  async dispatchPending(limit: number): Promise<string[]> {
-    return this.dataSource.transaction(async (manager) => {
-      const pending = await manager
-        .getRepository(CertificateWarningEntity)
-        .createQueryBuilder('warning')
-        .where('warning.dispatched_at IS NULL')
-        .orderBy('warning.id', 'ASC')
-        .limit(limit)
-        .setLock('pessimistic_write')
-        .setOnLocked('skip_locked')
-        .getMany();
-      const created: string[] = [];
-      for (const warning of pending) created.push(...(await this.dispatch(manager, warning)));
-      return created;
-    });
+  /** Warnings not yet turned into deliveries, locked for this transaction (others skip them). */
+  takePending(tx: Transaction, limit: number): Promise<CertificateWarningEntity[]> {
+    return tx.manager
+      .getRepository(CertificateWarningEntity)
+      .createQueryBuilder('warning')
+      .where('warning.dispatched_at IS NULL')
+      .orderBy('warning.id', 'ASC')
+      .limit(limit)
+      .setLock('pessimistic_write')
+      .setOnLocked('skip_locked')
+      .getMany();
   }
 
-  private async dispatch(manager: EntityManager, warning: CertificateWarningEntity): Promise<string[]> {
+  /** Marks a warning dispatched and writes one delivery per channel of its site; returns the delivery ids. */
+  async dispatch(tx: Transaction, warning: CertificateWarningEntity): Promise<string[]> {
+    const { manager } = tx;
     await manager.update(CertificateWarningEntity, { id: warning.id }, { dispatchedAt: new Date() });
     const site = await manager.findOne(SiteEntity, { where: { id: warning.siteId } });
     if (!site) return [];

@@ -40,9 +40,4 @@ describe('incidents in a range', () => {
     expect(incidents.map((incident) => incident.summary)).toEqual(['runs into the range', 'inside the range', 'still open']);
     expect(incidents[0]).toMatchObject({ status: 'resolved', pattern: 'persistent', cause: 'origin_down', startedAt: new Date((T - 200) * 1000) });
   });
-
-  it('answer with no incidents while the incidents table does not exist', async () => {
-    await dataSource.query('DROP TABLE incidents CASCADE');
-    expect(await new IncidentHistoryRepository(dataSource).inRange(await insertSite(dataSource), T, T + 1_000)).toEqual([]);
-  });
 });

@@ -1,12 +1,9 @@
-// Incidents overlapping a time range, for the uptime answer. The incidents table arrives with its own
-// migration; until it exists this answers with no incidents instead of failing, and starts answering once
-// it does (a missing table is looked for again after a minute, a present one never again).
+// Incidents overlapping a time range, for the uptime answer.
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource } from 'typeorm';
 import { IncidentInRange } from './history.types';
 
-const RECHECK_MISSING_TABLE_MS = 60_000;
 const MAX_INCIDENTS = 500;
 
 const IN_RANGE = `
@@ -28,14 +25,10 @@ type IncidentRow = {
 
 @Injectable()
 export class IncidentHistoryRepository {
-  private tableSeen = false;
-  private lastLookedAt = 0;
-
   constructor(@InjectDataSource() private readonly dataSource: DataSource) {}
 
   /** Incidents of a site open at any time in [from, to) (epoch seconds), oldest first. */
   async inRange(siteId: string, from: number, to: number): Promise<IncidentInRange[]> {
-    if (!(await this.tableExists())) return [];
     const rows: IncidentRow[] = await this.dataSource.query(IN_RANGE, [siteId, from, to]);
     return rows.map((row) => ({
       id: row.id,
@@ -46,13 +39,5 @@ export class IncidentHistoryRepository {
       cause: row.cause,
       summary: row.summary,
     }));
-  }
-
-  private async tableExists(): Promise<boolean> {
-    if (this.tableSeen || Date.now() - this.lastLookedAt < RECHECK_MISSING_TABLE_MS) return this.tableSeen;
-    this.lastLookedAt = Date.now();
-    const [row]: Array<{ found: boolean }> = await this.dataSource.query(`SELECT to_regclass('public.incidents') IS NOT NULL AS found`);
-    this.tableSeen = row.found;
-    return this.tableSeen;
   }
 }

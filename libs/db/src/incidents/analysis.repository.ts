@@ -1,9 +1,10 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
-import { DataSource, EntityManager, MoreThanOrEqual } from 'typeorm';
+import { DataSource, MoreThanOrEqual } from 'typeorm';
 import { CheckResultEntity } from '../checks/check-result.entity';
-import { HopEntity } from '../sites/hop.entity';
+import { attachHops } from '../sites/attach-hops';
 import { SiteEntity } from '../sites/site.entity';
+import { Transaction } from '../unit-of-work';
 import type { IncidentEventType } from '@hopwatch/domain';
 import { IncidentEntity } from './incident.entity';
 import { TimelineKind } from './incident-timeline.entity';
@@ -31,31 +32,28 @@ export class AnalysisRepository {
     return rows.length > 0;
   }
 
-  /**
-   * Loads a site's recent results and latest incident, lets `decide` (pure) choose, and writes the answer,
-   * all in one transaction under a per-site lock: regions analysing the same site take turns, and the
-   * incident, its timeline and its outbox events land together or not at all.
-   */
-  async analyze(siteId: string, since: Date, decide: (inputs: AnalysisInputs) => IncidentWrite | null): Promise<{ incidentId: string; write: IncidentWrite } | null> {
-    return this.dataSource.transaction(async (manager) => {
-      await manager.query('SELECT pg_advisory_xact_lock(hashtext($1))', [`hopwatch:analyze:${siteId}`]);
-      const site = await manager.findOne(SiteEntity, { where: { id: siteId } });
-      if (!site) return null;
-      site.hops = await manager.find(HopEntity, { where: { siteId }, order: { position: 'ASC' } });
-      const results = await manager.find(CheckResultEntity, {
-        where: { siteId, slot: MoreThanOrEqual(since) },
-        order: { slot: 'ASC', id: 'ASC' },
-        take: MAX_WINDOW_ROWS,
-      });
-      const latest = await manager.findOne(IncidentEntity, { where: { siteId }, order: { startedAt: 'DESC' } });
-      const write = decide({ site, results, latest });
-      if (!write) return null;
-      const incidentId = await this.persist(manager, siteId, write);
-      return { incidentId, write };
-    });
+  /** A per-site lock held until `tx` ends: regions analysing the same site take turns. */
+  async lockSite(tx: Transaction, siteId: string): Promise<void> {
+    await tx.manager.query('SELECT pg_advisory_xact_lock(hashtext($1))', [`hopwatch:analyze:${siteId}`]);
   }
 
-  private async persist(manager: EntityManager, siteId: string, write: IncidentWrite): Promise<string> {
+  /** The site with its hops, its results since `since` (oldest first) and its latest incident; null when the site is gone. */
+  async inputs(tx: Transaction, siteId: string, since: Date): Promise<AnalysisInputs | null> {
+    const site = await tx.manager.findOne(SiteEntity, { where: { id: siteId } });
+    if (!site) return null;
+    await attachHops(tx.manager, [site]);
+    const results = await tx.manager.find(CheckResultEntity, {
+      where: { siteId, slot: MoreThanOrEqual(since) },
+      order: { slot: 'ASC', id: 'ASC' },
+      take: MAX_WINDOW_ROWS,
+    });
+    const latest = await tx.manager.findOne(IncidentEntity, { where: { siteId }, order: { startedAt: 'DESC' } });
+    return { site, results, latest };
+  }
+
+  /** Writes the incident, its timeline entries and its outbox events; returns the incident's id. */
+  async persist(tx: Transaction, siteId: string, write: IncidentWrite): Promise<string> {
+    const { manager } = tx;
     let incidentId = write.incidentId;
     if (incidentId) {
       await manager.update(IncidentEntity, { id: incidentId }, write.fields);

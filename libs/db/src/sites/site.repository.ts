@@ -65,7 +65,7 @@ export class SiteRepository {
 
   private async load(manager: EntityManager, id: string): Promise<SiteEntity | null> {
     const site = await manager.findOne(SiteEntity, { where: { id } });
-    if (site) site.hops = await manager.find(HopEntity, { where: { siteId: id }, order: { position: 'ASC' } });
+    if (site) await attachHops(manager, [site]);
     return site;
   }
 }

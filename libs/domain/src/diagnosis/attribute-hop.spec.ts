@@ -1,4 +1,4 @@
-import { aRun, answered, failed, ok, pageFrom, refused, reset, responseTimeout } from '../testing/builders';
+import { aRun, answered, failed, ok, pageFrom, refused, reset, responseTimeout } from '../../test-support/builders';
 import { attributeHop, type HopAttribution } from './attribute-hop';
 import type { ObservedResult } from './observed';
 

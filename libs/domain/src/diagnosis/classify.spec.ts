@@ -17,7 +17,7 @@ import {
   responseTimeout,
   T0_SLOT,
   tlsFailure,
-} from '../testing/builders';
+} from '../../test-support/builders';
 import { classify, type ClassifyInput } from './classify';
 import type { Diagnosis } from './diagnosis';
 

@@ -1,4 +1,4 @@
-import { aHop } from '../testing/builders';
+import { aHop } from '../../test-support/builders';
 import { hopAddress } from './observed';
 
 describe('hopAddress', () => {

@@ -1,4 +1,4 @@
-import { gatewayFixture, loadGatewayFixtures } from '../testing/gateway-fixtures';
+import { gatewayFixture, loadGatewayFixtures } from '../../test-support/gateway-fixtures';
 import { cloudflareCode, fingerprintGateway, type FingerprintInput, type GatewayFingerprint } from './fingerprint';
 
 type Expected = Partial<Omit<GatewayFingerprint, 'cloudflare'>> & { cloudflare?: Partial<NonNullable<GatewayFingerprint['cloudflare']>> | null };

@@ -1,4 +1,4 @@
-import { aDiagnosis, anOpenIncident, T0_SLOT } from '../testing/builders';
+import { aDiagnosis, anOpenIncident, T0_SLOT } from '../../test-support/builders';
 import type { IncidentState } from './incident-state';
 import { incidentTransition, type IncidentTransition, type IncidentVerdict } from './incident-transition';
 

@@ -1,4 +1,4 @@
-import { outcomes, T0_SLOT } from '../testing/builders';
+import { outcomes, T0_SLOT } from '../../test-support/builders';
 import { detectPattern, type PatternInput, type PatternVerdict } from './detect-pattern';
 import type { EntryOutcome } from './entry-outcome';
 

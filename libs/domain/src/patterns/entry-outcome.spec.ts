@@ -1,4 +1,4 @@
-import { aRun, ok, pageFrom, refused, responseTimeout, dnsAnswer, T0_SLOT } from '../testing/builders';
+import { aRun, ok, pageFrom, refused, responseTimeout, dnsAnswer, T0_SLOT } from '../../test-support/builders';
 import { entryOutcomeOf } from './entry-outcome';
 
 describe('entryOutcomeOf', () => {

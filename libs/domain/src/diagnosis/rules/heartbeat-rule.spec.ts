@@ -1,5 +1,5 @@
 import { detectPattern } from '../../patterns/detect-pattern';
-import { aLayout, aRun, failed, outcomes, T0_SLOT } from '../../testing/builders';
+import { aLayout, aRun, failed, outcomes, T0_SLOT } from '../../../test-support/builders';
 import { classify } from '../classify';
 
 const PERSISTENT = detectPattern({ outcomes: { default: outcomes('........55') }, now: new Date((T0_SLOT + 3600) * 1000) });

@@ -1,10 +1,10 @@
 // Pure builders for diagnosis, pattern and incident tests (unit and e2e): readable defaults, override what matters.
-import type { Diagnosis } from '../diagnosis/diagnosis';
-import type { ChainLayout, HopSpec, ObservedResult, ObservedRun } from '../diagnosis/observed';
-import type { IncidentState } from '../incidents/incident-state';
-import type { EntryOutcome } from '../patterns/entry-outcome';
-import type { DnsInfo, ErrorCode, TlsInfo } from '../results/check-result';
-import { ENTRY_TARGET } from '../site/site';
+import type { Diagnosis } from '../src/diagnosis/diagnosis';
+import type { ChainLayout, HopSpec, ObservedResult, ObservedRun } from '../src/diagnosis/observed';
+import type { IncidentState } from '../src/incidents/incident-state';
+import type { EntryOutcome } from '../src/patterns/entry-outcome';
+import type { DnsInfo, ErrorCode, TlsInfo } from '../src/results/check-result';
+import { ENTRY_TARGET } from '../src/site/site';
 import { gatewayFixture } from './gateway-fixtures';
 
 export const T0_SLOT = 1_763_769_600; // 2025-11-22T00:00:00Z

@@ -16,7 +16,7 @@ export type GatewayFixture = {
   log?: string[];
 };
 
-const FIXTURES = join(__dirname, '..', 'fingerprint', 'fixtures');
+const FIXTURES = join(__dirname, '..', 'src', 'fingerprint', 'fixtures');
 
 export function loadGatewayFixtures(): GatewayFixture[] {
   return (['recorded', 'documented'] as const).flatMap((folder) =>

@@ -1,0 +1,84 @@
+import 'reflect-metadata';
+import { Injectable, Module, Type } from '@nestjs/common';
+import { Test } from '@nestjs/testing';
+import { Job } from 'bullmq';
+import { ConfigModule } from '@hopwatch/platform';
+import { testConfig } from '../../../test/support/test-config';
+import { CheckJob, CheckJobOutcome, NotifyJob } from './jobs';
+import { JobWorkersModule } from './job-workers.module';
+import { NotificationQueue } from './notification-queue';
+import { CheckQueues } from './check-queues';
+import { OnJob } from './on-job.decorator';
+import { QueueModule } from './queue.module';
+
+const config = testConfig('postgres://postgres@127.0.0.1:5432/unused');
+const consumeBoth = JobWorkersModule.consume([
+  { queue: 'checks', options: () => ({ concurrency: 1 }), logFailures: false },
+  { queue: 'notifications', options: () => ({ concurrency: 1 }), logFailures: false },
+]);
+
+@Injectable()
+class Checks {
+  @OnJob('check.run')
+  async run(job: Job<CheckJob>): Promise<CheckJobOutcome> {
+    if (job.data.manual) return { missed: true };
+    throw new Error('this test only sends run-now checks');
+  }
+}
+
+@Injectable()
+class Deliveries {
+  readonly delivered: string[] = [];
+
+  @OnJob('notify.deliver')
+  async deliver(job: Job<NotifyJob>): Promise<void> {
+    this.delivered.push(job.data.deliveryId);
+  }
+}
+
+@Injectable()
+class SecondDeliveries {
+  @OnJob('notify.deliver')
+  async deliverAgain(): Promise<void> {}
+}
+
+async function boot(handlers: Type[]) {
+  @Module({ imports: [consumeBoth], providers: handlers })
+  class Handlers {}
+  const moduleRef = await Test.createTestingModule({
+    imports: [ConfigModule.forRoot(config), QueueModule.forRoot(config.redisUrl), Handlers],
+  }).compile();
+  const app = moduleRef.createNestApplication({ logger: false });
+  try {
+    return await app.init();
+  } catch (error) {
+    await app.close();
+    throw error;
+  }
+}
+
+describe('the queue workers', () => {
+  it('refuse to boot when a job of a consumed queue has no handler', async () => {
+    await expect(boot([Checks])).rejects.toThrow(`job "notify.deliver" has no handler: add @OnJob('notify.deliver') to one provider method`);
+  });
+
+  it('refuse to boot when a job has two handlers, naming both', async () => {
+    await expect(boot([Checks, Deliveries, SecondDeliveries])).rejects.toThrow(
+      'job "notify.deliver" has 2 handlers (Deliveries.deliver, SecondDeliveries.deliverAgain): keep one',
+    );
+  });
+
+  it('hand each job to its one handler and return its result to the producer', async () => {
+    const app = await boot([Checks, Deliveries]);
+    try {
+      const entry = { kind: 'http' as const, target: 'entry', role: 'entry' as const, url: 'http://127.0.0.1/', method: 'GET' as const, connectTo: null, hostHeader: null, expectStatus: '200-399', bodyContains: null, timeoutMs: 1_000 };
+      const spec = { entry, hops: [], dnsResolvers: [] };
+      const job = { siteId: 'site-1', region: config.region, slot: 0, intervalSeconds: 60, spec, manual: true };
+      await expect(app.get(CheckQueues).runAndWait(job, 10_000)).resolves.toEqual({ missed: true });
+      await app.get(NotificationQueue).deliverAndWait('delivery-1', 10_000);
+      expect(app.get(Deliveries).delivered).toEqual(['delivery-1']);
+    } finally {
+      await app.close();
+    }
+  });
+});
