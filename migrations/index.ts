@@ -7,6 +7,7 @@ import { Alerting1795300400000 } from './1795300400000-Alerting';
 import { SiteDetection1795300500000 } from './1795300500000-SiteDetection';
 import { ShortKeyPrefixes1795300600000 } from './1795300600000-ShortKeyPrefixes';
 import { SealWebhookSecrets1795300700000 } from './1795300700000-SealWebhookSecrets';
+import { ChatChannels1795300840000 } from './1795300840000-ChatChannels';
 import { PushMonitors1795301300000 } from './1795301300000-PushMonitors';
 import { CertificateWarnings1795301310000 } from './1795301310000-CertificateWarnings';
 import { DnsSites1795301320000 } from './1795301320000-DnsSites';
@@ -20,6 +21,7 @@ export const MIGRATIONS = [
   SiteDetection1795300500000,
   ShortKeyPrefixes1795300600000,
   SealWebhookSecrets1795300700000,
+  ChatChannels1795300840000,
   PushMonitors1795301300000,
   CertificateWarnings1795301310000,
   DnsSites1795301320000,

@@ -115,6 +115,10 @@ describe('check pipeline: scheduler → queue → probes → writer', () => {
     await expect(pipeline.app.get(CheckProcessor).process({ data: job } as never)).resolves.toEqual({ missed: true });
     const [row] = await pipeline.query<{ error_code: string; ok: boolean }>(`SELECT error_code, ok FROM check_results WHERE site_id = $1 AND slot = to_timestamp($2)`, [site.id, staleSlot]);
     expect(row).toEqual({ error_code: 'MISSED', ok: false });
+    const checks = await pipeline.http().get(`/api/v1/sites/${site.id}/checks?target=entry`).set(pipeline.auth).expect(200);
+    const missed = checks.body.items.find((item: { slot: string }) => item.slot === new Date(staleSlot * 1000).toISOString());
+    expect(missed).toMatchObject({ state: 'missed', ok: false, errorCode: 'MISSED' });
+    expect(checks.body.items.filter((item: { state: string }) => item.state !== 'missed').every((item: { state: string; ok: boolean }) => item.state === (item.ok ? 'up' : 'down'))).toBe(true);
   });
 
   it('exposes check, lateness, queue and writer metrics', async () => {

@@ -143,6 +143,7 @@ describe('sites API', () => {
       { name: 'a missing url', body: { name: 'x' }, field: 'url must be an http://, https://, tcp://host:port or dns://name URL' },
       { name: 'a region with a colon', body: aSite({ regions: ['eu:west'] }), field: /each value in regions must be/ },
       { name: 'a denied literal target (cloud metadata)', body: aSite({ hops: [aHop({ url: 'http://169.254.169.254/latest/meta-data' })] }), field: /hops\.0\.url is not allowed: 169\.254\.169\.254 is a cloud metadata endpoint/ },
+      { name: 'a denied literal target (link-local)', body: aSite({ hops: [aHop({ url: 'http://169.254.10.10/' })] }), field: /hops\.0\.url is not allowed: 169\.254\.10\.10 is a linkLocal address \(allow it with HOPWATCH_TARGET_ALLOW=169\.254\.10\.10\/32\)/ },
       { name: 'a wrong type', body: aSite({ intervalSeconds: '60' }), field: /intervalSeconds must be an integer/ },
     ];
 

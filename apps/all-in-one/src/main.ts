@@ -1,13 +1,14 @@
 // `npm start`: migrations, then the API, the scheduler and a worker for HOPWATCH_REGION in one process.
 import 'reflect-metadata';
 import { migrateDatabase } from '@hopwatch/db';
-import { bootOrExit, loadConfigOrExit } from '@hopwatch/platform';
+import { assertPortFree, bootOrExit, loadConfigOrExit } from '@hopwatch/platform';
 import { assertRedisReachable } from '@hopwatch/queue';
 import { exposureLines } from '../../api/src/listen-banner';
 import { createAllInOneApp } from './create-all-in-one-app';
 
 bootOrExit(async () => {
   const config = loadConfigOrExit();
+  await assertPortFree(config.port, config.host, 'PORT');
   const applied = await migrateDatabase(config.databaseUrl);
   await assertRedisReachable(config.redisUrl);
   const app = await createAllInOneApp(config);

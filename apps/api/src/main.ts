@@ -1,12 +1,13 @@
 import 'reflect-metadata';
 import { ensureDatabase } from '@hopwatch/db';
-import { bootOrExit, loadConfigOrExit } from '@hopwatch/platform';
+import { assertPortFree, bootOrExit, loadConfigOrExit } from '@hopwatch/platform';
 import { assertRedisReachable } from '@hopwatch/queue';
 import { createApiApp } from './create-api-app';
 import { exposureLines } from './listen-banner';
 
 bootOrExit(async () => {
   const config = loadConfigOrExit();
+  await assertPortFree(config.port, config.host, 'PORT');
   await ensureDatabase(config.databaseUrl);
   await assertRedisReachable(config.redisUrl);
   const app = await createApiApp(config);

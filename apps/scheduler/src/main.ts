@@ -1,11 +1,12 @@
 import 'reflect-metadata';
 import { ensureDatabase } from '@hopwatch/db';
-import { bootOrExit, loadConfigOrExit, startMetricsServer } from '@hopwatch/platform';
+import { assertPortFree, bootOrExit, loadConfigOrExit, startMetricsServer } from '@hopwatch/platform';
 import { assertRedisReachable } from '@hopwatch/queue';
 import { createSchedulerApp } from './create-scheduler-app';
 
 bootOrExit(async () => {
   const config = loadConfigOrExit();
+  if (config.metricsPort) await assertPortFree(config.metricsPort, config.host, 'HOPWATCH_METRICS_PORT');
   await ensureDatabase(config.databaseUrl);
   await assertRedisReachable(config.redisUrl);
   await createSchedulerApp(config);

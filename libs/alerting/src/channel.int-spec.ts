@@ -3,6 +3,7 @@ import { startSmtpSink, type SmtpSink } from '../../../test/support/smtp-sink';
 import { startWebhookReceiver, type WebhookReceiver } from '../../../test/support/webhook-receiver';
 import { anAlertMessage } from '../test-support/alert-message.factory';
 import { AlertSender } from './channel';
+import { CHAT_ENDPOINT_DEFAULTS } from './chat/chat.channel';
 
 const env = { policy: createTargetPolicy({ allow: ['127.0.0.0/8'], deny: [] }), sourceAddress: null, resolvers: [] };
 
@@ -19,7 +20,7 @@ describe('AlertSender', () => {
   });
 
   it('sends one message by email and by webhook', async () => {
-    const sender = AlertSender.create({ webhook: { env }, email: { smtpUrl: sink.url(), from: 'alerts@hopwatch.example' } });
+    const sender = AlertSender.create({ webhook: { env }, chat: { env, endpoints: CHAT_ENDPOINT_DEFAULTS }, email: { smtpUrl: sink.url(), from: 'alerts@hopwatch.example' } });
     try {
       const message = anAlertMessage();
       const [email, webhook] = await Promise.all([sender.sendEmail(message, ['ops@example.com']), sender.sendWebhook(message, receiver.url(), receiver.secret)]);
@@ -34,7 +35,7 @@ describe('AlertSender', () => {
   });
 
   it('fails email at once when no SMTP server is configured', async () => {
-    const sender = AlertSender.create({ webhook: { env }, email: null });
+    const sender = AlertSender.create({ webhook: { env }, chat: { env, endpoints: CHAT_ENDPOINT_DEFAULTS }, email: null });
     expect(await sender.sendEmail(anAlertMessage(), ['ops@example.com'])).toEqual({
       status: 'failed',
       error: 'email is not configured (HOPWATCH_SMTP_URL is not set)',
@@ -42,7 +43,7 @@ describe('AlertSender', () => {
   });
 
   it('fails a webhook whose secret cannot sign', async () => {
-    const sender = AlertSender.create({ webhook: { env }, email: null });
+    const sender = AlertSender.create({ webhook: { env }, chat: { env, endpoints: CHAT_ENDPOINT_DEFAULTS }, email: null });
     const outcome = await sender.sendWebhook(anAlertMessage({ id: 'evt.1' }), receiver.url(), receiver.secret);
     expect(outcome).toMatchObject({ status: 'failed', error: expect.stringMatching(/^cannot sign: /) });
     expect(receiver.requests).toBe(0);

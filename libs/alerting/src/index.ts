@@ -1,4 +1,4 @@
-// libs/alerting: email and signed-webhook channels. A message in, a delivery outcome out; no database, no queue.
+// libs/alerting: email, signed-webhook and chat (Slack, Teams, Discord, Telegram, PagerDuty, ntfy) channels. A message in, a delivery outcome out; no database, no queue.
 export { ALERT_TYPES, type AlertType, type AlertMessage, type AlertSite, type AlertIncident } from './message';
 export { type DeliveryOutcome, delivered, retry, failed, outcomeForHttpStatus } from './delivery-outcome';
 export { AlertSender, type AlertSenderOptions, type Channel } from './channel';
@@ -25,3 +25,13 @@ export { WebhookChannel, WEBHOOK_DEFAULTS, type WebhookChannelOptions, type Webh
 export { EmailChannel, EMAIL_DEFAULTS, emailMessageId, type EmailChannelOptions, type EmailTarget } from './email/email.channel';
 export { renderEmail, renderSubject, escapeHtml, type RenderedEmail } from './email/render-email';
 export { formatDuration } from './email/email-facts';
+export { CHAT_KINDS, type ChatKind, type ChatTarget, type ChatEndpoints, type ChatRequest } from './chat/chat-target';
+export { ChatChannel, CHAT_ENDPOINT_DEFAULTS, type ChatChannelOptions } from './chat/chat.channel';
+export { chatRequest } from './chat/chat-request';
+export { chatNotice, type ChatNotice, type NoticeTone } from './chat/chat-notice';
+export { slackMessage, type SlackMessage } from './slack/slack-message';
+export { teamsMessage, type TeamsMessage } from './teams/teams-card';
+export { discordMessage, type DiscordMessage } from './discord/discord-embed';
+export { telegramMessage, type TelegramSendMessage } from './telegram/telegram-message';
+export { pagerDutyEvent, type PagerDutyEvent } from './pagerduty/pagerduty-event';
+export { ntfyMessage, NTFY_DEFAULT_SERVER, type NtfyMessage } from './ntfy/ntfy-message';

@@ -5,6 +5,7 @@ export * from './targets/target-policy';
 export * from './targets/metadata-endpoints';
 export * from './site/url-redaction';
 export * from './results/check-result';
+export * from './results/check-state';
 export * from './schedule/slots';
 export * from './fingerprint/gateway';
 export * from './fingerprint/gateway-signatures';

@@ -3,6 +3,7 @@ export * from './config/load-config';
 export * from './config/load-config-or-exit';
 export * from './config/config.module';
 export * from './boot/service-unreachable.error';
+export * from './boot/port-unavailable.error';
 export * from './metrics/metrics';
 export * from './logging/logging.module';
 export * from './logging/log-redaction';

@@ -30,13 +30,6 @@ export class NotificationQueue implements OnApplicationShutdown {
     );
   }
 
-  /** Queues a delivery and waits for its processor to finish with it (the channel test); a failed attempt is not an error here. */
-  async deliverAndWait(deliveryId: string, timeoutMs: number): Promise<void> {
-    const request = { data: { deliveryId }, opts: { ...DELIVERY_JOB_OPTIONS, jobId: deliveryId } };
-    const queued = await this.queue.enqueueOne('notify.deliver', request);
-    await queued.finished(timeoutMs).catch(() => undefined);
-  }
-
   async onApplicationShutdown(): Promise<void> {
     await this.queue.close();
   }

@@ -5,7 +5,7 @@ import { CallerScope } from '../auth/caller-scope';
 import { Operation } from '../common/api-docs';
 import { PageQuery } from '../common/page.query';
 import { AlertChannelsService } from './alert-channels.service';
-import { AlertChannelResponse, CreateAlertChannelDto, CreatedAlertChannelResponse, DeliveryListResponse, DeliveryResponse } from './dto/alert-channel.dto';
+import { AlertChannelResponse, CreateAlertChannelDto, CreatedAlertChannelResponse, DeliveryListResponse, TestDeliveryResponse } from './dto/alert-channel.dto';
 
 @ApiTags('alert-channels')
 @Controller('api/v1/alert-channels')
@@ -13,7 +13,12 @@ export class AlertChannelsController {
   constructor(private readonly service: AlertChannelsService) {}
 
   @Post()
-  @Operation({ summary: 'Create an email or webhook channel; a webhook secret is generated and shown once', ok: { status: 201, type: CreatedAlertChannelResponse }, errors: [400, 413], access: 'write' })
+  @Operation({
+    summary: 'Create an email, webhook, slack, teams, discord, telegram, pagerduty or ntfy channel; a webhook secret is generated and shown once',
+    ok: { status: 201, type: CreatedAlertChannelResponse },
+    errors: [400, 413],
+    access: 'write',
+  })
   create(@Body() dto: CreateAlertChannelDto): Promise<CreatedAlertChannelResponse> {
     return this.service.create(dto);
   }
@@ -33,8 +38,8 @@ export class AlertChannelsController {
 
   @Post(':id/test')
   @HttpCode(200)
-  @Operation({ summary: 'Send a test notice now and report the outcome', ok: { type: DeliveryResponse }, errors: [400, 404], access: 'write' })
-  test(@Param('id', ParseUUIDPipe) id: string): Promise<DeliveryResponse> {
+  @Operation({ summary: "Send a test notice now and answer with its first attempt's outcome", ok: { type: TestDeliveryResponse }, errors: [400, 404], access: 'write' })
+  test(@Param('id', ParseUUIDPipe) id: string): Promise<TestDeliveryResponse> {
     return this.service.test(id);
   }
 

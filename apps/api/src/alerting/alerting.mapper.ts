@@ -1,18 +1,13 @@
 import { ApiKeyScope, AlertChannelEntity, DeliveryEntity } from '@hopwatch/db';
-import { originOnly, withoutPassword } from '@hopwatch/domain';
-import { AlertChannelResponse, DeliveryResponse } from './dto/alert-channel.dto';
-
-/** A channel URL as the caller may see it: never its password; for a read key, not its path or query either. */
-export function visibleChannelUrl(url: string, scope: ApiKeyScope): string {
-  return scope === 'write' ? withoutPassword(url) : originOnly(url);
-}
+import { channelFields } from './channel-fields';
+import { AlertChannelResponse, DeliveryResponse, TestDeliveryResponse } from './dto/alert-channel.dto';
 
 export function toChannelResponse(channel: AlertChannelEntity, scope: ApiKeyScope): AlertChannelResponse {
   return {
     id: channel.id,
     name: channel.name,
     kind: channel.kind,
-    ...(channel.kind === 'email' ? { to: channel.emailTo } : { url: channel.webhookUrl ? visibleChannelUrl(channel.webhookUrl, scope) : undefined }),
+    ...channelFields(channel, scope),
     isDefault: channel.isDefault,
     createdAt: channel.createdAt.toISOString(),
   };
@@ -33,4 +28,13 @@ export function toDeliveryResponse(delivery: DeliveryEntity): DeliveryResponse {
     updatedAt: delivery.updatedAt.toISOString(),
     deliveredAt: delivery.deliveredAt?.toISOString() ?? null,
   };
+}
+
+/** A test delivery with its first attempt spelled out; `not-attempted` when no worker took it in time. */
+export function toTestResponse(delivery: DeliveryEntity, waitedMs: number): TestDeliveryResponse {
+  const first = delivery.attemptLog[0];
+  const response = toDeliveryResponse(delivery);
+  if (!first) return { ...response, outcome: 'not-attempted', reason: `no worker attempted it within ${waitedMs} ms; it stays queued` };
+  if (first.outcome === 'delivered') return { ...response, outcome: 'delivered', reason: null };
+  return { ...response, outcome: first.outcome === 'retry' ? 'will-retry' : 'failed', reason: first.error };
 }

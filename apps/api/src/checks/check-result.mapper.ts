@@ -1,5 +1,5 @@
 import { CheckResultEntity, storedProbeResult } from '@hopwatch/db';
-import { ProbeResult } from '@hopwatch/domain';
+import { checkState, ProbeResult } from '@hopwatch/domain';
 import { isInstant } from '../common/validators';
 import { CheckResultResponse } from './dto/check-result.response';
 
@@ -11,7 +11,7 @@ export function toCheckResultResponse(row: CheckResultEntity): CheckResultRespon
 }
 
 export function probeToResponse(result: ProbeResult, region: string, slot: number): CheckResultResponse {
-  return { ...result, region, slot: new Date(slot * 1000).toISOString(), gateway: null };
+  return { ...result, state: checkState(result), region, slot: new Date(slot * 1000).toISOString(), gateway: null };
 }
 
 /** Cursors are opaque to callers: the (slot, id) of the last row served. */

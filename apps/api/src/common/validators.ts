@@ -129,14 +129,16 @@ export function NestedObjects(type: () => new () => object) {
   );
 }
 
-/** A field that only makes sense for one kind of a discriminated body, like `to` for email channels. */
-export function OnlyForKind(kind: string, options?: ValidationOptions) {
+/** A field that only makes sense for some kinds of a discriminated body, like `to` for email channels. */
+export function OnlyForKind(kinds: string | readonly string[], options?: ValidationOptions) {
+  const allowed = typeof kinds === 'string' ? [kinds] : kinds;
+  const named = allowed.length === 1 ? allowed[0] : `${allowed.slice(0, -1).join(', ')} and ${allowed[allowed.length - 1]}`;
   return (target: object, propertyName: string) =>
     registerDecorator({
       name: 'onlyForKind',
       target: target.constructor,
       propertyName,
-      options: { message: (args: ValidationArguments) => `${args.property} is only for ${kind} channels`, ...options },
-      validator: { validate: (_value: unknown, args: ValidationArguments) => (args.object as { kind?: unknown }).kind === kind },
+      options: { message: (args: ValidationArguments) => `${args.property} is only for ${named} channels`, ...options },
+      validator: { validate: (_value: unknown, args: ValidationArguments) => allowed.includes((args.object as { kind?: unknown }).kind as string) },
     });
 }

@@ -32,7 +32,7 @@ export class AnalyzerService {
     const outcome = await this.decideAndWrite(siteId, since, now);
     if (outcome) {
       const kinds = outcome.write.timeline.map((entry) => entry.kind).join(', ');
-      this.logger.log({ siteId, incidentId: outcome.incidentId, cause: outcome.write.fields.cause }, `incident ${kinds}`);
+      this.logger.log({ site: outcome.siteName, siteId, incidentId: outcome.incidentId, cause: outcome.write.fields.cause }, `incident ${kinds} on ${outcome.siteName}`);
       for (const entry of outcome.write.timeline) incidentsChanged.inc({ kind: entry.kind });
     }
   }
@@ -41,13 +41,13 @@ export class AnalyzerService {
    * Loads the site's window, decides (pure) and writes the answer in one transaction under the site's lock:
    * the incident, its timeline and its outbox events land together or not at all.
    */
-  private decideAndWrite(siteId: string, since: Date, now: Date): Promise<{ incidentId: string; write: IncidentWrite } | null> {
+  private decideAndWrite(siteId: string, since: Date, now: Date): Promise<{ incidentId: string; write: IncidentWrite; siteName: string } | null> {
     return this.unitOfWork.run(async (tx) => {
       await this.analysis.lockSite(tx, siteId);
       const inputs = await this.analysis.inputs(tx, siteId, since);
       const write = inputs && this.decide(inputs, now);
       if (!write) return null;
-      return { incidentId: await this.analysis.persist(tx, siteId, write), write };
+      return { incidentId: await this.analysis.persist(tx, siteId, write), write, siteName: inputs.site.name };
     });
   }
 

@@ -1,6 +1,6 @@
 import { Inject, Injectable, Logger, OnApplicationShutdown } from '@nestjs/common';
 import { Job } from 'bullmq';
-import { AlertSender, DeliveryOutcome } from '@hopwatch/alerting';
+import { AlertSender, DeliveryOutcome, failed } from '@hopwatch/alerting';
 import { DeliveryContext, DeliveryRepository } from '@hopwatch/db';
 import { TargetPolicy } from '@hopwatch/domain';
 import { HOPWATCH_CONFIG, HopwatchConfig, SecretBox } from '@hopwatch/platform';
@@ -8,6 +8,7 @@ import { NotifyJob, OnJob } from '@hopwatch/queue';
 import { TARGET_POLICY } from '@hopwatch/runtime';
 import { toAlertMessage } from './alert-message';
 import { alertDeliveryAttempts } from '../worker.metrics';
+import { toChatTarget } from './chat-target';
 
 /** Handles `notify.deliver` on `notifications`: one attempt per job run, every attempt logged; retried with backoff until the horizon. */
 @Injectable()
@@ -21,11 +22,10 @@ export class NotificationProcessor implements OnApplicationShutdown {
     @Inject(HOPWATCH_CONFIG) private readonly config: HopwatchConfig,
     @Inject(TARGET_POLICY) policy: TargetPolicy,
   ) {
+    const env = { policy, sourceAddress: null, resolvers: [] };
     this.sender = AlertSender.create({
-      webhook: {
-        env: { policy, sourceAddress: null, resolvers: [] },
-        timeoutMs: config.webhookTimeoutMs,
-      },
+      webhook: { env, timeoutMs: config.webhookTimeoutMs },
+      chat: { env, timeoutMs: config.webhookTimeoutMs, endpoints: { telegramApiUrl: config.telegramApiUrl, pagerdutyEventsUrl: config.pagerdutyEventsUrl } },
       email: config.smtpUrl ? { smtpUrl: config.smtpUrl, from: config.mailFrom } : null,
     });
   }
@@ -49,14 +49,27 @@ export class NotificationProcessor implements OnApplicationShutdown {
       { at: new Date().toISOString(), outcome: outcome.status, error: outcome.status === 'delivered' ? null : outcome.error, responseStatus: outcome.responseStatus ?? null },
       status,
     );
+    this.logAttempt(context, outcome, status);
     if (status === 'pending') throw new Error(`will retry: ${outcome.status === 'retry' ? outcome.error : ''}`);
-    if (status === 'failed') this.logger.warn(`delivery ${context.delivery.id} failed for good: ${outcome.status === 'delivered' ? '' : outcome.error}`);
+  }
+
+  /** Names the site and the channel, never the channel's URL or secret. */
+  private logAttempt({ delivery, site }: DeliveryContext, outcome: DeliveryOutcome, status: 'delivered' | 'failed' | 'pending'): void {
+    const siteName = site?.name ?? '(test)';
+    const fields = { site: siteName, siteId: delivery.siteId, deliveryId: delivery.id, notice: delivery.notice, channel: delivery.channel.name, kind: delivery.channel.kind, attempt: delivery.attempts + 1 };
+    const where = `${delivery.notice} notice for ${siteName} on ${delivery.channel.kind} channel "${delivery.channel.name}"`;
+    if (outcome.status === 'delivered') this.logger.log(fields, `${where} delivered`);
+    else if (status === 'failed') this.logger.warn({ ...fields, error: outcome.error }, `${where} failed for good: ${outcome.error}`);
+    else this.logger.warn({ ...fields, error: outcome.error }, `${where} will be retried: ${outcome.error}`);
   }
 
   private send(context: DeliveryContext): Promise<DeliveryOutcome> {
     const { channel } = context.delivery;
     const message = toAlertMessage(context, this.config.publicUrl);
     if (channel.kind === 'email') return this.sender.sendEmail(message, channel.emailTo);
-    return this.sender.sendWebhook(message, channel.webhookUrl!, this.secrets.open(channel.webhookSecret!));
+    if (channel.kind === 'webhook') return this.sender.sendWebhook(message, channel.webhookUrl!, this.secrets.open(channel.webhookSecret!));
+    const target = toChatTarget(channel, (sealed) => this.secrets.open(sealed));
+    if (!target) return Promise.resolve(failed(`the ${channel.kind} channel is missing its settings`));
+    return this.sender.sendChat(message, target);
   }
 }

@@ -107,7 +107,7 @@ function incidentFacts(incident: AlertIncident): Fact[] {
   return facts.filter((fact): fact is Fact => fact !== null);
 }
 
-function certificateFacts(certificate: AlertCertificate): Fact[] {
+export function certificateFacts(certificate: AlertCertificate): Fact[] {
   const facts: Array<Fact | null> = [
     { label: 'Checked at', value: certificate.target },
     optional('Issuer', certificate.issuer),

@@ -17,7 +17,8 @@ export function renderSubject(message: AlertMessage): string {
   return oneLine(`${prefix} ${subjectBody(message)}`);
 }
 
-function subjectBody(message: AlertMessage): string {
+/** `DOWN shop — origin_down at app (nginx)`: the subject without its prefix, also the title of chat notices. */
+export function subjectBody(message: AlertMessage): string {
   const name = message.site?.name ?? 'site';
   switch (message.type) {
     case 'incident.opened':

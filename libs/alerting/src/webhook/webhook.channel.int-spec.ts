@@ -169,7 +169,7 @@ describe('WebhookChannel', () => {
       ['the cloud metadata address', 'http://169.254.169.254/latest/meta-data/', 'target denied: 169.254.169.254 is a cloud metadata endpoint (AWS, Google Cloud, Azure, Oracle Cloud, DigitalOcean, Hetzner, OpenStack); allow it only by naming it exactly in HOPWATCH_TARGET_ALLOW'],
       ['metadata as an IPv4-mapped IPv6 literal', 'http://[::ffff:169.254.169.254]/', 'target denied: ::ffff:a9fe:a9fe (embedding 169.254.169.254) is a cloud metadata endpoint (AWS, Google Cloud, Azure, Oracle Cloud, DigitalOcean, Hetzner, OpenStack); allow it only by naming it exactly in HOPWATCH_TARGET_ALLOW'],
       ['metadata in NAT64 form', 'http://[64:ff9b::a9fe:a9fe]/', 'target denied: 64:ff9b::a9fe:a9fe (embedding 169.254.169.254) is a cloud metadata endpoint (AWS, Google Cloud, Azure, Oracle Cloud, DigitalOcean, Hetzner, OpenStack); allow it only by naming it exactly in HOPWATCH_TARGET_ALLOW'],
-      ['the unspecified address', 'http://0.0.0.0/', 'target denied: 0.0.0.0 is a unspecified address'],
+      ['the unspecified address', 'http://0.0.0.0/', 'target denied: 0.0.0.0 is a unspecified address (allow it with HOPWATCH_TARGET_ALLOW=0.0.0.0/32)'],
     ])('refuses %s before any connection', async (_name, url, error) => {
       const outcome = await channel().deliver(anAlertMessage(), { url, secret: receiver.secret });
       expect(outcome).toEqual({ status: 'failed', error });
@@ -177,7 +177,7 @@ describe('WebhookChannel', () => {
 
     it('refuses a loopback literal under the default policy, and the receiver sees no connection', async () => {
       const outcome = await channel({ env: environment({ policy: DEFAULT_POLICY }) }).deliver(anAlertMessage(), { url: receiver.url(), secret: receiver.secret });
-      expect(outcome).toEqual({ status: 'failed', error: 'target denied: 127.0.0.1 is a loopback address' });
+      expect(outcome).toEqual({ status: 'failed', error: 'target denied: 127.0.0.1 is a loopback address (allow it with HOPWATCH_TARGET_ALLOW=127.0.0.1/32)' });
       expect(receiver.connections).toBe(0);
     });
 
@@ -191,7 +191,7 @@ describe('WebhookChannel', () => {
     it('refuses a name whose resolved address is denied (localhost under the default policy)', async () => {
       const url = `http://localhost:${receiver.port}/hooks`;
       const outcome = await channel({ env: environment({ policy: DEFAULT_POLICY }) }).deliver(anAlertMessage(), { url, secret: receiver.secret });
-      expect(outcome).toMatchObject({ status: 'failed', error: expect.stringMatching(/^target denied: localhost resolves to .*loopback address$/) });
+      expect(outcome).toMatchObject({ status: 'failed', error: expect.stringMatching(/^target denied: localhost resolves to .*loopback address \(allow it with HOPWATCH_TARGET_ALLOW=.*\)$/) });
       expect(receiver.connections).toBe(0);
     });
 

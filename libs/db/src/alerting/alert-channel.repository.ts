@@ -3,7 +3,8 @@ import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, In, IsNull, Not } from 'typeorm';
 import { AlertChannelEntity } from './alert-channel.entity';
 
-export type NewAlertChannel = Pick<AlertChannelEntity, 'name' | 'kind' | 'emailTo' | 'webhookUrl' | 'webhookSecret' | 'isDefault'>;
+export type NewAlertChannel = Pick<AlertChannelEntity, 'name' | 'kind' | 'emailTo' | 'webhookUrl' | 'webhookSecret' | 'isDefault'> &
+  Partial<Pick<AlertChannelEntity, 'settings' | 'credential'>>;
 
 @Injectable()
 export class AlertChannelRepository {
@@ -44,5 +45,16 @@ export class AlertChannelRepository {
   /** Swaps a secret only if it is still the one read, so replicas re-sealing at once do not clash. */
   async replaceSecret(id: string, current: string, next: string): Promise<void> {
     await this.channels.update({ id, webhookSecret: current }, { webhookSecret: next });
+  }
+
+  /** Chat channels that keep a sealed credential, with that credential. */
+  async withCredentials(): Promise<{ id: string; credential: string }[]> {
+    const rows = await this.channels.find({ select: { id: true, credential: true }, where: { credential: Not(IsNull()) } });
+    return rows.map((row) => ({ id: row.id, credential: row.credential! }));
+  }
+
+  /** Swaps a credential only if it is still the one read, like replaceSecret. */
+  async replaceCredential(id: string, current: string, next: string): Promise<void> {
+    await this.channels.update({ id, credential: current }, { credential: next });
   }
 }

@@ -3,7 +3,7 @@ import { DataSource } from 'typeorm';
 import { SecretBox } from '@hopwatch/platform';
 import { createTestDatabase, TestDatabase } from '../../../../test/support/test-database';
 import { TEST_SECRET_KEY } from '../../../../test/support/test-config';
-import { dataSourceOptions } from '../data-source-options';
+import { dataSourceOptions, MIGRATIONS_TABLE } from '../data-source-options';
 
 describe('the migration that seals webhook secrets', () => {
   let database: TestDatabase;
@@ -27,19 +27,16 @@ describe('the migration that seals webhook secrets', () => {
   });
 
   const SEAL = 'SealWebhookSecrets1795300700000';
-  /** Reverts every migration down to and including the sealing one, whatever was added after it. */
-  const undoThroughSeal = async (): Promise<void> => {
-    for (;;) {
-      const [last] = await dataSource.query(`SELECT name FROM hopwatch_migrations ORDER BY id DESC LIMIT 1`);
-      await dataSource.undoLastMigration();
-      if (last.name === SEAL) return;
-    }
-  };
+
+  /** Undoes migrations, newest first, until `name` is no longer applied (the ones after it go first). */
+  async function undoThrough(name: string): Promise<void> {
+    while ((await dataSource.query(`SELECT 1 FROM "${MIGRATIONS_TABLE}" WHERE name = $1`, [name])).length > 0) await dataSource.undoLastMigration();
+  }
 
   const storedSecret = async (): Promise<string> => (await dataSource.query(`SELECT webhook_secret FROM alert_channels WHERE name = 'legacy'`))[0].webhook_secret;
 
   it('seals a secret stored in clear, and its down migration opens it again', async () => {
-    await undoThroughSeal();
+    await undoThrough(SEAL);
     await dataSource.query(`INSERT INTO alert_channels (name, kind, webhook_url, webhook_secret) VALUES ('legacy', 'webhook', 'https://hooks.example.com/', $1)`, [clear]);
 
     expect((await dataSource.runMigrations()).map((migration) => migration.name)[0]).toBe(SEAL);
@@ -48,7 +45,7 @@ describe('the migration that seals webhook secrets', () => {
     expect(sealed).not.toContain(clear.slice('whsec_'.length, 20));
     expect(box.open(sealed)).toBe(clear);
 
-    await undoThroughSeal();
+    await undoThrough(SEAL);
     expect(await storedSecret()).toBe(clear);
     await dataSource.runMigrations();
     expect(box.open(await storedSecret())).toBe(clear);

@@ -77,3 +77,19 @@ describe('target policy with allow and deny lists', () => {
     expect(policy.check(address).allowed).toBe(allowed);
   });
 });
+
+describe('target policy reasons name the setting that changes the answer', () => {
+  const policy = createTargetPolicy({ allow: ['127.0.0.2/32'], deny: ['10.9.0.0/16'] });
+
+  it.each([
+    { address: '127.0.0.2', expected: { allowed: true } },
+    { address: '127.0.0.1', expected: { allowed: false, reason: '127.0.0.1 is a loopback address (allow it with HOPWATCH_TARGET_ALLOW=127.0.0.1/32)' } },
+    { address: '::1', expected: { allowed: false, reason: '::1 is a loopback address (allow it with HOPWATCH_TARGET_ALLOW=::1/128)' } },
+    { address: '169.254.10.10', expected: { allowed: false, reason: '169.254.10.10 is a linkLocal address (allow it with HOPWATCH_TARGET_ALLOW=169.254.10.10/32)' } },
+    { address: '0.0.0.0', expected: { allowed: false, reason: '0.0.0.0 is a unspecified address (allow it with HOPWATCH_TARGET_ALLOW=0.0.0.0/32)' } },
+    { address: '169.254.169.254', expected: { allowed: false, reason: expect.stringMatching(/cloud metadata endpoint .*naming it exactly in HOPWATCH_TARGET_ALLOW$/) } },
+    { address: '10.9.1.1', expected: { allowed: false, reason: '10.9.1.1 is in HOPWATCH_TARGET_DENY' } },
+  ])('$address', ({ address, expected }) => {
+    expect(policy.check(address)).toEqual(expected);
+  });
+});

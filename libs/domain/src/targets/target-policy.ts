@@ -52,7 +52,7 @@ export function createTargetPolicy(options: TargetPolicyOptions): TargetPolicy {
     }
     if (inAny(ip, allow)) return { allowed: true };
     const range = ip.range();
-    if (DENIED_BY_DEFAULT.has(range)) return { allowed: false, reason: `${shown} is a ${range} address` };
+    if (DENIED_BY_DEFAULT.has(range)) return { allowed: false, reason: `${shown} is a ${range} address (allow it with ${allowSetting(ip)})` };
     return { allowed: true };
   }
 
@@ -68,6 +68,11 @@ export function createTargetPolicy(options: TargetPolicyOptions): TargetPolicy {
 export function literalAddress(hostname: string): string | null {
   const bare = hostname.startsWith('[') && hostname.endsWith(']') ? hostname.slice(1, -1) : hostname;
   return ipaddr.isValid(bare) && (ipaddr.IPv6.isValid(bare) || ipaddr.IPv4.isValidFourPartDecimal(bare)) ? bare : null;
+}
+
+/** The setting an operator would add to reach this one address, e.g. `HOPWATCH_TARGET_ALLOW=127.0.0.1/32`. */
+function allowSetting(ip: Ip): string {
+  return `HOPWATCH_TARGET_ALLOW=${ip.toString()}/${fullLength(ip)}`;
 }
 
 function fullLength(ip: Ip): number {

@@ -27,6 +27,10 @@ export type HopwatchConfig = {
   alertUpdateIntervalSeconds: number;
   alertRetryHours: number;
   webhookTimeoutMs: number;
+  /** Telegram Bot API base; a proxy or a loopback receiver in tests. */
+  telegramApiUrl: string;
+  /** PagerDuty Events API v2 enqueue URL (e.g. the EU service region's). */
+  pagerdutyEventsUrl: string;
   /** Resolved from HOPWATCH_METRICS_PUBLIC: `auto` opens /metrics only when HOST is a loopback address. */
   metricsPublic: boolean;
   /** Seals secrets stored in the database; null: read or create secretKeyFile. */
@@ -79,6 +83,8 @@ export const VARIABLES: VariableSpec[] = [
   { name: 'HOPWATCH_ALERT_UPDATE_INTERVAL_SECONDS', description: 'at most one "updated" notice per incident in this time', default: '300' },
   { name: 'HOPWATCH_ALERT_RETRY_HOURS', description: 'how long a notice is retried before it is given up as failed', default: '24' },
   { name: 'HOPWATCH_WEBHOOK_TIMEOUT_MS', description: 'timeout of one webhook delivery attempt', default: '10000' },
+  { name: 'HOPWATCH_TELEGRAM_API_URL', description: 'Telegram Bot API base URL for telegram channels', default: 'https://api.telegram.org' },
+  { name: 'HOPWATCH_PAGERDUTY_EVENTS_URL', description: 'PagerDuty Events API v2 URL for pagerduty channels (https://events.eu.pagerduty.com/v2/enqueue for the EU region)', default: 'https://events.pagerduty.com/v2/enqueue' },
   { name: 'HOPWATCH_RETENTION_DAYS', description: 'days raw check results are kept (rollups are kept forever)', default: '30' },
   { name: 'HOPWATCH_METRICS_PUBLIC', description: 'serve /metrics without an API key: true, false, or auto (only when HOST is a loopback address)', default: 'auto' },
   { name: 'HOPWATCH_SECRET_KEY', description: 'key that encrypts secrets stored in the database (AES-256-GCM): 32 bytes as base64 or 64 hex digits; unset: read from HOPWATCH_SECRET_KEY_FILE', default: null, sensitive: true },

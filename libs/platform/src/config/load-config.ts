@@ -44,6 +44,8 @@ export function loadConfig(env: Env = process.env): HopwatchConfig {
     alertUpdateIntervalSeconds: integer(required('HOPWATCH_ALERT_UPDATE_INTERVAL_SECONDS'), 'HOPWATCH_ALERT_UPDATE_INTERVAL_SECONDS', 0, 86_400),
     alertRetryHours: integer(required('HOPWATCH_ALERT_RETRY_HOURS'), 'HOPWATCH_ALERT_RETRY_HOURS', 1, 720),
     webhookTimeoutMs: integer(required('HOPWATCH_WEBHOOK_TIMEOUT_MS'), 'HOPWATCH_WEBHOOK_TIMEOUT_MS', 100, 60_000),
+    telegramApiUrl: url(required('HOPWATCH_TELEGRAM_API_URL'), 'HOPWATCH_TELEGRAM_API_URL', ['https:', 'http:']).replace(/\/+$/, ''),
+    pagerdutyEventsUrl: url(required('HOPWATCH_PAGERDUTY_EVENTS_URL'), 'HOPWATCH_PAGERDUTY_EVENTS_URL', ['https:', 'http:']),
     retentionDays: integer(required('HOPWATCH_RETENTION_DAYS'), 'HOPWATCH_RETENTION_DAYS', 1, 3_650),
     metricsPublic: metricsPublic(required('HOPWATCH_METRICS_PUBLIC'), required('HOST')),
     secretKey: optionalSecretKey(read('HOPWATCH_SECRET_KEY'), 'HOPWATCH_SECRET_KEY'),

@@ -1,4 +1,5 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
+import { CHECK_STATES, CheckState } from '@hopwatch/domain';
 
 export class TimingsResponse {
   @ApiProperty({ nullable: true, type: Number }) dnsMs!: number | null;
@@ -31,7 +32,9 @@ export class CheckResultResponse {
   @ApiProperty() region!: string;
   @ApiProperty() slot!: string;
   @ApiProperty() startedAt!: string;
-  @ApiProperty() ok!: boolean;
+  @ApiProperty({ description: 'The check met its expectation. False for a missed slot too: read `state` to tell down from missed' }) ok!: boolean;
+  @ApiProperty({ enum: CHECK_STATES, description: '`up`, `down`, or `missed` for a slot that could not be checked in time (error `MISSED`), which counts neither as up nor as down' })
+  state!: CheckState;
   @ApiProperty({ nullable: true, type: Number }) status!: number | null;
   @ApiProperty({ nullable: true, type: String }) errorCode!: string | null;
   @ApiProperty({ nullable: true, type: String }) errorMessage!: string | null;
