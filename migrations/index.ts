@@ -8,9 +8,15 @@ import { SiteDetection1795300500000 } from './1795300500000-SiteDetection';
 import { ShortKeyPrefixes1795300600000 } from './1795300600000-ShortKeyPrefixes';
 import { SealWebhookSecrets1795300700000 } from './1795300700000-SealWebhookSecrets';
 import { ChatChannels1795300840000 } from './1795300840000-ChatChannels';
+import { IncidentShape1795301200000 } from './1795301200000-IncidentShape';
+import { HopBackends1795301200100 } from './1795301200100-HopBackends';
+import { RootIncidents1795301200200 } from './1795301200200-RootIncidents';
 import { PushMonitors1795301300000 } from './1795301300000-PushMonitors';
 import { CertificateWarnings1795301310000 } from './1795301310000-CertificateWarnings';
 import { DnsSites1795301320000 } from './1795301320000-DnsSites';
+import { WebSessions1795301400000 } from './1795301400000-WebSessions';
+import { StatusPages1795301410000 } from './1795301410000-StatusPages';
+import { ManagedBy1795301500000 } from './1795301500000-ManagedBy';
 
 export const MIGRATIONS = [
   Foundation1795300000000,
@@ -22,7 +28,13 @@ export const MIGRATIONS = [
   ShortKeyPrefixes1795300600000,
   SealWebhookSecrets1795300700000,
   ChatChannels1795300840000,
+  IncidentShape1795301200000,
+  HopBackends1795301200100,
+  RootIncidents1795301200200,
   PushMonitors1795301300000,
   CertificateWarnings1795301310000,
   DnsSites1795301320000,
+  WebSessions1795301400000,
+  StatusPages1795301410000,
+  ManagedBy1795301500000,
 ];

@@ -55,8 +55,9 @@ describe('alerting: email and signed webhooks', () => {
     process.stdout.write(`\nfault → webhook: ${faultToWebhookMs} ms (confirmations 2 × interval 5 s)\n`);
     expect(faultToWebhookMs).toBeLessThan(2 * 5_000 + 2_000 + 5_000);
     expect(opened.type).toBe('incident.opened');
-    const data = opened.payload.data as { incident: Record<string, any>; site: Record<string, any> };
+    const data = opened.payload.data as { incident: Record<string, any>; site: Record<string, any>; link: string };
     expect(data.site).toMatchObject({ id: siteId, name: 'shop' });
+    expect(data.link).toBe(`https://hopwatch.example.com/incidents/${data.incident.id}`);
     expect(data.incident.diagnosis).toMatchObject({ cause: 'origin_down', failingHop: 'entry' });
 
     const [mail] = await smtp.waitForMessages(1, 15_000);
@@ -64,7 +65,7 @@ describe('alerting: email and signed webhooks', () => {
     expect(mail.subject).toContain('shop');
     expect(mail.subject).toMatch(/origin_down/);
     expect(mail.text).toContain('origin_down');
-    expect(mail.text).toContain('https://hopwatch.example.com/api/v1/incidents/');
+    expect(mail.text).toContain(`https://hopwatch.example.com/incidents/${data.incident.id}`);
     expect(mail.html).toContain('origin_down');
 
     await origin.up();

@@ -76,7 +76,7 @@ describe('chat channels: Slack, Teams, Discord, Telegram, PagerDuty, ntfy', () =
     await origin.down();
     const opened = await Promise.all(KINDS.map(async (kind) => (await receivers[kind].waitForAccepted(before[kind] + 1, 40_000))[before[kind]]));
     const [incident] = (await pipeline.http().get(`/api/v1/sites/${siteId}/incidents`).set(pipeline.auth).expect(200)).body.items;
-    const link = `https://hopwatch.example.com/api/v1/incidents/${incident.id}`;
+    const link = `https://hopwatch.example.com/incidents/${incident.id}`;
     assertOpened(Object.fromEntries(KINDS.map((kind, index) => [kind, opened[index]])) as Record<Kind, ReceivedJson>, link);
 
     await origin.up();

@@ -13,11 +13,12 @@ bootOrExit(async () => {
   await assertRedisReachable(config.redisUrl);
   const app = await createAllInOneApp(config);
   await app.listen(config.port, config.host);
-  const base = `http://localhost:${config.port}`;
+  const base = config.publicUrl;
   process.stdout.write(
     [
       `hopwatch is running (api + scheduler + worker for region "${config.region}")`,
       `  migrations: ${applied.length ? `applied ${applied.join(', ')}` : 'up to date'}`,
+      `  UI:      ${base}/`,
       `  API:     ${base}/api/v1`,
       `  docs:    ${base}/docs`,
       `  health:  ${base}/health (ready: ${base}/health/ready)`,

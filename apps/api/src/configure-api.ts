@@ -1,9 +1,10 @@
 import { INestApplication, ValidationPipe } from '@nestjs/common';
 import { NestExpressApplication, NestExpressBodyParserOptionsFor } from '@nestjs/platform-express';
-import { DocumentBuilder, SwaggerModule } from '@nestjs/swagger';
+import { SwaggerModule } from '@nestjs/swagger';
 import { refuseDeepJson } from './common/json-depth';
 import { UnsafeValuesPipe } from './common/unsafe-values.pipe';
 import { countHttpRequests } from './metrics/http-metrics';
+import { createOpenApiDocument } from './openapi/openapi-document';
 
 export const BODY_LIMIT = '64kb';
 
@@ -20,16 +21,6 @@ export function configureApi(app: INestApplication): void {
     new ValidationPipe({ whitelist: true, forbidNonWhitelisted: true, transform: true, forbidUnknownValues: true }),
   );
   app.enableShutdownHooks();
-  const document = SwaggerModule.createDocument(
-    app,
-    new DocumentBuilder()
-      .setTitle('hopwatch')
-      .setDescription('Uptime and upstream-chain monitoring that names the hop behind every 502.')
-      .setVersion('1')
-      .setLicense('MIT', 'https://opensource.org/licenses/MIT')
-      .addServer('/', 'this hopwatch')
-      .addBearerAuth({ type: 'http', scheme: 'bearer', description: 'an API key' })
-      .build(),
-  );
+  const document = createOpenApiDocument(app);
   SwaggerModule.setup('docs', app, document, { jsonDocumentUrl: 'docs-json' });
 }

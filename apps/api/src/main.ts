@@ -13,6 +13,6 @@ bootOrExit(async () => {
   const app = await createApiApp(config);
   await app.listen(config.port, config.host);
   process.stdout.write(
-    [`hopwatch api: http://localhost:${config.port}/api/v1, docs at /docs, health at /health`, ...exposureLines(config), ''].join('\n'),
+    [`hopwatch api: ${config.publicUrl}/api/v1, UI at /, docs at /docs, health at /health`, ...exposureLines(config), ''].join('\n'),
   );
 });

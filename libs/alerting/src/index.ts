@@ -25,6 +25,7 @@ export { WebhookChannel, WEBHOOK_DEFAULTS, type WebhookChannelOptions, type Webh
 export { EmailChannel, EMAIL_DEFAULTS, emailMessageId, type EmailChannelOptions, type EmailTarget } from './email/email.channel';
 export { renderEmail, renderSubject, escapeHtml, type RenderedEmail } from './email/render-email';
 export { formatDuration } from './email/email-facts';
+export { resolutionSentence, type ResolvedIncident } from './resolution';
 export { CHAT_KINDS, type ChatKind, type ChatTarget, type ChatEndpoints, type ChatRequest } from './chat/chat-target';
 export { ChatChannel, CHAT_ENDPOINT_DEFAULTS, type ChatChannelOptions } from './chat/chat.channel';
 export { chatRequest } from './chat/chat-request';

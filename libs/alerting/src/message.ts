@@ -22,6 +22,11 @@ export type AlertIncident = {
   /** The incident falls in a maintenance window of its site. */
   inMaintenance: boolean;
   diagnosis: Diagnosis;
+  /**
+   * For a root incident: every site failing at the shared hop (its own first), so one notice speaks for all of
+   * them; just the site itself otherwise.
+   */
+  affectedSites: string[];
 };
 
 /** A checked certificate nearing its end (`certificate.expiring`). */

@@ -24,6 +24,7 @@ export function anIncident(overrides: Partial<AlertIncident> = {}): AlertInciden
     durationSeconds: null,
     inMaintenance: false,
     diagnosis: aDiagnosis(),
+    affectedSites: ['shop'],
     ...overrides,
   };
 }
@@ -36,7 +37,7 @@ export function anAlertMessage(overrides: Partial<AlertMessage> = {}): AlertMess
     site: { id: 'site-1', name: 'shop', url: 'https://shop.example/' },
     incident: anIncident(),
     certificate: null,
-    link: 'https://hopwatch.example/api/v1/incidents/inc-7',
+    link: 'https://hopwatch.example/incidents/inc-7',
     ...overrides,
   };
 }

@@ -5,6 +5,9 @@ import { DeliveryRepository } from './alerting/delivery.repository';
 import { MaintenanceWindowRepository } from './alerting/maintenance-window.repository';
 import { NotificationOutboxRepository } from './alerting/notification-outbox.repository';
 import { ApiKeyRepository } from './auth/api-key.repository';
+import { WebSessionRepository } from './auth/web-session.repository';
+import { PublicStatusRepository } from './status-pages/public-status.repository';
+import { StatusPageRepository } from './status-pages/status-page.repository';
 import { dataSourceOptions } from './data-source-options';
 import { CheckResultRepository } from './checks/check-result.repository';
 import { HistoryRepository } from './history/history.repository';
@@ -13,13 +16,14 @@ import { PushRepository } from './push/push.repository';
 import { CertificateWarningRepository } from './certificates/certificate-warning.repository';
 import { IncidentHistoryRepository } from './history/incident-history.repository';
 import { RetentionRepository } from './history/retention.repository';
+import { SiteOverviewRepository } from './history/site-overview.repository';
 import { AnalysisRepository } from './incidents/analysis.repository';
 import { IncidentRepository } from './incidents/incident.repository';
 import { ScheduleRepository } from './schedule/schedule.repository';
 import { SiteRepository } from './sites/site.repository';
 import { UnitOfWork } from './unit-of-work';
 
-const REPOSITORIES = [SiteRepository, ApiKeyRepository, ScheduleRepository, CheckResultRepository, AnalysisRepository, IncidentRepository, HistoryRepository, RetentionRepository, IncidentHistoryRepository, AlertChannelRepository, DeliveryRepository, MaintenanceWindowRepository, NotificationOutboxRepository, FleetMetricsRepository, PushRepository, CertificateWarningRepository];
+const REPOSITORIES = [SiteRepository, ApiKeyRepository, ScheduleRepository, CheckResultRepository, AnalysisRepository, IncidentRepository, HistoryRepository, RetentionRepository, IncidentHistoryRepository, AlertChannelRepository, DeliveryRepository, MaintenanceWindowRepository, NotificationOutboxRepository, FleetMetricsRepository, PushRepository, CertificateWarningRepository, WebSessionRepository, StatusPageRepository, PublicStatusRepository, SiteOverviewRepository];
 
 @Module({})
 export class DbModule {

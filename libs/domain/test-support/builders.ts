@@ -158,10 +158,13 @@ export function anOpenIncident(overrides: Partial<IncidentState> = {}): Incident
   return {
     status: 'open',
     startedAt: new Date(T0_SLOT * 1000),
+    confirmedAt: new Date((T0_SLOT + 60) * 1000),
     resolvedAt: null,
     pattern: 'persistent',
     regions: ['default'],
     diagnosis: aDiagnosis(),
+    failureRate: null,
+    window: null,
     flips: [new Date(T0_SLOT * 1000)],
     flapping: false,
     heldOpen: false,

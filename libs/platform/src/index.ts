@@ -12,3 +12,4 @@ export * from './metrics/metrics-server';
 export * from './timers/repeating-task';
 export * from './secrets/secret-box';
 export * from './secrets/secret-key-file';
+export * from './config/cli-environment';

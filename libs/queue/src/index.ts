@@ -8,3 +8,4 @@ export * from './job-workers';
 export * from './job-workers.module';
 export * from './check-queues';
 export * from './notification-queue';
+export * from './live-events';

@@ -1,6 +1,7 @@
 import { DynamicModule, Inject, Injectable, Module, OnApplicationShutdown } from '@nestjs/common';
 import type { Redis } from 'ioredis';
 import { CheckQueues } from './check-queues';
+import { LiveEventPublisher } from './live-events';
 import { NotificationQueue } from './notification-queue';
 import { REDIS } from './queue.module.tokens';
 import { createRedis } from './redis';
@@ -20,8 +21,8 @@ export class QueueModule {
     return {
       module: QueueModule,
       global: true,
-      providers: [{ provide: REDIS, useFactory: () => createRedis(redisUrl) }, RedisCloser, CheckQueues, NotificationQueue],
-      exports: [REDIS, CheckQueues, NotificationQueue],
+      providers: [{ provide: REDIS, useFactory: () => createRedis(redisUrl) }, RedisCloser, CheckQueues, NotificationQueue, LiveEventPublisher],
+      exports: [REDIS, CheckQueues, NotificationQueue, LiveEventPublisher],
     };
   }
 }

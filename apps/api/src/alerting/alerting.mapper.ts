@@ -9,6 +9,7 @@ export function toChannelResponse(channel: AlertChannelEntity, scope: ApiKeyScop
     kind: channel.kind,
     ...channelFields(channel, scope),
     isDefault: channel.isDefault,
+    managedBy: channel.managedBy,
     createdAt: channel.createdAt.toISOString(),
   };
 }

@@ -43,11 +43,14 @@ export type OperationDoc = {
   errors?: ErrorStatus[];
   /** False for the operations the rate limits skip (the health probes). */
   rateLimited?: boolean;
-  /** `key` (default): needs an API key; `write`: needs a write key; `none`: public; `optional`: public unless configured otherwise. */
+  /** `key` (default): needs an API key or session; `write`: needs a write key or session; `none`: public; `optional`: public unless configured otherwise. */
   access?: 'key' | 'write' | 'none' | 'optional';
 };
 
 const BEARER = 'bearer';
+/** The web UI's session cookie (`hopwatch_session`), accepted wherever an API key is. */
+const SESSION = 'hopwatch_session';
+const KEYED: SecurityRequirementObject[] = [{ [BEARER]: [] }, { [SESSION]: [] }];
 
 export function Operation(doc: OperationDoc): MethodDecorator {
   const access = doc.access ?? 'key';
@@ -55,7 +58,7 @@ export function Operation(doc: OperationDoc): MethodDecorator {
   if (access !== 'none') errors.add(401);
   if (access === 'write') errors.add(403);
   if (doc.rateLimited !== false) errors.add(429);
-  const security: SecurityRequirementObject[] = access === 'none' ? [] : access === 'optional' ? [{}, { [BEARER]: [] }] : [{ [BEARER]: [] }];
+  const security: SecurityRequirementObject[] = access === 'none' ? [] : access === 'optional' ? [{}, ...KEYED] : KEYED;
   return applyDecorators(
     ApiOperation({ summary: doc.summary, description: doc.description, security }),
     successResponse(doc.ok),

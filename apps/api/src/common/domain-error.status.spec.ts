@@ -7,9 +7,12 @@ import {
   InvalidMaintenanceWindow,
   MonitorKindMismatch,
   InvalidRange,
+  InvalidStatusPage,
   isRejected,
   MaintenanceWindowNotFound,
   SiteNotFound,
+  StatusPageNotFound,
+  StatusPageSlugTaken,
   TargetDenied,
   UnknownAlertChannel,
 } from '@hopwatch/domain';
@@ -27,6 +30,9 @@ const cases: Array<{ error: DomainError; statusCode: number; message: string | s
   { error: new InvalidCursor(), statusCode: 400, message: ['cursor is not a cursor this API gave out'] },
   { error: new InvalidMaintenanceWindow(['endsAt must be after startsAt']), statusCode: 400, message: ['endsAt must be after startsAt'] },
   { error: new MonitorKindMismatch(['hops do not apply to a push monitor']), statusCode: 400, message: ['hops do not apply to a push monitor'] },
+  { error: new StatusPageNotFound('p1'), statusCode: 404, message: 'status page p1 does not exist' },
+  { error: new InvalidStatusPage(['siteIds or tags must name at least one site or tag']), statusCode: 400, message: ['siteIds or tags must name at least one site or tag'] },
+  { error: new StatusPageSlugTaken('shop'), statusCode: 409, message: 'slug "shop" is already used by another status page' },
 ];
 
 describe('domain errors as HTTP answers', () => {

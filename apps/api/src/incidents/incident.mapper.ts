@@ -1,7 +1,8 @@
-import { IncidentEntity, IncidentTimelineEntity } from '@hopwatch/db';
-import { IncidentResponse, TimelineEntryResponse } from './dto/incident.response';
+import { IncidentEntity, IncidentMember, IncidentTimelineEntity } from '@hopwatch/db';
+import type { ObservedWindow } from '@hopwatch/domain';
+import { IncidentResponse, ObservedWindowResponse, TimelineEntryResponse } from './dto/incident.response';
 
-export function toIncidentResponse(incident: IncidentEntity, now = new Date()): IncidentResponse {
+export function toIncidentResponse(incident: IncidentEntity, members: IncidentMember[] = [], now = new Date()): IncidentResponse {
   const end = incident.resolvedAt ?? now;
   const { cause, failingHop, reportedBy, gateway, confidence, summary, proxyStatus, evidence, nextSteps, hints } = incident.diagnosis;
   const checksFrom = new Date(incident.startedAt.getTime() - 10 * 60_000).toISOString();
@@ -14,8 +15,13 @@ export function toIncidentResponse(incident: IncidentEntity, now = new Date()): 
     inMaintenance: incident.inMaintenance,
     regions: incident.regions,
     startedAt: incident.startedAt.toISOString(),
+    confirmedAt: (incident.confirmedAt ?? incident.startedAt).toISOString(),
     resolvedAt: incident.resolvedAt?.toISOString() ?? null,
     durationSeconds: Math.max(0, Math.round((end.getTime() - incident.startedAt.getTime()) / 1000)),
+    rootIncidentId: incident.rootIncidentId,
+    members: members.map(({ incidentId, siteId, siteName, status }) => ({ incidentId, siteId, siteName, status })),
+    failureRate: incident.failureRate,
+    window: toWindow(incident.observedWindow),
     counts: { checks: incident.counts.checks ?? 0, failedChecks: incident.counts.failedChecks ?? 0 },
     diagnosis: { cause, failingHop, reportedBy, gateway, confidence, summary, proxyStatus, evidence, nextSteps, hints },
     links: {
@@ -24,6 +30,11 @@ export function toIncidentResponse(incident: IncidentEntity, now = new Date()): 
       checks: `/api/v1/sites/${incident.siteId}/checks?from=${encodeURIComponent(checksFrom)}`,
     },
   };
+}
+
+function toWindow(window: ObservedWindow | null): ObservedWindowResponse | null {
+  if (!window) return null;
+  return { from: new Date(window.fromSlot * 1000).toISOString(), to: new Date(window.toSlot * 1000).toISOString(), checks: window.checks };
 }
 
 export function toTimelineEntry(entry: IncidentTimelineEntity): TimelineEntryResponse {

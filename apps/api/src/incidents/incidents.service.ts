@@ -18,15 +18,18 @@ export class IncidentsService {
     if (siteId) await this.sites.get(siteId);
     const limit = query.limit ?? 50;
     const offset = query.offset ?? 0;
-    const page = await this.incidents.list({ siteId, status: query.status ?? null, limit, offset });
-    return { items: page.items.map((incident) => toIncidentResponse(incident)), total: page.total, limit, offset };
+    const root = query.root === undefined ? null : query.root === 'true';
+    const page = await this.incidents.list({ siteId, status: query.status ?? null, root, limit, offset });
+    const members = await this.incidents.members(page.items.map((incident) => incident.id));
+    const membersOf = (id: string) => members.filter((member) => member.rootIncidentId === id);
+    return { items: page.items.map((incident) => toIncidentResponse(incident, membersOf(incident.id))), total: page.total, limit, offset };
   }
 
   async get(id: string): Promise<IncidentDetailResponse> {
     const incident = await this.incidents.findById(id);
     if (!incident) throw new IncidentNotFound(id);
     const resultIds = [...new Set(incident.diagnosis.evidence.flatMap((evidence) => evidence.resultIds))];
-    const [timeline, evidence] = await Promise.all([this.incidents.timeline(id), this.incidents.evidence(incident.siteId, resultIds)]);
-    return { ...toIncidentResponse(incident), timeline: timeline.map(toTimelineEntry), evidenceResults: evidence.map(toCheckResultResponse) };
+    const [timeline, evidence, members] = await Promise.all([this.incidents.timeline(id), this.incidents.evidence(incident.siteId, resultIds), this.incidents.members([id])]);
+    return { ...toIncidentResponse(incident, members), timeline: timeline.map(toTimelineEntry), evidenceResults: evidence.map(toCheckResultResponse) };
   }
 }

@@ -9,6 +9,7 @@ export function toMaintenanceWindowResponse(window: MaintenanceWindowEntity): Ma
     tags: window.tags,
     startsAt: window.startsAt.toISOString(),
     endsAt: window.endsAt.toISOString(),
+    managedBy: window.managedBy,
     createdAt: window.createdAt.toISOString(),
   };
 }

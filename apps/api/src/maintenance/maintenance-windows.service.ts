@@ -16,7 +16,7 @@ export class MaintenanceWindowsService {
       ...(!dto.siteIds?.length && !dto.tags?.length ? ['siteIds or tags must name at least one site or tag'] : []),
     ];
     if (problems.length > 0) throw new InvalidMaintenanceWindow(problems);
-    const window = await this.windows.create({ name: dto.name, siteIds: dto.siteIds ?? [], tags: dto.tags ?? [], startsAt, endsAt });
+    const window = await this.windows.create({ name: dto.name, siteIds: dto.siteIds ?? [], tags: dto.tags ?? [], startsAt, endsAt, managedBy: dto.managedBy ?? null });
     return toMaintenanceWindowResponse(window);
   }
 

@@ -10,6 +10,7 @@ export function toHopResponse(hop: HopEntity): HopResponse {
     connectTo: hop.connectTo,
     hostHeader: hop.hostHeader,
     expectStatus: hop.expectStatus,
+    backends: hop.backends,
   };
 }
 

@@ -1,7 +1,7 @@
 import { Inject, Injectable } from '@nestjs/common';
 import { randomUUID } from 'node:crypto';
 import { AlertChannelRepository, HistoryRepository, HopFields, SiteEntity, SitePatch, SiteRepository } from '@hopwatch/db';
-import { DEFAULT_EXPECT_STATUS, DEFAULT_REGION, firstSlotFor, restoreHiddenPassword, MonitorKindMismatch, SITE_LIMITS, SiteNotFound, TargetDenied, TargetPolicy, UnknownAlertChannel } from '@hopwatch/domain';
+import { defaultBackendName, DEFAULT_EXPECT_STATUS, DEFAULT_REGION, firstSlotFor, restoreHiddenPassword, MonitorKindMismatch, SITE_LIMITS, SiteNotFound, TargetDenied, TargetPolicy, UnknownAlertChannel } from '@hopwatch/domain';
 import { HOPWATCH_CONFIG, HopwatchConfig } from '@hopwatch/platform';
 import { TARGET_POLICY } from '@hopwatch/runtime';
 import { CreateSiteDto } from './dto/create-site.dto';
@@ -148,5 +148,6 @@ function toHopFields(hop: HopDto): HopFields {
     connectTo: hop.connectTo ?? null,
     hostHeader: hop.hostHeader ?? null,
     expectStatus: hop.expectStatus ?? null,
+    backends: hop.backends?.map((backend, index) => ({ address: backend.address, name: backend.name ?? defaultBackendName(backend.address, index) })) ?? null,
   };
 }

@@ -17,6 +17,7 @@ export function deniedTargets(site: Targets, policy: TargetPolicy): string[] {
   site.hops?.forEach((hop, index) => {
     judge(`hops.${index}.url`, literalAddress(new URL(hop.url).hostname));
     if (hop.connectTo) judge(`hops.${index}.connectTo`, parseConnectTo(hop.connectTo)?.host ?? null);
+    hop.backends?.forEach((backend, position) => judge(`hops.${index}.backends.${position}.address`, parseConnectTo(backend.address)?.host ?? null));
   });
   site.dns?.resolvers?.forEach((resolver, index) => {
     if (resolver !== 'system') judge(`dns.resolvers.${index}`, parseConnectTo(resolver)?.host ?? null);

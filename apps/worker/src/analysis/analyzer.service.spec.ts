@@ -38,6 +38,25 @@ describe('AnalyzerService.decide', () => {
     expect(write).toBeNull();
   });
 
+  it('starts the incident at the first failed check and confirms it when the rule fires', () => {
+    const write = analyzer.decide({ site: aSite(), results: entryResults('ooooooo555'), latest: null }, NOW);
+    expect(write?.fields).toMatchObject({
+      pattern: 'persistent',
+      startedAt: new Date(NOW.getTime() - 3 * INTERVAL * 1000),
+      confirmedAt: NOW,
+      failureRate: { failures: 3, checks: 3, rate: 1 },
+      observedWindow: { checks: 3 },
+    });
+    const evidence = write!.fields.diagnosis.evidence;
+    expect(evidence[0]).toEqual({ observation: expect.stringMatching(/^first failed check, .*entry \(default\) answered 502/), resultIds: ['8'] });
+    expect(evidence.flatMap((item) => item.resultIds)).toContain('10');
+  });
+
+  it('calls an origin failing a third of its checks intermittent although its last two failed', () => {
+    const write = analyzer.decide({ site: aSite(), results: entryResults('oo5oo5o5o55'), latest: null }, NOW);
+    expect(write?.fields).toMatchObject({ pattern: 'intermittent', failureRate: { failures: 5, checks: 9 }, startedAt: new Date(NOW.getTime() - 9 * INTERVAL * 1000) });
+  });
+
   it('opens nothing for a healthy site', () => {
     expect(analyzer.decide({ site: aSite(), results: entryResults('oooooooooo'), latest: null }, NOW)).toBeNull();
   });

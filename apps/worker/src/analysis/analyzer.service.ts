@@ -1,6 +1,19 @@
 import { Inject, Injectable, Logger } from '@nestjs/common';
 import { AnalysisInputs, AnalysisRepository, IncidentWrite, toChainSpec, UnitOfWork } from '@hopwatch/db';
-import { classify, DetectionOptions, detectionOptions, detectPattern, entryOutcomeOf, EntryOutcome, incidentTransition, ObservedRun, SiteDetection } from '@hopwatch/domain';
+import {
+  classify,
+  DetectionOptions,
+  detectionOptions,
+  detectPattern,
+  entryOutcomeOf,
+  EntryOutcome,
+  EpisodeEnds,
+  incidentTransition,
+  ObservedRun,
+  sharedHopKeys,
+  SiteDetection,
+  withEpisodeEvidence,
+} from '@hopwatch/domain';
 import { HOPWATCH_CONFIG, HopwatchConfig } from '@hopwatch/platform';
 import { incidentsChanged } from '../worker.metrics';
 import { toIncidentState, toIncidentWrite } from './incident-mapping';
@@ -9,6 +22,9 @@ import { runsByRegion } from './observed-runs';
 // Enough history for the rate rule (10 checks), confirmations and recoveries, and an overload baseline.
 const WINDOW_CHECKS = 20;
 const MIN_WINDOW_SECONDS = 120;
+
+/** What an analysis changed, for the live pages: one timeline word per change (`updated` when only the facts moved). */
+export type IncidentChange = { incidentId: string; siteId: string; status: 'open' | 'resolved'; kinds: string[] };
 
 /** After a run is stored: look at the site's recent window, then open, refine or resolve its incident. */
 @Injectable()
@@ -22,19 +38,22 @@ export class AnalyzerService {
   ) {}
 
   /** A healthy entry with no open incident has nothing to decide; this keeps the common case to one index probe. */
-  async afterRun(siteId: string, intervalSeconds: number, entryOk: boolean): Promise<void> {
-    if (entryOk && !(await this.analysis.hasOpenIncident(siteId))) return;
-    await this.analyze(siteId, intervalSeconds);
+  async afterRun(siteId: string, intervalSeconds: number, entryOk: boolean): Promise<IncidentChange | null> {
+    if (entryOk && !(await this.analysis.hasOpenIncident(siteId))) return null;
+    return this.analyze(siteId, intervalSeconds);
   }
 
-  async analyze(siteId: string, intervalSeconds: number, now = new Date()): Promise<void> {
+  async analyze(siteId: string, intervalSeconds: number, now = new Date()): Promise<IncidentChange | null> {
     const since = new Date(now.getTime() - Math.max(WINDOW_CHECKS * intervalSeconds, MIN_WINDOW_SECONDS) * 1000);
     const outcome = await this.decideAndWrite(siteId, since, now);
     if (outcome) {
-      const kinds = outcome.write.timeline.map((entry) => entry.kind).join(', ');
-      this.logger.log({ site: outcome.siteName, siteId, incidentId: outcome.incidentId, cause: outcome.write.fields.cause }, `incident ${kinds} on ${outcome.siteName}`);
+      const described = outcome.write.timeline.map((entry) => entry.kind).join(', ');
+      this.logger.log({ site: outcome.siteName, siteId, incidentId: outcome.incidentId, cause: outcome.write.fields.cause }, `incident ${described} on ${outcome.siteName}`);
       for (const entry of outcome.write.timeline) incidentsChanged.inc({ kind: entry.kind });
+      const kinds = outcome.write.timeline.map((entry) => entry.kind);
+      return { incidentId: outcome.incidentId, siteId, status: outcome.write.fields.status, kinds: kinds.length ? kinds : ['updated'] };
     }
+    return null;
   }
 
   /**
@@ -61,14 +80,26 @@ export class AnalyzerService {
     const options = detectionOptions({ confirmations: site.confirmations, recoveries: site.recoveries, ...siteOverrides(site.detection) });
     const pattern = detectPattern({ outcomes, flips: state?.flips ?? [], now, options });
     const troubled = pattern.shouldOpen || pattern.affectedRegions.length > 0;
-    const diagnosis = troubled ? classify({ layout: toChainSpec(site), runs: runsToClassify(runs), pattern }) : null;
+    const classified = troubled ? classify({ layout: toChainSpec(site), runs: runsToClassify(runs), pattern }) : null;
+    const diagnosis = classified && withEpisodeEvidence(classified, episodeEnds(runs, pattern.onset));
     const transition = incidentTransition(
       state,
-      { shouldOpen: pattern.shouldOpen, shouldResolve: pattern.shouldResolve, pattern: pattern.pattern, affectedRegions: pattern.affectedRegions, diagnosis },
+      {
+        shouldOpen: pattern.shouldOpen,
+        shouldResolve: pattern.shouldResolve,
+        pattern: pattern.pattern,
+        affectedRegions: pattern.affectedRegions,
+        diagnosis,
+        onset: pattern.onset,
+        failureRate: pattern.failureRate,
+        window: pattern.window,
+      },
       now,
       { flapLimit: options.flapLimit, flapWindowMs: options.flapWindowMs, reopenWithinMs: this.config.resolveQuietSeconds * 1000 },
     );
-    return toIncidentWrite(transition, latest, countsOf(outcomes), now);
+    const layout = toChainSpec(site);
+    const keys = diagnosis ? sharedHopKeys(layout, diagnosis.failingHop, reachedAt(runs, diagnosis.failingHop)) : latest?.sharedHopKeys ?? [];
+    return toIncidentWrite(transition, latest, countsOf(outcomes), now, keys);
   }
 }
 
@@ -86,6 +117,22 @@ function runsToClassify(runs: Map<string, ObservedRun[]>): ObservedRun[] {
     }
   }
   return chosen;
+}
+
+/** The entry result of the episode's first failed check, and the newest entry result of any region. */
+function episodeEnds(runs: Map<string, ObservedRun[]>, onset: Date | null): EpisodeEnds {
+  const entries = [...runs.values()].flat().flatMap((run) => run.results.filter((result) => result.target === 'entry'));
+  const onsetSlot = onset ? onset.getTime() / 1000 : null;
+  const first = entries.find((result) => !result.ok && result.slot === onsetSlot) ?? null;
+  const latest = entries.reduce<(typeof entries)[number] | null>((newest, result) => (!newest || result.slot > newest.slot ? result : newest), null);
+  return { first, latest };
+}
+
+/** The address the failing hop was last reached at, from the newest run that reached it. */
+function reachedAt(runs: Map<string, ObservedRun[]>, target: string | null): string | null {
+  if (!target) return null;
+  const results = [...runs.values()].flat().sort((a, b) => b.slot - a.slot).flatMap((run) => run.results.filter((result) => result.target === target));
+  return results.find((result) => result.remoteAddress !== null)?.remoteAddress ?? null;
 }
 
 function siteOverrides(detection: SiteDetection): Partial<DetectionOptions> {

@@ -1,28 +1,35 @@
 // Between the domain's incident state and the incidents table.
+import { resolutionSentence } from '@hopwatch/alerting';
 import { IncidentEntity, IncidentFields, IncidentWrite } from '@hopwatch/db';
-import { IncidentChange, IncidentEventType, IncidentState, IncidentTransition } from '@hopwatch/domain';
+import { chooseRoot, IncidentChange, IncidentEventType, IncidentState, IncidentTransition } from '@hopwatch/domain';
 
 export function toIncidentState(entity: IncidentEntity): IncidentState {
   return {
     status: entity.status,
     startedAt: entity.startedAt,
+    confirmedAt: entity.confirmedAt ?? entity.startedAt,
     resolvedAt: entity.resolvedAt,
     pattern: entity.pattern,
     regions: entity.regions,
     diagnosis: entity.diagnosis,
+    failureRate: entity.failureRate,
+    window: entity.observedWindow,
     flips: (entity.state.flips ?? []).map((flip) => new Date(flip)),
     flapping: entity.flapping,
     heldOpen: entity.state.heldOpen ?? false,
   };
 }
 
-function toFields(state: IncidentState, counts: IncidentFields['counts'], now: Date): IncidentFields {
+function toFields(state: IncidentState, counts: IncidentFields['counts'], sharedHopKeys: string[], now: Date): IncidentFields {
   return {
     status: state.status,
     pattern: state.pattern,
     flapping: state.flapping,
     regions: state.regions,
     startedAt: state.startedAt,
+    confirmedAt: state.confirmedAt,
+    failureRate: state.failureRate,
+    observedWindow: state.window,
     resolvedAt: state.resolvedAt,
     updatedAt: now,
     cause: state.diagnosis.cause,
@@ -32,6 +39,7 @@ function toFields(state: IncidentState, counts: IncidentFields['counts'], now: D
     confidence: state.diagnosis.confidence,
     diagnosis: state.diagnosis,
     counts,
+    sharedHopKeys,
     state: { flips: state.flips.map((flip) => flip.toISOString()), heldOpen: state.heldOpen },
   };
 }
@@ -42,16 +50,33 @@ export function toIncidentWrite(
   latest: IncidentEntity | null,
   counts: IncidentFields['counts'],
   now: Date,
+  sharedHopKeys: string[] = [],
 ): IncidentWrite | null {
-  if (transition.kind === 'none' || !transition.incident) return null;
+  const write = incidentWrite(transition, latest, toFieldsOf(transition, counts, sharedHopKeys, now));
+  // a member of a root incident tells nobody itself: its root speaks for every site failing at the shared hop
+  return write && latest?.rootIncidentId ? { ...write, events: [] } : write;
+}
+
+function toFieldsOf(transition: IncidentTransition, counts: IncidentFields['counts'], sharedHopKeys: string[], now: Date): IncidentFields | null {
+  return transition.incident ? toFields(transition.incident, counts, sharedHopKeys, now) : null;
+}
+
+function incidentWrite(transition: IncidentTransition, latest: IncidentEntity | null, fields: IncidentFields | null): IncidentWrite | null {
+  if (!transition.incident || !fields) return null;
   const state = transition.incident;
-  const fields = toFields(state, counts, now);
+  if (transition.kind === 'none') return latest && figuresMoved(state, latest) ? { incidentId: latest.id, fields, timeline: [], events: [] } : null;
   const summary = state.diagnosis.summary;
   switch (transition.kind) {
     case 'open':
-      return { incidentId: null, fields, timeline: [{ kind: 'opened', message: summary, detail: diagnosisDetail(state) }], events: ['incident.opened'] };
+      return {
+        incidentId: null,
+        fields,
+        timeline: [{ kind: 'opened', message: summary, detail: diagnosisDetail(state) }],
+        events: ['incident.opened'],
+        joinRoot: (candidates) => chooseRoot({ cause: state.diagnosis.cause, keys: fields.sharedHopKeys }, candidates),
+      };
     case 'resolve':
-      return { incidentId: latest!.id, fields, timeline: [{ kind: 'resolved', message: 'The site checks out healthy again.', detail: {} }], events: ['incident.resolved'] };
+      return { incidentId: latest!.id, fields, timeline: [{ kind: 'resolved', message: resolvedMessage(state), detail: {} }], events: ['incident.resolved'] };
     case 'update':
     case 'hold-open-flapping':
     case 'reopen':
@@ -64,6 +89,16 @@ export function toIncidentWrite(
   }
 }
 
+// An open incident's failure rate moves with every run without being news: store it, tell nobody.
+function figuresMoved(state: IncidentState, latest: IncidentEntity): boolean {
+  const [now, stored] = [state.failureRate, latest.failureRate];
+  return state.status === 'open' && (now?.failures !== stored?.failures || now?.checks !== stored?.checks);
+}
+
+function resolvedMessage(state: IncidentState): string {
+  return resolutionSentence({ diagnosis: state.diagnosis, pattern: state.pattern, startedAt: state.startedAt.toISOString(), resolvedAt: state.resolvedAt?.toISOString() ?? null });
+}
+
 const TIMELINE_KIND = { update: 'updated', 'hold-open-flapping': 'flapping', reopen: 'reopened' } as const;
 
 function eventsFor(notify: boolean): IncidentEventType[] {
@@ -72,7 +107,7 @@ function eventsFor(notify: boolean): IncidentEventType[] {
 
 function diagnosisDetail(state: IncidentState): Record<string, unknown> {
   const { cause, failingHop, reportedBy, gateway, confidence } = state.diagnosis;
-  return { cause, failingHop, reportedBy, gateway, confidence, pattern: state.pattern, regions: state.regions };
+  return { cause, failingHop, reportedBy, gateway, confidence, pattern: state.pattern, regions: state.regions, failureRate: state.failureRate };
 }
 
 export function describeChanges(changes: IncidentChange[], summary: string): string {

@@ -2,12 +2,13 @@ import { Injectable } from '@nestjs/common';
 import { Job } from 'bullmq';
 import { missedResult } from '@hopwatch/db';
 import { ENTRY_TARGET, ProbeResult } from '@hopwatch/domain';
-import { CheckJob, CheckJobOutcome, OnJob } from '@hopwatch/queue';
+import { CheckJob, CheckJobOutcome, LiveEventPublisher, OnJob } from '@hopwatch/queue';
 import { AnalyzerService } from '../analysis/analyzer.service';
 import { ResultWriter } from '../results/result-writer.service';
 import { checkOutcomes, probeDuration, probePhaseDuration, slotLateness } from '../worker.metrics';
 import { CertificateWatch } from './certificate-watch.service';
 import { ChainRunner } from './chain-runner.service';
+import { liveEventsOf } from './live-events-of';
 
 /** Handles `check.run` on `checks-<region>`: probe the chain, hand the results to the writer, complete once stored. */
 @Injectable()
@@ -17,6 +18,7 @@ export class CheckProcessor {
     private readonly writer: ResultWriter,
     private readonly analyzer: AnalyzerService,
     private readonly certificates: CertificateWatch,
+    private readonly live: LiveEventPublisher,
   ) {}
 
   @OnJob('check.run')
@@ -36,7 +38,8 @@ export class CheckProcessor {
     await this.certificates.afterRun(run);
     // Before the job completes: if the process dies here, the retried job re-analyses from stored results.
     const entryOk = run.results.find((result) => result.target === ENTRY_TARGET)?.ok ?? false;
-    await this.analyzer.afterRun(check.siteId, check.intervalSeconds, entryOk);
+    const change = await this.analyzer.afterRun(check.siteId, check.intervalSeconds, entryOk);
+    void this.live.publish(liveEventsOf(run, change));
     return { missed: false, run };
   }
 

@@ -12,7 +12,7 @@ const TYPES: Record<DeliveryContext['delivery']['notice'], AlertType> = {
 };
 
 /** The notice as channels send it. Its id is the delivery's: the same on every retry, so receivers can drop repeats. */
-export function toAlertMessage({ delivery, incident, site, eventAt, certificate }: DeliveryContext, publicUrl: string): AlertMessage {
+export function toAlertMessage({ delivery, incident, site, eventAt, memberSites, certificate }: DeliveryContext, publicUrl: string): AlertMessage {
   return {
     id: delivery.id,
     type: TYPES[delivery.notice],
@@ -28,7 +28,9 @@ export function toAlertMessage({ delivery, incident, site, eventAt, certificate 
       resolvedAt: incident.resolvedAt?.toISOString() ?? null,
       durationSeconds: incident.resolvedAt ? Math.round((incident.resolvedAt.getTime() - incident.startedAt.getTime()) / 1000) : null,
       inMaintenance: incident.inMaintenance,
-      diagnosis: incident.diagnosis,
+      affectedSites: [...(site ? [site.name] : []), ...memberSites],
+      // a resolved notice does not repeat what to do: it is over
+      diagnosis: delivery.notice === 'resolved' ? { ...incident.diagnosis, nextSteps: [] } : incident.diagnosis,
     },
     certificate: certificate && {
       target: certificate.target,
@@ -38,6 +40,6 @@ export function toAlertMessage({ delivery, incident, site, eventAt, certificate 
       daysLeft: certificate.daysLeft,
       thresholdDays: certificate.thresholdDays,
     },
-    link: incident ? `${publicUrl}/api/v1/incidents/${incident.id}` : site ? `${publicUrl}/api/v1/sites/${site.id}` : null,
+    link: incident ? `${publicUrl}/incidents/${incident.id}` : site ? `${publicUrl}/sites/${site.id}` : null,
   };
 }

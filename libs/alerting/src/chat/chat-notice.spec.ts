@@ -28,7 +28,7 @@ describe('chatNotice', () => {
       { label: 'Regions', value: 'eu, us' },
     ]);
     expect(notice.summary).toBe('app refuses connections at 10.0.0.3:3000, so nginx at proxy answers 502.');
-    expect(notice.link).toBe('https://hopwatch.example/api/v1/incidents/inc-7');
+    expect(notice.link).toBe('https://hopwatch.example/incidents/inc-7');
   });
 
   it('leaves out what is unknown, and adds the duration once resolved', () => {

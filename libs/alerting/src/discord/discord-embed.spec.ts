@@ -9,7 +9,7 @@ describe('discordMessage', () => {
     const [embed] = message.embeds;
     expect(embed).toMatchObject({
       title: 'DOWN shop — origin_down at app (nginx)',
-      url: 'https://hopwatch.example/api/v1/incidents/inc-7',
+      url: 'https://hopwatch.example/incidents/inc-7',
       color: DISCORD_COLOURS.down,
       timestamp: '2025-11-22T00:00:30.000Z',
       description: 'shop is DOWN.\n\napp refuses connections at 10.0.0.3:3000, so nginx at proxy answers 502.',

@@ -1,6 +1,7 @@
 // The facts an alert email states, computed once so the text and HTML parts cannot disagree.
 import { GATEWAY_LABELS, type Diagnosis } from '@hopwatch/domain';
 import type { AlertCertificate, AlertIncident, AlertMessage } from '../message';
+import { resolutionSentence } from '../resolution';
 
 export type Fact = { label: string; value: string };
 
@@ -19,12 +20,14 @@ const MAX_EVIDENCE = 5;
 
 export function emailFacts(message: AlertMessage): EmailFacts {
   const incident = message.incident;
+  // a resolved notice tells what it was and that it is over; the steps and evidence were for while it lasted
+  const over = message.type === 'incident.resolved';
   return {
     headline: headline(message),
     facts: [...siteFacts(message), ...(incident ? incidentFacts(incident) : []), ...(message.certificate ? certificateFacts(message.certificate) : [])],
-    summary: incident?.diagnosis.summary ?? null,
-    nextSteps: incident?.diagnosis.nextSteps ?? [],
-    evidence: (incident?.diagnosis.evidence ?? []).slice(0, MAX_EVIDENCE).map((entry) => entry.observation),
+    summary: incident ? (over ? resolutionSentence(incident) : incident.diagnosis.summary) : null,
+    nextSteps: over ? [] : incident?.diagnosis.nextSteps ?? [],
+    evidence: over ? [] : (incident?.diagnosis.evidence ?? []).slice(0, MAX_EVIDENCE).map((entry) => entry.observation),
     maintenanceNote: incident?.inMaintenance ? 'This incident falls in a maintenance window of the site.' : null,
     link: message.link,
   };
@@ -34,8 +37,10 @@ export function headline(message: AlertMessage): string {
   const name = message.site?.name ?? 'the site';
   const duration = message.incident?.durationSeconds;
   switch (message.type) {
-    case 'incident.opened':
-      return `${name} is DOWN.`;
+    case 'incident.opened': {
+      const others = (message.incident?.affectedSites.length ?? 1) - 1;
+      return others > 0 ? `${name} and ${others} other site${others === 1 ? '' : 's'} are DOWN, failing at one shared hop.` : `${name} is DOWN.`;
+    }
     case 'incident.updated':
       return `The incident on ${name} changed.`;
     case 'incident.resolved':
@@ -99,6 +104,7 @@ function incidentFacts(incident: AlertIncident): Fact[] {
     { label: 'Confidence', value: `${Math.round(diagnosis.confidence * 100)}%` },
     optional('Proxy-Status', diagnosis.proxyStatus),
     optional('Also noticed', diagnosis.hints.length > 0 ? diagnosis.hints.join(', ') : null),
+    optional('Affected sites', incident.affectedSites.length > 1 ? `${incident.affectedSites.length}: ${incident.affectedSites.join(', ')}` : null),
     { label: 'Regions', value: incident.regions.length > 0 ? incident.regions.join(', ') : '-' },
     { label: 'Started', value: formatTime(incident.startedAt) },
     optional('Resolved', incident.resolvedAt === null ? null : formatTime(incident.resolvedAt)),

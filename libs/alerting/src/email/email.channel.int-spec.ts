@@ -31,7 +31,7 @@ describe('EmailChannel', () => {
     expect(mail.to).toEqual(['ops@example.com', 'oncall@example.com']);
     expect(mail.user).toBe('hopwatch');
     expect(mail.subject).toBe('[hopwatch] DOWN shop — origin_down at app (nginx)');
-    for (const fact of ['origin_down', 'Failing hop:  app', 'Reported by:  proxy', 'Gateway:      nginx', 'Check that something listens on 10.0.0.3:3000.', 'https://hopwatch.example/api/v1/incidents/inc-7']) {
+    for (const fact of ['origin_down', 'Failing hop:  app', 'Reported by:  proxy', 'Gateway:      nginx', 'Check that something listens on 10.0.0.3:3000.', 'https://hopwatch.example/incidents/inc-7']) {
       expect(mail.text).toContain(fact);
     }
     expect(mail.html).toContain('<td>origin_down</td>');

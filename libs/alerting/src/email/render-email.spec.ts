@@ -44,7 +44,7 @@ describe('renderEmail', () => {
       '- Check that something listens on 10.0.0.3:3000.',
       '- Look at the app logs around the start time.',
       '- app refused the connection',
-      'Incident: https://hopwatch.example/api/v1/incidents/inc-7',
+      'Incident: https://hopwatch.example/incidents/inc-7',
     ]) {
       expect(text).toContain(line);
     }
@@ -59,6 +59,24 @@ describe('renderEmail', () => {
     expect(html).toContain('<th align="left" style="padding:2px 12px 2px 0">Duration</th><td>4m 12s</td>');
   });
 
+  it('says in a resolved notice what it was, how long, and that it is over, without next steps or evidence', () => {
+    const { text, html } = renderEmail(aResolvedMessage(252));
+    expect(text).toContain(
+      'It was persistent: the origin was down (failing hop: app). It lasted 4m 12s, from 2025-11-22 00:00:00 UTC to 2025-11-22 00:04:12 UTC. It is over: the checks pass again.',
+    );
+    for (const part of [text, html]) {
+      expect(part).not.toMatch(/Next steps/);
+      expect(part).not.toMatch(/Evidence/);
+      expect(part).not.toContain('Check that something listens');
+    }
+  });
+
+  it('lists every site of a root incident in one notice', () => {
+    const { text } = renderEmail(anAlertMessage({ incident: anIncident({ affectedSites: ['shop', 'blog', 'api'] }) }));
+    expect(text).toContain('shop and 2 other sites are DOWN, failing at one shared hop.');
+    expect(text).toMatch(/Affected sites: +3: shop, blog, api/);
+  });
+
   it('notes a maintenance window in both parts', () => {
     const { text, html } = renderEmail(anAlertMessage({ incident: anIncident({ inMaintenance: true }) }));
     expect(text).toContain('This incident falls in a maintenance window of the site.');
@@ -69,7 +87,7 @@ describe('renderEmail', () => {
     const { html } = renderEmail(anAlertMessage());
     expect(html).toContain('<td>origin_down</td>');
     expect(html).toContain('<ul><li>Check that something listens on 10.0.0.3:3000.</li><li>Look at the app logs around the start time.</li></ul>');
-    expect(html).toContain('<a href="https://hopwatch.example/api/v1/incidents/inc-7">Open the incident</a>');
+    expect(html).toContain('<a href="https://hopwatch.example/incidents/inc-7">Open the incident</a>');
   });
 
   it('escapes every user-given value in the HTML part', () => {

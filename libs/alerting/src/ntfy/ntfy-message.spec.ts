@@ -9,8 +9,8 @@ describe('ntfyMessage', () => {
       title: 'DOWN shop — origin_down at app (nginx)',
       priority: 5,
       tags: ['rotating_light', 'origin_down'],
-      click: 'https://hopwatch.example/api/v1/incidents/inc-7',
-      actions: [{ action: 'view', label: 'Open incident', url: 'https://hopwatch.example/api/v1/incidents/inc-7' }],
+      click: 'https://hopwatch.example/incidents/inc-7',
+      actions: [{ action: 'view', label: 'Open incident', url: 'https://hopwatch.example/incidents/inc-7' }],
     });
     expect(message.message.split('\n')).toEqual(expect.arrayContaining(['shop is DOWN.', 'Site: shop', 'Cause: origin_down', 'Failing hop: app', 'Gateway: nginx', 'State: open', 'app refuses connections at 10.0.0.3:3000, so nginx at proxy answers 502.']));
   });

@@ -20,8 +20,8 @@ describe('pagerDutyEvent', () => {
         custom_details: expect.objectContaining({ Site: 'shop', State: 'open', Cause: 'origin_down', 'Failing hop': 'app', Gateway: 'nginx' }),
       },
       client: 'hopwatch',
-      client_url: 'https://hopwatch.example/api/v1/incidents/inc-7',
-      links: [{ href: 'https://hopwatch.example/api/v1/incidents/inc-7', text: 'Incident in hopwatch' }],
+      client_url: 'https://hopwatch.example/incidents/inc-7',
+      links: [{ href: 'https://hopwatch.example/incidents/inc-7', text: 'Incident in hopwatch' }],
     });
   });
 

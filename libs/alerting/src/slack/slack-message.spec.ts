@@ -19,7 +19,7 @@ describe('slackMessage', () => {
     expect(message.blocks[3]).toEqual({ type: 'section', text: { type: 'mrkdwn', text: '*Summary*\napp refuses connections at 10.0.0.3:3000, so nginx at proxy answers 502.' } });
     expect(message.blocks[4]).toEqual({
       type: 'actions',
-      elements: [{ type: 'button', text: { type: 'plain_text', text: 'Open incident' }, url: 'https://hopwatch.example/api/v1/incidents/inc-7' }],
+      elements: [{ type: 'button', text: { type: 'plain_text', text: 'Open incident' }, url: 'https://hopwatch.example/incidents/inc-7' }],
     });
   });
 

@@ -15,7 +15,7 @@ describe('teamsMessage', () => {
       facts: expect.arrayContaining([{ title: 'Site', value: 'shop' }, { title: 'Cause', value: 'origin_down' }, { title: 'Failing hop', value: 'app' }, { title: 'Gateway', value: 'nginx' }]),
     });
     expect(card.body[3]).toMatchObject({ type: 'TextBlock', text: 'app refuses connections at 10.0.0.3:3000, so nginx at proxy answers 502.' });
-    expect(card.actions).toEqual([{ type: 'Action.OpenUrl', title: 'Open incident', url: 'https://hopwatch.example/api/v1/incidents/inc-7' }]);
+    expect(card.actions).toEqual([{ type: 'Action.OpenUrl', title: 'Open incident', url: 'https://hopwatch.example/incidents/inc-7' }]);
   });
 
   it.each([

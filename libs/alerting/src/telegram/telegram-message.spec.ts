@@ -21,7 +21,7 @@ describe('telegramMessage', () => {
       '',
       'app refuses connections at 10.0.0.3:3000, so nginx at proxy answers 502.',
       '',
-      '<a href="https://hopwatch.example/api/v1/incidents/inc-7">Open incident</a>',
+      '<a href="https://hopwatch.example/incidents/inc-7">Open incident</a>',
     ]);
   });
 

@@ -47,6 +47,10 @@ export class AlertChannelEntity {
   @Column({ name: 'is_default', type: 'boolean', default: false })
   isDefault!: boolean;
 
+  /** The tool that created it (`hopwatch` for `hopwatch apply`); null when made by hand. */
+  @Column({ name: 'managed_by', type: 'varchar', length: 63, nullable: true })
+  managedBy!: string | null;
+
   @CreateDateColumn({ name: 'created_at', type: 'timestamptz' })
   createdAt!: Date;
 }

@@ -3,7 +3,7 @@ import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, In, IsNull, Not } from 'typeorm';
 import { AlertChannelEntity } from './alert-channel.entity';
 
-export type NewAlertChannel = Pick<AlertChannelEntity, 'name' | 'kind' | 'emailTo' | 'webhookUrl' | 'webhookSecret' | 'isDefault'> &
+export type NewAlertChannel = Pick<AlertChannelEntity, 'name' | 'kind' | 'emailTo' | 'webhookUrl' | 'webhookSecret' | 'isDefault' | 'managedBy'> &
   Partial<Pick<AlertChannelEntity, 'settings' | 'credential'>>;
 
 @Injectable()

@@ -14,6 +14,8 @@ export type DeliveryContext = {
   eventAt: Date;
   /** Set when the notice is a certificate expiry warning. */
   certificate: CertificateWarningEntity | null;
+  /** For a root incident: the names of the other sites whose open incidents it groups. */
+  memberSites: string[];
 };
 
 @Injectable()
@@ -55,7 +57,23 @@ export class DeliveryRepository {
     const certificate = delivery.certificateWarningId
       ? await this.dataSource.getRepository(CertificateWarningEntity).findOne({ where: { id: delivery.certificateWarningId } })
       : null;
-    return { delivery, incident, site, eventAt: event?.createdAt ?? certificate?.createdAt ?? delivery.createdAt, certificate };
+    return {
+      delivery,
+      incident,
+      site,
+      eventAt: event?.createdAt ?? certificate?.createdAt ?? delivery.createdAt,
+      memberSites: incident ? await this.memberSites(incident.id) : [],
+      certificate,
+    };
+  }
+
+  private async memberSites(rootIncidentId: string): Promise<string[]> {
+    const rows: Array<{ name: string }> = await this.dataSource.query(
+      `SELECT site.name FROM incidents member JOIN sites site ON site.id = member.site_id
+        WHERE member.root_incident_id = $1 AND member.status = 'open' ORDER BY site.name`,
+      [rootIncidentId],
+    );
+    return rows.map((row) => row.name);
   }
 
   listForChannel(channelId: string, limit: number, offset: number): Promise<[DeliveryEntity[], number]> {

@@ -22,6 +22,10 @@ export class MaintenanceWindowEntity {
   @Column({ name: 'ends_at', type: 'timestamptz' })
   endsAt!: Date;
 
+  /** The tool that created it (`hopwatch` for `hopwatch apply`); null when made by hand. */
+  @Column({ name: 'managed_by', type: 'varchar', length: 63, nullable: true })
+  managedBy!: string | null;
+
   @CreateDateColumn({ name: 'created_at', type: 'timestamptz' })
   createdAt!: Date;
 }

@@ -3,7 +3,7 @@ import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource } from 'typeorm';
 import { MaintenanceWindowEntity } from './maintenance-window.entity';
 
-export type NewMaintenanceWindow = Pick<MaintenanceWindowEntity, 'name' | 'siteIds' | 'tags' | 'startsAt' | 'endsAt'>;
+export type NewMaintenanceWindow = Pick<MaintenanceWindowEntity, 'name' | 'siteIds' | 'tags' | 'startsAt' | 'endsAt'> & { managedBy?: string | null };
 
 @Injectable()
 export class MaintenanceWindowRepository {

@@ -1,6 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
-import { DataSource, MoreThanOrEqual } from 'typeorm';
+import { DataSource, EntityManager, MoreThanOrEqual } from 'typeorm';
 import { CheckResultEntity } from '../checks/check-result.entity';
 import { attachHops } from '../sites/attach-hops';
 import { SiteEntity } from '../sites/site.entity';
@@ -11,7 +11,10 @@ import { TimelineKind } from './incident-timeline.entity';
 
 export type AnalysisInputs = { site: SiteEntity; results: CheckResultEntity[]; latest: IncidentEntity | null };
 
-export type IncidentFields = Omit<IncidentEntity, 'id' | 'site' | 'siteId' | 'inMaintenance'>;
+export type IncidentFields = Omit<IncidentEntity, 'id' | 'site' | 'siteId' | 'inMaintenance' | 'rootIncidentId' | 'root'>;
+
+/** An open root incident a new one may join: it blames a hop other sites may share. */
+export type RootCandidateRow = { id: string; cause: string; keys: string[] };
 
 /** What one analysis decided to persist: the incident's new fields (id null: a new incident), its timeline and events. */
 export type IncidentWrite = {
@@ -19,6 +22,8 @@ export type IncidentWrite = {
   fields: IncidentFields;
   timeline: Array<{ kind: TimelineKind; message: string; detail: Record<string, unknown> }>;
   events: IncidentEventType[];
+  /** A new incident whose failing hop may be shared: picks the open root to join, if any (then it tells nobody itself). */
+  joinRoot?: (candidates: RootCandidateRow[]) => string | null;
 };
 
 const MAX_WINDOW_ROWS = 5_000;
@@ -58,8 +63,10 @@ export class AnalysisRepository {
     if (incidentId) {
       await manager.update(IncidentEntity, { id: incidentId }, write.fields);
     } else {
-      const inserted = await manager.insert(IncidentEntity, { ...write.fields, siteId });
+      const rootIncidentId = await this.rootToJoin(manager, siteId, write);
+      const inserted = await manager.insert(IncidentEntity, { ...write.fields, siteId, rootIncidentId });
       incidentId = inserted.identifiers[0].id as string;
+      if (rootIncidentId) write = await this.joinedRoot(manager, rootIncidentId, incidentId, write);
     }
     if (write.timeline.length > 0) {
       await manager.query(
@@ -72,5 +79,31 @@ export class AnalysisRepository {
       await manager.query('INSERT INTO incident_events (incident_id, site_id, type) VALUES ($1, $2, $3)', [incidentId, siteId, type]);
     }
     return incidentId;
+  }
+
+  // Sites failing at one shared hop open at nearly the same moment: one lock makes them take turns, so the first
+  // becomes the root and the others find it.
+  private async rootToJoin(manager: EntityManager, siteId: string, write: IncidentWrite): Promise<string | null> {
+    if (!write.joinRoot || write.fields.sharedHopKeys.length === 0) return null;
+    await manager.query('SELECT pg_advisory_xact_lock(hashtext($1))', ['hopwatch:shared-hop-roots']);
+    const candidates: RootCandidateRow[] = await manager.query(
+      `SELECT id, cause, shared_hop_keys AS keys FROM incidents
+        WHERE status = 'open' AND root_incident_id IS NULL AND site_id <> $1 AND shared_hop_keys && $2::text[]
+        ORDER BY started_at, id`,
+      [siteId, write.fields.sharedHopKeys],
+    );
+    return write.joinRoot(candidates);
+  }
+
+  /** The member says nothing itself; the root records who joined and tells its channels (updates are rate-limited). */
+  private async joinedRoot(manager: EntityManager, rootIncidentId: string, memberId: string, write: IncidentWrite): Promise<IncidentWrite> {
+    await manager.query(
+      `INSERT INTO incident_timeline (incident_id, at, kind, message, detail) VALUES ($1, now(), 'updated', $2, $3)`,
+      [rootIncidentId, 'Another site fails at the same shared hop; its incident joins this one.', JSON.stringify({ memberIncidentId: memberId })],
+    );
+    const [root] = await manager.query('SELECT site_id FROM incidents WHERE id = $1', [rootIncidentId]);
+    await manager.query(`INSERT INTO incident_events (incident_id, site_id, type) VALUES ($1, $2, 'incident.updated')`, [rootIncidentId, root.site_id]);
+    const timeline = write.timeline.map((entry) => ({ ...entry, message: `Part of root incident ${rootIncidentId}: ${entry.message}`, detail: { ...entry.detail, rootIncidentId } }));
+    return { ...write, timeline, events: [] };
   }
 }

@@ -60,5 +60,6 @@ function toHopSpec(site: SiteEntity, hop: HopEntity): HttpTargetSpec | TcpTarget
     expectStatus: hop.expectStatus ?? site.expectStatus,
     bodyContains: null,
     timeoutMs: site.timeoutMs,
+    ...(hop.backends ? { backends: hop.backends } : {}),
   };
 }

@@ -1,5 +1,5 @@
 import { Column, Entity, JoinColumn, ManyToOne, PrimaryGeneratedColumn, Relation, Unique } from 'typeorm';
-import type { HopRole } from '@hopwatch/domain';
+import type { Backend, HopRole } from '@hopwatch/domain';
 import { SiteEntity } from './site.entity';
 
 @Entity('hops')
@@ -36,4 +36,8 @@ export class HopEntity {
 
   @Column({ name: 'expect_status', type: 'varchar', length: 100, nullable: true })
   expectStatus!: string | null;
+
+  /** load_balancer hops: the servers behind it, probed directly as `<name>@<backend>`. */
+  @Column({ type: 'jsonb', nullable: true })
+  backends!: Backend[] | null;
 }

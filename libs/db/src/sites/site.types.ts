@@ -1,4 +1,4 @@
-import type { DnsRecordType, HopRole, HttpMethod, SiteDetection } from '@hopwatch/domain';
+import type { Backend, DnsRecordType, HopRole, HttpMethod, SiteDetection } from '@hopwatch/domain';
 
 export type HopFields = {
   name: string;
@@ -7,6 +7,7 @@ export type HopFields = {
   connectTo: string | null;
   hostHeader: string | null;
   expectStatus: string | null;
+  backends: Backend[] | null;
 };
 
 export type SiteFields = {

@@ -96,6 +96,10 @@ const PRODUCT_HEADERS: Partial<Record<GatewayFingerprint['gateway'], RegExp>> = 
   envoy: /\benvoy\b/i,
   varnish: /\bvarnish\b/i,
   cloudflare: /\bcloudflare\b/i,
+  lighttpd: /\blighttpd\b/i,
+  squid: /\(squid\//i,
+  h2o: /^h2o\b/i,
+  trafficserver: /^ATS\//i,
 };
 
 /**

@@ -352,9 +352,18 @@ const cases: Case[] = [
     nextStepsMention: ['deploy and restart log', '2025-11-22T00:04:00.000Z'],
   },
   {
-    name: 'an entry 404 with healthy hops is unexplained',
+    name: 'an entry 404 with healthy hops is a status mismatch at the entry, not a missing hop',
     input: { layout: aLayout(), runs: [aRun([answered('entry', 404), ok('proxy'), ok('app')])], pattern: PERSISTENT },
-    expected: { cause: 'unknown', failingHop: 'entry' },
+    expected: { cause: 'content_mismatch', failingHop: 'entry' },
+    summaryMentions: ['answers 404', 'the path is not there'],
+    nextStepsMention: ['virtual host', 'expectStatus'],
+  },
+  {
+    name: 'a keyword missing from a 200 behind healthy hops is a content mismatch at the entry',
+    input: { layout: aLayout(), runs: [aRun([answered('entry', 200, { errorMessage: 'the first 300 body bytes do not contain "Welcome"' }), ok('proxy'), ok('app')])], pattern: PERSISTENT },
+    expected: { cause: 'content_mismatch', failingHop: 'entry', reportedBy: 'entry' },
+    summaryMentions: ['answers 200 but without the expected text'],
+    nextStepsMention: ['bodyContains'],
   },
   {
     name: 'no failing run: nothing to diagnose',

@@ -6,6 +6,7 @@ import type { Diagnosis } from './diagnosis';
 import type { Finding } from './finding';
 import { clampConfidence, evidenceOf, mergeFindings } from './finding-tools';
 import { nextStepsFor } from './next-steps';
+import { backendFinding } from './rules/backend-rule';
 import { chainFinding } from './rules/chain-rule';
 import { cloudflareFinding } from './rules/cloudflare-rule';
 import { dnsFailureFinding, dnsInconsistentFinding } from './rules/dns-rules';
@@ -13,6 +14,7 @@ import { edgeFilteringFinding } from './rules/edge-filtering-rule';
 import { heartbeatFinding } from './rules/heartbeat-rule';
 import { addHints } from './rules/hints';
 import { applyOverload } from './rules/overload-rule';
+import { probeBlockedFinding } from './rules/probe-blocked-rule';
 import { proxyStatusFinding } from './rules/proxy-status-rule';
 import { tlsFinding } from './rules/tls-rule';
 import { summarise } from './summary';
@@ -32,13 +34,15 @@ const RULES: readonly Rule[] = [
   perRun(tlsFinding),
   edgeFilteringFinding,
   perRun(cloudflareFinding),
+  backendFinding,
   perRun(chainFinding),
 ];
 
 export function classify(input: ClassifyInput): Diagnosis {
   const context = classifyContext(input);
-  if (context.failing.length === 0) return nothingFailed(context);
-  const found = firstFinding(context) ?? unexplained(context);
+  const blocked = context.failing.length === 0 ? probeBlockedFinding(context) : null;
+  if (context.failing.length === 0 && !blocked) return nothingFailed(context);
+  const found = blocked ?? firstFinding(context) ?? unexplained(context);
   const finding = addHints(applyOverload(found, context), context);
   return {
     cause: finding.cause,
@@ -76,7 +80,7 @@ function unexplained(context: ClassifyContext): Finding {
     evidence: context.failing.map((failing) => evidenceOf(failing.entry)),
     regions: [...new Set(context.failing.map((failing) => failing.region))],
     hints: [],
-    facts: { status: view.entry.status },
+    facts: { status: view.entry.status, errorCode: view.entry.errorCode, errorMessage: view.entry.errorMessage },
   };
 }
 

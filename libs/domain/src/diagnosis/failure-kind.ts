@@ -20,7 +20,7 @@ const BY_CODE: Partial<Record<ErrorCode, FailureKind>> = {
   ECONNREFUSED: 'refused',
   EHOSTUNREACH: 'unreachable',
   ENETUNREACH: 'unreachable',
-  EADDRNOTAVAIL: 'unreachable',
+
   ECONNRESET: 'reset',
   EPROTO: 'tls',
   CERT_HAS_EXPIRED: 'tls',
@@ -37,6 +37,9 @@ const BY_CODE: Partial<Record<ErrorCode, FailureKind>> = {
   DNS_REFUSED: 'dns',
   DNS_TIMEOUT: 'dns',
   DNS_NO_ANSWER: 'dns',
+  TOO_MANY_REDIRECTS: 'unexpected_answer',
+  // the monitor could not use its own source address: says nothing about the target
+  EADDRNOTAVAIL: 'not_probed',
   DNS_MISMATCH: 'dns',
   TARGET_DENIED: 'not_probed',
   MISSED: 'not_probed',

@@ -17,8 +17,9 @@ export type FindingFacts = {
   /** The gateway page's own words (Envoy reset reason, Apache Reason, …). */
   gatewayDetail?: string | null;
   cloudflare?: CloudflareDetail | null;
-  /** The error code the failing hop's direct probe got. */
+  /** The error code the failing hop's direct probe got, and the probe's own words for it. */
   errorCode?: string | null;
+  errorMessage?: string | null;
   tls?: TlsInfo | null;
   resolvers?: { failing: string[]; answering: string[]; badAnswers: string[]; goodAnswers: string[] };
   failingRegions?: string[];
@@ -28,9 +29,21 @@ export type FindingFacts = {
   /** The reporter is the innermost hop hopwatch checks: its upstream is not monitored. */
   upstreamUnmonitored?: boolean;
   proxyStatusHeader?: string | null;
+  /** One backend of a load balancer fails while the others answer. */
+  backend?: BackendFacts;
   risingHops?: Array<{ hop: string; baselineMs: number; recentMs: number; region: string }>;
   /** What a push monitor's judge said: how long it has been silent, or when the job reported failure. */
   heartbeat?: string | null;
+};
+
+export type BackendFacts = {
+  balancer: string;
+  name: string;
+  address: string;
+  /** Backends behind the balancer. */
+  of: number;
+  /** The entry's failure rate over the episode, with its 95 % interval, when known. */
+  entryFailureRate: { rate: number; low: number; high: number } | null;
 };
 
 export type Finding = {

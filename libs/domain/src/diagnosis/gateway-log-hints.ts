@@ -79,6 +79,22 @@ export const GATEWAY_LOG_HINTS: Partial<Record<Gateway, Partial<Record<Situation
   fastly: { any: `read the synthetic error's reason (first byte timeout, backend read error, backend unhealthy); compare bereq.first_byte_timeout (15 s by default) with {hop}; x-served-by names the cache node` },
   akamai: { any: `decode the page's "Reference #" with Akamai's error translator to see the edge's reason (a #30 reference is an origin TLS failure)` },
   'azure-front-door': { any: `look up the x-azure-ref in Front Door's access log (ErrorInfo OriginTimeout / OriginInvalidResponse) and check the origin response timeout (30 s by default) and health probes` },
+  // lighttpd, Squid, h2o and Traffic Server: lines and pages as recorded by libs/domain/scripts/record-more-fixtures.sh
+  lighttpd: {
+    refused: `grep lighttpd's server.errorlog for "all handlers for … are down" (it answers 503 and keeps the backend disabled for a while) and check the proxy.server host/port for {upstream}`,
+    response_timeout: `grep lighttpd's server.errorlog for "read timeout on socket: tcp:{upstream}" and compare the proxy.server "read-timeout" with how long {hop} takes`,
+    reset: `grep lighttpd's server.errorlog for "response not received, request sent … on socket: tcp:{upstream}" (lighttpd answers 500 for a reset, not 502)`,
+    any: `read lighttpd's server.errorlog (gw_backend.c lines) around the failures; they name the socket tcp:{upstream}`,
+  },
+  squid: {
+    any: `read the X-Squid-Error header and the page's error id (ERR_CONNECT_FAIL, ERR_READ_ERROR 104 = reset, ERR_READ_TIMEOUT = read_timeout expired, ERR_ZERO_SIZE_OBJECT) and Squid's cache.log for the cache_peer {upstream}`,
+  },
+  h2o: {
+    any: `grep h2o's error-log for "[lib/core/proxy.c] in request:…" (connection failed = refused, I/O error (head) = reset, I/O timeout = proxy.timeout.io expired, failed to parse the response = not HTTP) for {upstream}`,
+  },
+  trafficserver: {
+    any: `read Traffic Server's error page title (Could Not Connect, Inactivity Timeout, Web Server Error) and its error.log / diags.log for the origin {upstream}; compare proxy.config.http.transaction_no_activity_timeout_out with how long {hop} takes`,
+  },
   heroku: { any: `run heroku logs --tail and read the router lines' code= (H10 app crashed, H12 30 s request timeout, H13 connection closed without response, H20 boot timeout)` },
 };
 

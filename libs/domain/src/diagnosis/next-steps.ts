@@ -5,6 +5,8 @@ import type { Finding } from './finding';
 import { gatewayLogHint, type Situation } from './gateway-log-hints';
 import type { ProxyErrorType } from './proxy-status';
 import { cloudflareSteps } from './cloudflare-steps';
+import { backendFailureCause, backendSteps } from './backend-wording';
+import { blockedSteps, mismatchSteps } from './mismatch-wording';
 import { hopSpec } from './observed';
 import { addressOf, hopName, hostnameOf, list, seconds, slotTime, urlOf } from './wording';
 import { withoutPassword } from '../site/url-redaction';
@@ -19,14 +21,14 @@ const CAUSE_STEPS: Record<Cause, Steps> = {
   origin_timeout: (finding, context) => [
     finding.failure === 'connect_timeout'
       ? `Connections to ${addressOf(context, finding.failingHop)} are not accepted in time: look for a firewall or security group dropping packets, a wrong address, or a full accept queue.`
-      : `Time ${hopName(finding.failingHop)} directly: curl -o /dev/null -w '%{time_starttransfer}' ${urlOf(context, finding.failingHop)}; then look for slow queries, locks or saturated workers behind it.`,
+      : `Time ${hopName(finding.failingHop)} directly: curl -o /dev/null -w '%{time_starttransfer}' ${curlTarget(context, finding.failingHop)}; then look for slow queries, locks or saturated workers behind it.`,
     ...(finding.reportedBy && finding.reportedBy !== finding.failingHop && finding.facts.reporterElapsedMs
       ? [`Compare ${hopName(finding.reportedBy)}'s upstream timeout with how long ${hopName(finding.failingHop)} needs: the error arrived after ${seconds(finding.facts.reporterElapsedMs)}, which is usually that timer.`]
       : []),
   ],
   origin_bad_response: (finding, context) => [
     `Read ${hopName(finding.failingHop)}'s logs around the failures for crashes, worker restarts or recycling, and dmesg for OOM kills.`,
-    `Look at its raw reply: curl -sv ${urlOf(context, finding.failingHop)} (a reply that is not HTTP means the wrong service or protocol on ${addressOf(context, finding.failingHop)}).`,
+    `Look at its raw reply: run ${probeCommand(context, finding.failingHop)} (a reply that is not HTTP means the wrong service or protocol on ${addressOf(context, finding.failingHop)}).`,
   ],
   origin_error: (finding) => [
     `Read ${hopName(finding.failingHop)}'s application logs and error tracker for the ${finding.facts.status ?? '5xx'} answers, and check what was deployed or changed just before they began.`,
@@ -70,6 +72,9 @@ const CAUSE_STEPS: Record<Cause, Steps> = {
     `Look at CPU, memory, connection pools and queue depth on ${hopName(finding.failingHop)} from just before the errors began; latency rose first.`,
     `Add capacity or autoscaling, or shed load (rate limits, caching) in front of ${hopName(finding.failingHop)}.`,
   ],
+  backend_failing: (finding, context) => [...backendSteps(finding.facts.backend!), ...CAUSE_STEPS[backendFailureCause(finding.failure)](finding, context)],
+  content_mismatch: mismatchSteps,
+  probe_blocked: blockedSteps,
   heartbeat_missed: () => [
     'Check that the job is still scheduled and its host is up (crontab -l, systemctl list-timers, the scheduler of your platform).',
     "Run the job by hand and watch that its last step calls the ping URL; a firewall or proxy between the job and hopwatch blocks the ping as surely as a job that did not run.",
@@ -78,8 +83,11 @@ const CAUSE_STEPS: Record<Cause, Steps> = {
     "Read the failed run's output and exit code, fix the cause, and run it again: its next success ping resolves the incident.",
   ],
   unknown: (finding, context) => [
-    `Compare the raw answers hop by hop: curl -sv ${withoutPassword(context.layout.entry.url)}, then each hop's URL.`,
-    `Add the missing hops (load balancer, proxy, app) to the site so hopwatch can tell which one fails.`,
+    ...(finding.facts.errorMessage ? [`The probe said: ${finding.facts.errorMessage}.`] : []),
+    `Compare the raw answers hop by hop: curl -sv ${withoutPassword(context.layout.entry.url)}${context.layout.hops.length > 0 ? ", then each hop's URL" : ''}.`,
+    context.layout.hops.length > 0
+      ? `If a layer between them is not listed (a CDN, a load balancer, a sidecar), add it as a hop so hopwatch can tell which one fails.`
+      : `Add the hops behind the entry (load balancer, proxy, app) to the site so hopwatch can tell which one fails.`,
   ],
 };
 
@@ -154,7 +162,13 @@ function unmonitoredSteps(finding: Finding): string[] {
 function probeCommand(context: ClassifyContext, target: string | null): string {
   const spec = target ? hopSpec(context.layout, target) : null;
   if (spec?.kind === 'tcp') return `"nc -vz ${addressOf(context, target).replace(/:(\d+)$/, ' $1')}"`;
-  return `"curl -sv ${urlOf(context, target)}"`;
+  return `"curl -sv ${curlTarget(context, target)}"`;
+}
+
+// a pinned hop (connectTo, a balancer's backend) must be reached at its own address, not where its URL resolves
+function curlTarget(context: ClassifyContext, target: string | null): string {
+  const spec = target ? hopSpec(context.layout, target) : null;
+  return spec?.connectTo ? `--connect-to ::${spec.connectTo} ${urlOf(context, target)}` : urlOf(context, target);
 }
 
 function dig(host: string, resolver: string): string {

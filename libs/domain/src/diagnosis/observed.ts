@@ -1,5 +1,6 @@
 // What the classifier reads: stored check results (with ids, so evidence can point at them) and the chain's layout.
 import type { ChainRun, ProbeResult, TargetKind } from '../results/check-result';
+import { parseBackendTarget, type Backend } from '../site/backends';
 import { parseConnectTo } from '../site/connect-to';
 import { DNS_TARGET_PREFIX, ENTRY_TARGET, type HopRole } from '../site/site';
 
@@ -14,6 +15,10 @@ export type HopSpec = {
   role: HopRole | 'entry';
   url: string;
   connectTo?: string | null;
+  /** What the check expects of an HTTP target; named in advice when its answer did not match. */
+  expectStatus?: string;
+  bodyContains?: string | null;
+  backends?: Backend[];
 };
 
 /** The entry and its hops, outermost first. A `ChainSpec` is one. */
@@ -26,7 +31,17 @@ export function hopOrder(layout: ChainLayout): string[] {
 
 export function hopSpec(layout: ChainLayout, target: string): HopSpec | null {
   if (target === ENTRY_TARGET) return layout.entry;
+  const backend = parseBackendTarget(target);
+  if (backend) return backendSpec(layout, backend.hop, backend.backend);
   return layout.hops.find((hop) => hop.target === target) ?? null;
+}
+
+/** A backend as a target of its own: the balancer's URL, connected to the backend's address. */
+function backendSpec(layout: ChainLayout, hop: string, name: string): HopSpec | null {
+  const balancer = layout.hops.find((candidate) => candidate.target === hop);
+  const backend = balancer?.backends?.find((candidate) => candidate.name === name);
+  if (!balancer || !backend) return null;
+  return { target: `${hop}@${name}`, kind: 'http', role: 'app', url: balancer.url, connectTo: backend.address, expectStatus: balancer.expectStatus };
 }
 
 export function isDnsTarget(target: string): boolean {

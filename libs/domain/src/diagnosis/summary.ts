@@ -2,6 +2,8 @@
 import type { Cause } from './cause';
 import type { ClassifyContext } from './classify-context';
 import type { Finding } from './finding';
+import { backendSentence } from './backend-wording';
+import { blockedSentence, mismatchSentence } from './mismatch-wording';
 import { addressOf, gatewayAt, hopLabel, hopName, hostnameOf, list, seconds } from './wording';
 
 type Sentence = (finding: Finding, context: ClassifyContext) => string;
@@ -64,6 +66,9 @@ const SENTENCES: Record<Cause, Sentence> = {
     const slowed = ` slowed from ${seconds(rise.baselineMs)} to ${seconds(rise.recentMs)}`;
     return `${hopLabel(context, finding.failingHop)}${slowed} as ${reporterPhrase(finding)} began to answer ${finding.facts.status ?? 'errors'}: it is overloaded; add capacity or shed load there.`;
   },
+  backend_failing: backendSentence,
+  content_mismatch: mismatchSentence,
+  probe_blocked: blockedSentence,
   heartbeat_missed: (finding) => `The job did not ping in time (${finding.facts.heartbeat ?? 'no ping'}): check that it still runs (cron, scheduler, its host) and can reach hopwatch.`,
   job_failed: (finding) => `The job reported a failure (${finding.facts.heartbeat ?? 'a /fail ping'}): read its output and logs for that run.`,
   unknown: (finding, context) => `${hopLabel(context, finding.failingHop)} fails and no rule explains it (${finding.evidence[0]?.observation ?? 'no detail'}): compare the answers hop by hop.`,

@@ -1,9 +1,23 @@
 // The failures a request can meet, named where they arise. Each carries a code; the API maps every code
 // to an HTTP answer in one exhaustive table, so a new failure without a mapping does not compile.
 
-export type NotFoundCode = 'site_not_found' | 'incident_not_found' | 'alert_channel_not_found' | 'api_key_not_found' | 'maintenance_window_not_found';
-export type RejectedCode = 'target_denied' | 'unknown_alert_channel' | 'invalid_range' | 'invalid_cursor' | 'invalid_maintenance_window' | 'monitor_kind_mismatch';
-export type DomainErrorCode = NotFoundCode | RejectedCode;
+export type NotFoundCode =
+  | 'site_not_found'
+  | 'incident_not_found'
+  | 'alert_channel_not_found'
+  | 'api_key_not_found'
+  | 'maintenance_window_not_found'
+  | 'status_page_not_found';
+export type RejectedCode =
+  | 'target_denied'
+  | 'unknown_alert_channel'
+  | 'invalid_range'
+  | 'invalid_cursor'
+  | 'invalid_maintenance_window'
+  | 'invalid_status_page'
+  | 'monitor_kind_mismatch';
+export type ConflictCode = 'status_page_slug_taken';
+export type DomainErrorCode = NotFoundCode | RejectedCode | ConflictCode;
 
 export abstract class DomainError extends Error {
   abstract readonly code: DomainErrorCode;
@@ -53,6 +67,13 @@ export class MaintenanceWindowNotFound extends NotFound {
   }
 }
 
+export class StatusPageNotFound extends NotFound {
+  readonly code = 'status_page_not_found';
+  constructor(id: string) {
+    super('status page', id);
+  }
+}
+
 /** The request is well-formed but asks for something that cannot be; `reasons` are "field reason" sentences. */
 abstract class Rejected extends DomainError {
   abstract override readonly code: RejectedCode;
@@ -93,9 +114,22 @@ export class InvalidMaintenanceWindow extends Rejected {
   readonly code = 'invalid_maintenance_window';
 }
 
+/** What a status page would show is not there: no site or tag named, or sites that do not exist. */
+export class InvalidStatusPage extends Rejected {
+  readonly code = 'invalid_status_page';
+}
+
 /** Fields that do not fit the kind of monitor: a push monitor with a url, a dns:// site without its expected answers, … */
 export class MonitorKindMismatch extends Rejected {
   readonly code = 'monitor_kind_mismatch';
+}
+
+/** Another status page already has the slug. */
+export class StatusPageSlugTaken extends DomainError {
+  readonly code = 'status_page_slug_taken';
+  constructor(readonly slug: string) {
+    super(`slug "${slug}" is already used by another status page`);
+  }
 }
 
 export function isRejected(error: DomainError): error is Rejected {

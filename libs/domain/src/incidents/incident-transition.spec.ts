@@ -23,6 +23,24 @@ const cases: Case[] = [
     expected: { kind: 'open', notify: true, incident: { status: 'open', startedAt: NOW, pattern: 'persistent', regions: ['eu', 'us'], flapping: false, flips: [NOW] } },
   },
   {
+    name: 'an incident starts at the first failed check and is confirmed now',
+    state: null,
+    verdict: failing({ onset: minutesAgo(3), failureRate: { failures: 3, checks: 3, rate: 1, low: 0.4385, high: 1 } }),
+    expected: { kind: 'open', notify: true, incident: { startedAt: minutesAgo(3), confirmedAt: NOW, failureRate: expect.objectContaining({ failures: 3 }) } },
+  },
+  {
+    name: 'a new incident never starts before the previous one ended',
+    state: resolvedIncident([minutesAgo(30), minutesAgo(10)]),
+    verdict: failing({ onset: minutesAgo(12) }),
+    expected: { kind: 'open', notify: true, incident: { startedAt: minutesAgo(10), confirmedAt: NOW } },
+  },
+  {
+    name: 'a refinement keeps the start and takes the latest failure rate',
+    state: anOpenIncident({ failureRate: { failures: 2, checks: 2, rate: 1, low: 0.3424, high: 1 } }),
+    verdict: failing({ onset: minutesAgo(1), failureRate: { failures: 3, checks: 5, rate: 0.6, low: 0.2307, high: 0.8824 } }),
+    expected: { kind: 'none', notify: false, incident: { startedAt: new Date(T0_SLOT * 1000), failureRate: expect.objectContaining({ failures: 3, checks: 5 }) } },
+  },
+  {
     name: 'opening without a diagnosis yet stores an undiagnosed placeholder',
     state: null,
     verdict: failing({ diagnosis: null }),

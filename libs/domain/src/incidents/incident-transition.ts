@@ -3,6 +3,8 @@
 // stays open instead of alerting on every flip (DESIGN §4).
 import type { Diagnosis } from '../diagnosis/diagnosis';
 import { DEFAULT_DETECTION } from '../patterns/detection-options';
+import type { ObservedWindow } from '../patterns/detect-pattern';
+import type { FailureRate } from '../patterns/failure-rate';
 import { flipsWithin } from '../patterns/flapping';
 import type { Pattern } from '../patterns/pattern';
 import { incidentChanges, isMaterial, type IncidentChange } from './incident-changes';
@@ -17,6 +19,10 @@ export type IncidentVerdict = {
   affectedRegions: string[];
   /** From classify; refines an open incident. */
   diagnosis: Diagnosis | null;
+  /** From detectPattern: the first failed check of the episode. */
+  onset?: Date | null;
+  failureRate?: FailureRate | null;
+  window?: ObservedWindow | null;
 };
 
 export type IncidentTransition =
@@ -55,11 +61,14 @@ function openOrNothing(state: IncidentState | null, verdict: IncidentVerdict, no
   const flapping = nextFlips.length > options.flapLimit;
   const incident: IncidentState = {
     status: 'open',
-    startedAt: now,
+    startedAt: startOf(verdict.onset ?? null, state, now),
+    confirmedAt: now,
     resolvedAt: null,
     pattern: flapping ? 'flapping' : verdict.pattern ?? 'persistent',
     regions: [...verdict.affectedRegions].sort(),
     diagnosis: verdict.diagnosis ?? undiagnosed(),
+    failureRate: verdict.failureRate ?? null,
+    window: verdict.window ?? null,
     flips: nextFlips,
     flapping,
     heldOpen: false,
@@ -97,6 +106,7 @@ function refine(state: IncidentState, verdict: IncidentVerdict, now: Date, optio
     pattern: pattern ?? state.pattern,
     regions: [...new Set([...state.regions, ...verdict.affectedRegions])].sort(),
     diagnosis: verdict.diagnosis ?? state.diagnosis,
+    ...latestFigures(state, verdict),
   };
   const notify = changes.some(isMaterial);
   if (state.heldOpen) return { kind: 'hold-open-flapping', incident, changes, notify };
@@ -124,8 +134,20 @@ function reopen(state: IncidentState, verdict: IncidentVerdict, now: Date, optio
     pattern: flapping ? 'flapping' : verdict.pattern ?? state.pattern,
     regions: [...new Set([...state.regions, ...verdict.affectedRegions])].sort(),
     diagnosis: verdict.diagnosis ?? state.diagnosis,
+    ...latestFigures(state, verdict),
   };
   return { kind: 'reopen', incident, changes, notify: flapping && !state.flapping };
+}
+
+// The first failed check of the episode, but never before the previous incident ended: its failures were that one's.
+function startOf(onset: Date | null, previous: IncidentState | null, now: Date): Date {
+  let start = onset && onset < now ? onset : now;
+  if (previous?.resolvedAt && start < previous.resolvedAt) start = previous.resolvedAt;
+  return start;
+}
+
+function latestFigures(state: IncidentState, verdict: IncidentVerdict): Pick<IncidentState, 'failureRate' | 'window'> {
+  return { failureRate: verdict.failureRate ?? state.failureRate, window: verdict.window ?? state.window };
 }
 
 function undiagnosed(): Diagnosis {

@@ -3,6 +3,7 @@
 import { detectDeployWindow, type DeployWindowHint } from './deploy-window';
 import { detectionOptions, type DetectionOptions } from './detection-options';
 import type { EntryOutcome } from './entry-outcome';
+import { failureRate, type FailureRate } from './failure-rate';
 import { flipsWithin } from './flapping';
 import { detectOverload, type OverloadSignal } from './overload';
 import type { Pattern } from './pattern';
@@ -17,6 +18,9 @@ export type PatternInput = {
   options?: Partial<DetectionOptions>;
 };
 
+/** The stretch of checks the pattern and the failure rate were judged on: the failing regions' current episodes. */
+export type ObservedWindow = { fromSlot: number; toSlot: number; checks: number };
+
 export type PatternVerdict = {
   /** The shape of the trouble, or null while no region is failing. */
   pattern: Pattern | null;
@@ -27,6 +31,11 @@ export type PatternVerdict = {
   affectedRegions: string[];
   healthyRegions: string[];
   regions: RegionState[];
+  /** Failures since the onset in the failing regions, with a 95 % confidence interval; null while none fails. */
+  failureRate: FailureRate | null;
+  window: ObservedWindow | null;
+  /** The first failed check of the episode (its slot's time): when the trouble started. */
+  onset: Date | null;
   overload: OverloadSignal | null;
   deployWindows: DeployWindowHint[];
   flipsInWindow: number;
@@ -50,6 +59,7 @@ export function detectPattern(input: PatternInput): PatternVerdict {
     affectedRegions: affected.map((state) => state.region),
     healthyRegions: healthy.map((state) => state.region),
     regions,
+    ...episodeFigures(affected),
     overload: affected.length > 0 ? detectOverload(pick(input.outcomes, affected), options) : null,
     deployWindows: withChecks.flatMap((state) => detectDeployWindow(state.region, input.outcomes[state.region], options) ?? []),
     flipsInWindow,
@@ -62,6 +72,16 @@ function patternOf(affected: RegionState[], healthy: RegionState[], flapping: bo
   if (flapping) return 'flapping';
   if (healthy.length > 0) return 'regional';
   return affected.some((state) => state.persistent) ? 'persistent' : 'intermittent';
+}
+
+function episodeFigures(affected: RegionState[]): Pick<PatternVerdict, 'failureRate' | 'window' | 'onset'> {
+  const episodes = affected.flatMap((state) => (state.episode ? [state.episode] : []));
+  if (episodes.length === 0) return { failureRate: null, window: null, onset: null };
+  const checks = episodes.reduce((sum, episode) => sum + episode.checks, 0);
+  const failures = episodes.reduce((sum, episode) => sum + episode.failures, 0);
+  const fromSlot = Math.min(...episodes.map((episode) => episode.onsetSlot));
+  const toSlot = Math.max(...episodes.map((episode) => episode.latestSlot));
+  return { failureRate: failureRate(failures, checks), window: { fromSlot, toSlot, checks }, onset: new Date(fromSlot * 1000) };
 }
 
 function pick(outcomes: Record<string, EntryOutcome[]>, states: RegionState[]): Record<string, EntryOutcome[]> {

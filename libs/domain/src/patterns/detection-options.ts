@@ -20,6 +20,12 @@ export type DetectionOptions = {
   overloadMinRiseMs: number;
   /** Successful checks before the error onset needed for a baseline. */
   overloadMinBaselineSamples: number;
+  /** This many successes in a row end an episode: failures further back belong to an earlier one. */
+  episodeQuietChecks: number;
+  /** Failing now, and at least this share of the checks since the episode's onset failed: persistent. */
+  persistentShare: number;
+  /** … or this many failures in a row, whatever came before: a stray earlier failure cannot hide an outage for long. */
+  persistentStreak: number;
   /** A deploy window is a burst of at most this many failed checks … */
   deployWindowMaxChecks: number;
   /** … spanning at most this many seconds. */
@@ -37,6 +43,9 @@ export const DEFAULT_DETECTION: DetectionOptions = {
   overloadLatencyFactor: 2,
   overloadMinRiseMs: 100,
   overloadMinBaselineSamples: 3,
+  episodeQuietChecks: 10,
+  persistentShare: 0.9,
+  persistentStreak: 10,
   deployWindowMaxChecks: 5,
   deployWindowMaxSeconds: 600,
 };

@@ -1,6 +1,7 @@
 // Where one region stands against the open and resolve rules, from its recent entry checks.
 import { rateFailuresNeeded, type DetectionOptions } from './detection-options';
 import type { EntryOutcome } from './entry-outcome';
+import { episodeOf, type Episode } from './episode';
 
 export type RegionState = {
   region: string;
@@ -15,7 +16,9 @@ export type RegionState = {
   scatteredGatewayErrors: number;
   /** Which rule says this region is failing: enough failures in a row, or enough scattered gateway errors. */
   trigger: 'consecutive' | 'rate' | null;
-  /** Failing now, and most of the window's failures belong to the current streak. */
+  /** The current episode: from its first failed check to now; null when nothing in the window failed. */
+  episode: Episode | null;
+  /** Failing now, and the failures since the episode's onset are (nearly) continuous. */
   persistent: boolean;
   /** `recoveries` successes in a row and scattered gateway errors back under the rate threshold. */
   recovered: boolean;
@@ -32,6 +35,7 @@ export function regionState(region: string, outcomes: EntryOutcome[], options: D
   const gatewayErrorsInWindow = window.filter((outcome) => isGatewayError(outcome, options)).length;
   const scatteredGatewayErrors = scattered(window, options);
   const needed = rateFailuresNeeded(options);
+  const episode = episodeOf(ordered, options.episodeQuietChecks);
   const trigger = consecutiveFailures >= options.confirmations ? 'consecutive' : scatteredGatewayErrors >= needed ? 'rate' : null;
   return {
     region,
@@ -42,10 +46,20 @@ export function regionState(region: string, outcomes: EntryOutcome[], options: D
     gatewayErrorsInWindow,
     scatteredGatewayErrors,
     trigger,
-    persistent: consecutiveFailures >= options.confirmations && consecutiveFailures * 2 >= failuresInWindow,
+    episode,
+    persistent: isPersistent(consecutiveFailures, episode, options),
     recovered: consecutiveSuccesses >= options.recoveries && scatteredGatewayErrors < needed,
     healthy: ordered.length > 0 && failuresInWindow === 0,
   };
+}
+
+// Two failures in a row happen all the time to an origin failing a third of its requests; what tells an outage
+// apart is that (almost) nothing has succeeded since the trouble began, or that the failures have gone on in a row
+// for longer than chance makes plausible.
+function isPersistent(consecutiveFailures: number, episode: Episode | null, options: DetectionOptions): boolean {
+  if (consecutiveFailures < options.confirmations || !episode) return false;
+  if (consecutiveFailures >= options.persistentStreak) return true;
+  return episode.failures >= options.persistentShare * episode.checks - 1e-9;
 }
 
 export function isGatewayError(outcome: EntryOutcome, options: DetectionOptions): boolean {

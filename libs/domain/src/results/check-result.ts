@@ -1,5 +1,6 @@
 // What one probe of one target observed. Probes produce it, the writer stores it, the analyzer reads it.
 import type { DnsRecordType } from '../dns/dns-expectation';
+import type { Backend } from '../site/backends';
 import type { HopRole, HttpMethod } from '../site/site';
 
 export const ERROR_CODES = [
@@ -95,6 +96,8 @@ export type HttpTargetSpec = {
   expectStatus: string;
   bodyContains: string | null;
   timeoutMs: number;
+  /** A load balancer's servers, each probed directly as `<target>@<name>`. */
+  backends?: Backend[];
 };
 
 export type TcpTargetSpec = {

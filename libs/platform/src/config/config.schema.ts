@@ -21,7 +21,11 @@ export type HopwatchConfig = {
   writerFlushMs: number;
   smtpUrl: string | null;
   mailFrom: string;
+  /** Where people reach the api; links in alerts open `${publicUrl}/incidents/<id>`. */
   publicUrl: string;
+  /** Folder of the built web UI (served under `/`); relative paths are taken from the working directory. */
+  webDir: string;
+  sessionTtlHours: number;
   retentionDays: number;
   resolveQuietSeconds: number;
   alertUpdateIntervalSeconds: number;
@@ -78,7 +82,9 @@ export const VARIABLES: VariableSpec[] = [
   { name: 'HOPWATCH_WRITER_FLUSH_MS', description: 'longest a result waits in the writer before its batch is flushed', default: '100' },
   { name: 'HOPWATCH_SMTP_URL', description: 'SMTP server for email alerts (smtp://user:pass@host:port)', default: null, sensitive: true },
   { name: 'HOPWATCH_MAIL_FROM', description: 'sender of alert emails', default: 'hopwatch <hopwatch@localhost>' },
-  { name: 'HOPWATCH_PUBLIC_URL', description: 'base URL used in links inside alerts', default: 'http://localhost:3000' },
+  { name: 'HOPWATCH_PUBLIC_URL', description: 'base URL people reach the api and UI at, used in links inside alerts and for the CSRF origin check; default: the address the api listens on (http://localhost:PORT when HOST is 0.0.0.0 or ::)', default: null },
+  { name: 'HOPWATCH_WEB_DIR', description: 'folder of the built web UI served under /', default: 'dist/web' },
+  { name: 'HOPWATCH_SESSION_TTL_HOURS', description: 'how long a web sign-in session lasts', default: '168' },
   { name: 'HOPWATCH_RESOLVE_QUIET_SECONDS', description: 'how long a resolution must hold before it is announced; a relapse within it reopens the incident', default: '120' },
   { name: 'HOPWATCH_ALERT_UPDATE_INTERVAL_SECONDS', description: 'at most one "updated" notice per incident in this time', default: '300' },
   { name: 'HOPWATCH_ALERT_RETRY_HOURS', description: 'how long a notice is retried before it is given up as failed', default: '24' },

@@ -25,6 +25,17 @@ describe('loadConfig', () => {
   });
 
   it.each([
+    [{}, 'http://localhost:3000'],
+    [{ PORT: '8080' }, 'http://localhost:8080'],
+    [{ HOST: '::', PORT: '8081' }, 'http://localhost:8081'],
+    [{ HOST: '127.0.0.2', PORT: '4000' }, 'http://127.0.0.2:4000'],
+    [{ HOST: '::1', PORT: '4001' }, 'http://[::1]:4001'],
+    [{ HOST: 'monitor.internal', PORT: '80' }, 'http://monitor.internal:80'],
+  ])('defaults the public URL to the address the api listens on (%o → %s)', (env, expected) => {
+    expect(loadConfig(env).publicUrl).toBe(expected);
+  });
+
+  it.each([
     ['auto on all interfaces', { HOST: '0.0.0.0' }, false],
     ['auto on loopback', { HOST: '127.0.0.1' }, true],
     ['auto on localhost', { HOST: 'localhost', HOPWATCH_METRICS_PUBLIC: 'auto' }, true],

@@ -20,9 +20,11 @@ export function loadConfig(env: Env = process.env): HopwatchConfig {
     return VARIABLES.find((variable) => variable.name === name)?.default ?? null;
   };
   const required = (name: string): string => read(name) as string;
+  const port = integer(required('PORT'), 'PORT', 1, 65_535);
+  const host = required('HOST');
   return {
-    port: integer(required('PORT'), 'PORT', 1, 65_535),
-    host: required('HOST'),
+    port,
+    host,
     databaseUrl: url(required('DATABASE_URL'), 'DATABASE_URL', ['postgres:', 'postgresql:']),
     redisUrl: url(required('REDIS_URL'), 'REDIS_URL', ['redis:', 'rediss:']),
     redisPrefix: name(required('HOPWATCH_REDIS_PREFIX'), 'HOPWATCH_REDIS_PREFIX'),
@@ -39,7 +41,9 @@ export function loadConfig(env: Env = process.env): HopwatchConfig {
     writerFlushMs: integer(required('HOPWATCH_WRITER_FLUSH_MS'), 'HOPWATCH_WRITER_FLUSH_MS', 1, 10_000),
     smtpUrl: optionalUrl(read('HOPWATCH_SMTP_URL'), 'HOPWATCH_SMTP_URL', ['smtp:', 'smtps:']),
     mailFrom: required('HOPWATCH_MAIL_FROM'),
-    publicUrl: url(required('HOPWATCH_PUBLIC_URL'), 'HOPWATCH_PUBLIC_URL', ['http:', 'https:']).replace(/\/+$/, ''),
+    publicUrl: url(read('HOPWATCH_PUBLIC_URL') ?? listenUrl(host, port), 'HOPWATCH_PUBLIC_URL', ['http:', 'https:']).replace(/\/+$/, ''),
+    webDir: required('HOPWATCH_WEB_DIR'),
+    sessionTtlHours: integer(required('HOPWATCH_SESSION_TTL_HOURS'), 'HOPWATCH_SESSION_TTL_HOURS', 1, 8_760),
     resolveQuietSeconds: integer(required('HOPWATCH_RESOLVE_QUIET_SECONDS'), 'HOPWATCH_RESOLVE_QUIET_SECONDS', 0, 86_400),
     alertUpdateIntervalSeconds: integer(required('HOPWATCH_ALERT_UPDATE_INTERVAL_SECONDS'), 'HOPWATCH_ALERT_UPDATE_INTERVAL_SECONDS', 0, 86_400),
     alertRetryHours: integer(required('HOPWATCH_ALERT_RETRY_HOURS'), 'HOPWATCH_ALERT_RETRY_HOURS', 1, 720),
@@ -59,6 +63,12 @@ export function loadConfig(env: Env = process.env): HopwatchConfig {
     metricsPerSite: boolean(required('HOPWATCH_METRICS_PER_SITE'), 'HOPWATCH_METRICS_PER_SITE'),
     logLevel: oneOf(required('LOG_LEVEL'), 'LOG_LEVEL', LOG_LEVELS),
   };
+}
+
+/** The address the api listens on, as a person would type it: a wildcard bind is reached through localhost. */
+export function listenUrl(host: string, port: number): string {
+  if (['0.0.0.0', '::', '[::]', ''].includes(host)) return `http://localhost:${port}`;
+  return isIP(host) === 6 ? `http://[${host}]:${port}` : `http://${host}:${port}`;
 }
 
 function integer(value: string, variable: string, min: number, max: number): number {

@@ -85,6 +85,11 @@ export class CreateAlertChannelDto {
   @IsOptional()
   @IsBoolean()
   isDefault?: boolean;
+
+  @ApiPropertyOptional({ example: 'hopwatch', description: 'The tool that manages it (`hopwatch apply` sets "hopwatch"); leave out for hand-made ones' })
+  @IsOptional()
+  @Matches(/^[a-z0-9][a-z0-9_.-]{0,62}$/i, { message: 'managedBy must be 1-63 letters, digits, ".", "_" or "-"' })
+  managedBy?: string;
 }
 
 export class AlertChannelResponse {
@@ -99,6 +104,7 @@ export class AlertChannelResponse {
   @ApiPropertyOptional({ description: 'ntfy' }) topic?: string;
   @ApiPropertyOptional({ description: 'ntfy: masked (…last 4)' }) token?: string;
   @ApiProperty() isDefault!: boolean;
+  @ApiProperty({ nullable: true, type: String }) managedBy!: string | null;
   @ApiProperty() createdAt!: string;
 }
 

@@ -30,6 +30,11 @@ export class CreateMaintenanceWindowDto {
   @ApiProperty({ example: '2026-01-01T04:00:00Z' })
   @IsInstant()
   endsAt!: string;
+
+  @ApiPropertyOptional({ example: 'hopwatch', description: 'The tool that manages it (`hopwatch apply` sets "hopwatch"); leave out for hand-made ones' })
+  @IsOptional()
+  @Matches(/^[a-z0-9][a-z0-9_.-]{0,62}$/i, { message: 'managedBy must be 1-63 letters, digits, ".", "_" or "-"' })
+  managedBy?: string;
 }
 
 export class MaintenanceWindowResponse {
@@ -39,5 +44,6 @@ export class MaintenanceWindowResponse {
   @ApiProperty({ type: [String] }) tags!: string[];
   @ApiProperty() startsAt!: string;
   @ApiProperty() endsAt!: string;
+  @ApiProperty({ nullable: true, type: String }) managedBy!: string | null;
   @ApiProperty() createdAt!: string;
 }

@@ -78,3 +78,24 @@ describe('CreateSiteDto rules', () => {
     expect(await problems({ ...minimal, ...change })).toContain(expected);
   });
 });
+
+describe('load balancer backends', () => {
+  const balancer = { name: 'lb', role: 'load_balancer', url: 'http://shop.internal/' };
+  const backends = [{ address: '10.0.0.21:8080', name: 'app-1' }, { address: '10.0.0.22:8080' }];
+
+  it('are accepted on an http load_balancer hop, named or not', async () => {
+    expect(await problems({ ...minimal, hops: [{ ...balancer, backends }] })).toEqual([]);
+  });
+
+  it.each([
+    ['on a hop that is not a load balancer', { ...balancer, role: 'reverse_proxy', backends }, 'hops.0.backends:onlyOnHttpLoadBalancers'],
+    ['on a tcp hop', { ...balancer, url: 'tcp://10.0.0.1:80', backends }, 'hops.0.backends:onlyOnHttpLoadBalancers'],
+    ['with a single backend', { ...balancer, backends: [backends[0]] }, 'hops.0.backends:arrayMinSize'],
+    ['with an address that is not ip:port', { ...balancer, backends: [backends[0], { address: 'app.internal:80' }] }, 'hops.0.backends.1.address:isConnectTo'],
+    ['with a name that cannot be a target', { ...balancer, backends: [backends[0], { address: '10.0.0.23:80', name: 'app 2/x' }] }, 'hops.0.backends.1.name:matches'],
+    ['with the same address twice', { ...balancer, backends: [backends[0], { address: '10.0.0.21:8080', name: 'again' }] }, 'hops.0.backends:arrayUnique'],
+    ['with the same name twice', { ...balancer, backends: [backends[0], { address: '10.0.0.23:80', name: 'app-1' }] }, 'hops.0.backends:uniqueNames'],
+  ])('are refused %s', async (_case, hopBody, expected) => {
+    expect(await problems({ ...minimal, hops: [hopBody] })).toContain(expected);
+  });
+});

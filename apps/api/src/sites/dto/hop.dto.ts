@@ -1,7 +1,9 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
-import { IsIn, IsOptional, IsString, Matches, MaxLength, NotContains } from 'class-validator';
-import { HOP_ROLES, HopRole } from '@hopwatch/domain';
-import { IsConnectTo, IsExpectStatus, IsHopUrl } from '../../common/validators';
+import { Type } from 'class-transformer';
+import { ArrayMaxSize, ArrayMinSize, ArrayUnique, IsArray, IsIn, IsOptional, IsString, Matches, MaxLength, NotContains, ValidateNested } from 'class-validator';
+import { HOP_ROLES, HopRole, MAX_BACKENDS } from '@hopwatch/domain';
+import { IsConnectTo, IsExpectStatus, IsHopUrl, UniqueNames } from '../../common/validators';
+import { BackendDto, OnlyOnHttpLoadBalancers } from './backend.dto';
 
 export class HopDto {
   @ApiProperty({ example: 'origin', description: 'Unique within the site; "entry" is reserved for the site itself' })
@@ -35,4 +37,16 @@ export class HopDto {
   @IsOptional()
   @IsExpectStatus()
   expectStatus?: string;
+
+  @ApiPropertyOptional({ type: [BackendDto], description: 'load_balancer hops: the servers behind it, each probed directly on every run' })
+  @IsOptional()
+  @OnlyOnHttpLoadBalancers()
+  @IsArray()
+  @ArrayMinSize(2)
+  @ArrayMaxSize(MAX_BACKENDS)
+  @ArrayUnique((backend: BackendDto) => backend?.address, { message: 'backends must have unique addresses' })
+  @UniqueNames()
+  @ValidateNested({ each: true })
+  @Type(() => BackendDto)
+  backends?: BackendDto[];
 }

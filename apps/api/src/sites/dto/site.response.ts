@@ -2,6 +2,11 @@ import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { DetectionDto } from './detection.dto';
 import { DNS_RECORD_TYPES, DnsRecordType, HOP_ROLES, HopRole, HttpMethod, SITE_STATES, SiteState } from '@hopwatch/domain';
 
+export class BackendResponse {
+  @ApiProperty() address!: string;
+  @ApiProperty() name!: string;
+}
+
 export class HopResponse {
   @ApiProperty() name!: string;
   @ApiProperty({ enum: HOP_ROLES }) role!: HopRole;
@@ -9,6 +14,7 @@ export class HopResponse {
   @ApiPropertyOptional({ nullable: true, type: String }) connectTo!: string | null;
   @ApiPropertyOptional({ nullable: true, type: String }) hostHeader!: string | null;
   @ApiPropertyOptional({ nullable: true, type: String }) expectStatus!: string | null;
+  @ApiPropertyOptional({ nullable: true, type: [BackendResponse] }) backends!: BackendResponse[] | null;
 }
 
 export class DnsCheckResponse {

@@ -11,7 +11,7 @@ import type { Cause } from '../cause';
 
 type Verdict = { cause: Cause; proxyStatus: ProxyErrorType | null; confidence: number };
 
-const BY_FAILURE: Partial<Record<FailureKind, Verdict>> = {
+export const BY_FAILURE: Partial<Record<FailureKind, Verdict>> = {
   refused: { cause: 'origin_down', proxyStatus: 'connection_refused', confidence: 0.9 },
   unreachable: { cause: 'origin_down', proxyStatus: 'destination_unavailable', confidence: 0.85 },
   connect_timeout: { cause: 'origin_timeout', proxyStatus: 'connection_timeout', confidence: 0.8 },
@@ -21,6 +21,7 @@ const BY_FAILURE: Partial<Record<FailureKind, Verdict>> = {
   invalid_response: { cause: 'origin_bad_response', proxyStatus: 'http_protocol_error', confidence: 0.85 },
   tls: { cause: 'tls_failure', proxyStatus: 'tls_protocol_error', confidence: 0.85 },
   dns: { cause: 'dns_failure', proxyStatus: 'dns_error', confidence: 0.8 },
+  unexpected_answer: { cause: 'content_mismatch', proxyStatus: null, confidence: 0.8 },
 };
 
 export function chainFinding(view: RunView, context: ClassifyContext): Finding | null {
@@ -45,6 +46,7 @@ export function chainFinding(view: RunView, context: ClassifyContext): Finding |
     facts: {
       status: view.entry.status,
       errorCode: failing.errorCode,
+      errorMessage: failing.errorMessage,
       failingElapsedMs: elapsedMs(failing),
       reporterElapsedMs: reportedBy ? elapsedMs(view.result(reportedBy)!) : null,
       gatewayDetail: view.attribution.reporterFingerprint?.detail ?? null,
@@ -53,8 +55,7 @@ export function chainFinding(view: RunView, context: ClassifyContext): Finding |
   };
 }
 
-// The failing hop answered with its own 5xx (an app error behind a gateway that said something else), or with an
-// answer that is wrong without being an error.
+// The failing hop answered with its own 5xx (an app error behind a gateway that said something else).
 function fallbackVerdict(failure: FailureKind): Verdict {
   if (failure === 'http_error') return { cause: 'origin_error', proxyStatus: null, confidence: 0.7 };
   return { cause: 'unknown', proxyStatus: null, confidence: 0.3 };

@@ -65,7 +65,8 @@ function appAnswer(view: RunView, base: Base): Finding {
   if ((status === 403 || status === 429) && GATEWAY_EDGE_PRODUCTS.includes(entryPrint.gateway)) {
     return { ...base, cause: 'edge_filtering', proxyStatus: 'http_request_denied', confidence: 0.55, gateway: entryPrint.gateway };
   }
-  return { ...base, cause: 'unknown', proxyStatus: null, confidence: 0.3 };
+  const reporter = view.result(view.attribution.reportedBy!)!;
+  return { ...base, cause: 'content_mismatch', proxyStatus: null, confidence: 0.8, facts: { ...base.facts, errorCode: reporter.errorCode, errorMessage: reporter.errorMessage } };
 }
 
 function behindEvidence(view: RunView): Finding['evidence'] {

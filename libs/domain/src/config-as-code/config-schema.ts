@@ -1,0 +1,104 @@
+// The published JSON Schema of hopwatch.yaml (served at /api/v1/schema/config.json, copied to schema/).
+import { DETECTION_LIMITS, HOP_ROLES, HTTP_METHODS, SITE_LIMITS } from '../site/site';
+import { CONFIG_FILE_VERSION } from './config-file';
+
+const name = { type: 'string', pattern: '^[A-Za-z0-9][A-Za-z0-9_.-]{0,62}$', description: '1-63 letters, digits, ".", "_" or "-"' };
+const names = { type: 'array', items: name, uniqueItems: true };
+const freeName = { type: 'string', minLength: 1, maxLength: 200 };
+const statusPart = '(\\d{3}(-\\d{3})?|[1-5]xx)';
+const expectStatus = { type: 'string', pattern: `^${statusPart}( *, *${statusPart})*$`, description: 'e.g. "200", "200-399", "2xx", "200,301-302"' };
+const range = (limits: { min: number; max: number }, integer = true) => ({ type: integer ? 'integer' : 'number', minimum: limits.min, maximum: limits.max });
+
+const hop = {
+  type: 'object',
+  additionalProperties: false,
+  required: ['name', 'role', 'url'],
+  properties: {
+    name: { ...name, not: { enum: ['entry'] } },
+    role: { enum: [...HOP_ROLES] },
+    url: { type: 'string', pattern: '^(https?|tcp)://', description: 'http(s):// URL, or tcp://host:port' },
+    connectTo: { type: 'string', description: 'ip[:port] to connect to, keeping the URL\'s Host and SNI' },
+    hostHeader: { type: 'string', maxLength: 255 },
+    expectStatus,
+  },
+};
+
+const site = {
+  type: 'object',
+  additionalProperties: false,
+  required: ['name', 'url'],
+  properties: {
+    name: freeName,
+    url: { type: 'string', pattern: '^https?://' },
+    method: { enum: [...HTTP_METHODS] },
+    intervalSeconds: range(SITE_LIMITS.intervalSeconds),
+    timeoutMs: range(SITE_LIMITS.timeoutMs),
+    expectStatus,
+    bodyContains: { type: 'string', minLength: 1, maxLength: 1024 },
+    regions: { ...names, maxItems: SITE_LIMITS.maxRegions },
+    hops: { type: 'array', items: hop, maxItems: SITE_LIMITS.maxHops },
+    dns: {
+      type: 'object',
+      additionalProperties: false,
+      required: ['resolvers'],
+      properties: { resolvers: { type: 'array', items: { type: 'string' }, uniqueItems: true, maxItems: SITE_LIMITS.maxResolvers } },
+    },
+    tags: { ...names, maxItems: SITE_LIMITS.maxTags },
+    alertChannels: { type: 'array', items: freeName, uniqueItems: true, description: 'names of alert channels' },
+    confirmations: range(SITE_LIMITS.confirmations),
+    recoveries: range(SITE_LIMITS.recoveries),
+    paused: { type: 'boolean' },
+    detection: {
+      type: 'object',
+      additionalProperties: false,
+      properties: {
+        rateWindow: range(DETECTION_LIMITS.rateWindow),
+        rateThreshold: range(DETECTION_LIMITS.rateThreshold, false),
+        flapLimit: range(DETECTION_LIMITS.flapLimit),
+        flapWindowMinutes: range(DETECTION_LIMITS.flapWindowMinutes),
+      },
+    },
+  },
+};
+
+const alertChannel = {
+  type: 'object',
+  // Each kind has its own fields (email: to; webhook: url; …); the server checks them, so they pass through.
+  additionalProperties: true,
+  required: ['name', 'kind'],
+  properties: {
+    name: { type: 'string', minLength: 1, maxLength: 100 },
+    kind: { type: 'string', minLength: 1, examples: ['email', 'webhook'] },
+    isDefault: { type: 'boolean' },
+    id: false,
+    managedBy: false,
+    secret: false,
+  },
+};
+
+const maintenanceWindow = {
+  type: 'object',
+  additionalProperties: false,
+  required: ['name', 'startsAt', 'endsAt'],
+  properties: {
+    name: freeName,
+    sites: { type: 'array', items: freeName, uniqueItems: true, description: 'names of sites' },
+    tags: { ...names, maxItems: 20 },
+    startsAt: { type: 'string', format: 'date-time' },
+    endsAt: { type: 'string', format: 'date-time' },
+  },
+};
+
+export const CONFIG_SCHEMA = {
+  $schema: 'http://json-schema.org/draft-07/schema#',
+  title: 'hopwatch configuration (hopwatch.yaml)',
+  type: 'object',
+  additionalProperties: false,
+  required: ['version'],
+  properties: {
+    version: { const: CONFIG_FILE_VERSION },
+    sites: { type: 'array', items: site },
+    alertChannels: { type: 'array', items: alertChannel },
+    maintenanceWindows: { type: 'array', items: maintenanceWindow },
+  },
+} as const;

@@ -1,0 +1,109 @@
+// 200 sites behind one shared nginx whose upstream app is down: one root incident lists the other 199 sites'
+// incidents, and each channel hears one `opened` notice, not 200. A site failing for another reason stays apart.
+import { AppServer, startAppServer } from '../support/app-server';
+import { deliveriesOf, webhookChannel } from '../support/alerting-lab';
+import { BootedPipeline, bootPipeline, waitFor } from '../support/boot-pipeline';
+import { freePort } from '../support/free-port';
+import { GatewayProcess } from '../support/gateways/gateway-process';
+import { startNginx } from '../support/gateways/nginx';
+import { ReceivedWebhook, WebhookReceiver } from '../support/webhook-receiver';
+
+const SITES = 200;
+
+const incidentOf = (hook: ReceivedWebhook) => (hook.payload.data as { incident: Record<string, any> }).incident;
+const siteOf = (hook: ReceivedWebhook) => (hook.payload.data as { site: { id: string } }).site;
+
+describe('one incident per root cause', () => {
+  let pipeline: BootedPipeline;
+  let nginx: GatewayProcess;
+  let otherApp: AppServer;
+  const channels: Array<{ id: string; receiver: WebhookReceiver }> = [];
+  const sharedIds: string[] = [];
+  let separateId = '';
+
+  beforeAll(async () => {
+    const [proxyPort, deadAppPort, otherProxyPort, otherAppPort] = await Promise.all([freePort(), freePort(), freePort(), freePort()]);
+    // the other site's app answers 500 through its own proxy: another cause at another hop
+    otherApp = await startAppServer(otherAppPort, { kind: 'error', status: 500 });
+    nginx = await startNginx([
+      { listenPort: proxyPort, upstream: `127.0.0.1:${deadAppPort}` },
+      { listenPort: otherProxyPort, upstream: `127.0.0.1:${otherAppPort}` },
+    ]);
+    pipeline = await bootPipeline({ HOPWATCH_RESOLVE_QUIET_SECONDS: '5' });
+    for (const name of ['ops-hook', 'chat-hook']) channels.push(await webhookChannel(pipeline, name, { isDefault: true }));
+    const register = (name: string, entry: string, proxy: string, app: string) =>
+      pipeline.http().post('/api/v1/sites').set(pipeline.auth).send({
+        name,
+        url: entry,
+        intervalSeconds: 5,
+        timeoutMs: 2_000,
+        hops: [
+          { name: 'proxy', role: 'reverse_proxy', url: proxy },
+          { name: 'app', role: 'app', url: app },
+        ],
+      });
+    // ten at a time: registering 200 sites one by one is slow on a busy machine
+    for (let first = 0; first < SITES; first += 10) {
+      const batch = await Promise.all(
+        Array.from({ length: Math.min(10, SITES - first) }, (_, offset) => first + offset).map((index) =>
+          register(`site-${String(index).padStart(3, '0')}`, `http://127.0.0.1:${proxyPort}/site-${index}`, `http://127.0.0.1:${proxyPort}/`, `http://127.0.0.1:${deadAppPort}/health`),
+        ),
+      );
+      for (const response of batch) expect(response.status).toBe(201);
+      sharedIds.push(...batch.map((response) => response.body.id));
+    }
+    const separate = await register('elsewhere', `http://127.0.0.1:${otherProxyPort}/`, `http://127.0.0.1:${otherProxyPort}/`, `http://127.0.0.1:${otherAppPort}/health`);
+    expect(separate.status).toBe(201);
+    separateId = separate.body.id;
+  }, 180_000);
+
+  afterAll(async () => {
+    await pipeline?.close();
+    await Promise.all([nginx?.stop(), otherApp?.close(), ...channels.map((channel) => channel.receiver.close())]);
+  });
+
+  const openIncidents = async () => (await pipeline.query<{ site_id: string; root_incident_id: string | null }>(`SELECT site_id, root_incident_id FROM incidents WHERE status = 'open'`));
+
+  it('groups 200 sites failing at one dead shared hop under one root and sends one opened notice per channel', async () => {
+    const started = Date.now();
+    await waitFor(openIncidents, (rows) => sharedIds.every((id) => rows.some((row) => row.site_id === id)), 120_000);
+    const allOpenMs = Date.now() - started;
+    const [root] = (await pipeline.http().get('/api/v1/incidents?root=true').set(pipeline.auth).expect(200)).body.items;
+    expect(root.rootIncidentId).toBeNull();
+    expect(root.diagnosis).toMatchObject({ cause: 'origin_down', failingHop: 'app' });
+    expect(root.members).toHaveLength(SITES - 1);
+    expect(new Set([root.siteId, ...root.members.map((member: { siteId: string }) => member.siteId)])).toEqual(new Set(sharedIds));
+    const member = (await pipeline.http().get(`/api/v1/incidents/${root.members[0].incidentId}`).set(pipeline.auth).expect(200)).body;
+    expect(member.rootIncidentId).toBe(root.id);
+    expect(member.timeline[0].message).toContain(`Part of root incident ${root.id}`);
+
+    // give the notifier time to send anything it was going to send for the members
+    await new Promise((resolve) => setTimeout(resolve, 8_000));
+    for (const channel of channels) {
+      const deliveries = await deliveriesOf(pipeline, channel.id);
+      const sharedOpened = deliveries.filter((delivery) => delivery.event === 'opened' && sharedIds.includes(delivery.siteId));
+      expect(sharedOpened).toHaveLength(1);
+      const webhooks = channel.receiver.accepted().filter((hook) => hook.type === 'incident.opened' && sharedIds.includes(siteOf(hook).id));
+      expect(webhooks).toHaveLength(1);
+      expect(incidentOf(webhooks[0]).id).toBe(root.id);
+    }
+    const updates = channels[0].receiver.accepted().filter((hook) => hook.type === 'incident.updated' && incidentOf(hook).id === root.id);
+    process.stdout.write(
+      `\n${SITES} sites open in ${allOpenMs} ms; opened notices per channel for them: 1; root updates sent: ${updates.length}` +
+        `${updates[0] ? ` (listing ${incidentOf(updates[0]).affectedSites.length} sites)` : ''}\n` +
+        `root incident:\n${JSON.stringify({ ...root, members: [...root.members.slice(0, 3), `… ${root.members.length - 3} more`] }, null, 2)}\n`,
+    );
+  });
+
+  it('keeps a site failing for another reason apart, with its own notice', async () => {
+    const [incident] = await waitFor(
+      async () => (await pipeline.http().get(`/api/v1/sites/${separateId}/incidents`).set(pipeline.auth).expect(200)).body.items,
+      (items: Array<Record<string, any>>) => items.length > 0,
+      60_000,
+    );
+    expect(incident.rootIncidentId).toBeNull();
+    expect(incident.members).toEqual([]);
+    expect(incident.diagnosis.cause).toBe('origin_error');
+    await waitFor(async () => channels[0].receiver.accepted(), (hooks) => hooks.some((hook) => hook.type === 'incident.opened' && incidentOf(hook).id === incident.id), 30_000);
+  });
+});
