@@ -2,7 +2,7 @@
 // success answer, the error answers and the security, so no operation can miss one of them (a test
 // lints the document with redocly).
 import { applyDecorators, Type } from '@nestjs/common';
-import type { SecurityRequirementObject } from '@nestjs/swagger/dist/interfaces/open-api-spec.interface';
+import type { SchemaObject, SecurityRequirementObject } from '@nestjs/swagger/dist/interfaces/open-api-spec.interface';
 import { ApiExtraModels, ApiOperation, ApiProperty, ApiPropertyOptional, ApiResponse, getSchemaPath } from '@nestjs/swagger';
 
 export class ApiErrorResponse {
@@ -38,7 +38,18 @@ export type OperationDoc = {
   summary: string;
   description?: string;
   /** The success answer; `type` as `[Item]` for an array. Omit `type` only for 204. */
-  ok: { status?: SuccessStatus; type?: Type<unknown> | [Type<unknown>]; description?: string; text?: boolean };
+  ok: {
+    status?: SuccessStatus;
+    type?: Type<unknown> | [Type<unknown>];
+    description?: string;
+    text?: boolean;
+    /** A Server-Sent Events stream whose events carry one of these as data. */
+    events?: Type<unknown>[];
+    /** A JSON answer with no class of its own (a JSON Schema document, say). */
+    schema?: SchemaObject;
+  };
+  /** What an error status means for this operation, where the general meaning does not fit. */
+  errorMeanings?: Partial<Record<ErrorStatus, string>>;
   /** Besides 401 (every keyed operation), 403 (keyed operations that change something) and 429 (every rate-limited one). */
   errors?: ErrorStatus[];
   /** False for the operations the rate limits skip (the health probes). */
@@ -64,7 +75,7 @@ export function Operation(doc: OperationDoc): MethodDecorator {
     successResponse(doc.ok),
     ApiExtraModels(ApiErrorResponse),
     ...[...errors].sort().map((status) =>
-      ApiResponse({ status, description: ERROR_MEANINGS[status], content: { 'application/json': { schema: { $ref: getSchemaPath(ApiErrorResponse) } } } }),
+      ApiResponse({ status, description: doc.errorMeanings?.[status] ?? ERROR_MEANINGS[status], content: { 'application/json': { schema: { $ref: getSchemaPath(ApiErrorResponse) } } } }),
     ),
   );
 }
@@ -73,6 +84,11 @@ function successResponse(ok: OperationDoc['ok']): MethodDecorator {
   const status = ok.status ?? 200;
   const description = ok.description ?? SUCCESS_MEANINGS[status];
   if (ok.text) return ApiResponse({ status, description, content: { 'text/plain': { schema: { type: 'string' } } } });
+  if (ok.schema) return ApiResponse({ status, description, content: { 'application/json': { schema: ok.schema } } });
+  if (ok.events) {
+    const data = { oneOf: ok.events.map((model) => ({ $ref: getSchemaPath(model) })) };
+    return applyDecorators(ApiExtraModels(...ok.events), ApiResponse({ status, description, content: { 'text/event-stream': { schema: data } } }));
+  }
   if (ok.type === undefined) return ApiResponse({ status, description });
   const [item, isArray] = Array.isArray(ok.type) ? [ok.type[0], true] : [ok.type, false];
   return ApiResponse({ status, description, type: item, isArray });
