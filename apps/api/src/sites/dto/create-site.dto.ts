@@ -20,7 +20,7 @@ export class DnsCheckDto {
   @IsResolver({ each: true })
   resolvers!: string[];
 
-  @ApiPropertyOptional({ enum: DNS_RECORD_TYPES, default: 'A', description: 'dns:// sites only: the record type asked for' })
+  @ApiPropertyOptional({ enum: DNS_RECORD_TYPES, description: 'dns:// sites only: the record type asked for; A when left out' })
   @IsOptional()
   @IsIn(DNS_RECORD_TYPES, { message: `recordType must be one of ${DNS_RECORD_TYPES.join(', ')}` })
   recordType?: DnsRecordType;
