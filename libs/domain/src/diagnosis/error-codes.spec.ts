@@ -17,6 +17,9 @@ function failure(target: string, code: ErrorCode): ObservedResult {
   if (code === 'BODY_MISMATCH') return failed(target, code, { status: 200, errorMessage: 'the first 512 body bytes do not contain "healthy"' });
   if (code === 'TOO_MANY_REDIRECTS') return failed(target, code, { errorMessage: 'more than 5 redirects (the last to http://10.0.0.3:3000/health)' });
   if (code.startsWith('CERT_') || code === 'TLS_HANDSHAKE_FAILED') return tlsFailure(target, code);
+  // push monitors' results say what the judge found in the pings
+  if (code === 'PING_MISSED') return failed(target, code, { kind: 'push', remoteAddress: null, errorMessage: 'no ping since 2025-11-21T23:00:00Z' });
+  if (code === 'PING_FAILED') return failed(target, code, { kind: 'push', remoteAddress: null, errorMessage: 'the job pinged /fail' });
   return failed(target, code, { errorMessage: code === 'UNKNOWN' ? 'socket hang up in a way nobody expected' : null });
 }
 
