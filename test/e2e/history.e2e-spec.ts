@@ -193,7 +193,8 @@ describe('uptime history API', () => {
     await write([...resultsFor(siteId, old, 600, '++-+++-+'), ...resultsFor(siteId, old + 1_200, 600, '+-', { target: 'app' })]);
     const now = Math.floor(Date.now() / 1000);
     await write(resultsFor(siteId, now - (now % 600), 600, '+'));
-    const ranges = [{ window: '90d' }, between(old + 900, old + 7 * H), between(old - D, old + D)];
+    // Fixed ends: a window ending at "now" would move by a second between the two readings.
+    const ranges = [between(now - 90 * D, now + 600), between(old + 900, old + 7 * H), between(old - D, old + D)];
     const before = await Promise.all(ranges.map((range) => uptime(siteId, range)));
     expect(before[0]).toMatchObject({ checks: 9, up: 7, downtimeSeconds: 1_200 });
 
