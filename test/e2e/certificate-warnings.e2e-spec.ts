@@ -50,7 +50,7 @@ describe('certificate expiry warnings', () => {
     const data = notice.payload.data as Record<string, any>;
     expect(data.site).toMatchObject({ id: siteId, name: 'shop' });
     expect(data.incident).toBeNull();
-    expect(data.link).toBe(`https://hopwatch.example.com/api/v1/sites/${siteId}`);
+    expect(data.link).toBe(`https://hopwatch.example.com/sites/${siteId}`);
     expect(data.certificate).toMatchObject({ target: 'tls-origin', issuer: 'hopwatch test CA', subject: 'app.example.test', thresholdDays: 7 });
     expect(data.certificate.daysLeft).toBeGreaterThan(1.5);
     expect(data.certificate.daysLeft).toBeLessThanOrEqual(2);
