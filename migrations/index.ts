@@ -14,6 +14,7 @@ import { RootIncidents1795301200200 } from './1795301200200-RootIncidents';
 import { WebSessions1795301400000 } from './1795301400000-WebSessions';
 import { StatusPages1795301410000 } from './1795301410000-StatusPages';
 import { ManagedBy1795301500000 } from './1795301500000-ManagedBy';
+import { StatusPageManagedBy1795301510000 } from './1795301510000-StatusPageManagedBy';
 
 export const MIGRATIONS = [
   Foundation1795300000000,
@@ -31,4 +32,5 @@ export const MIGRATIONS = [
   WebSessions1795301400000,
   StatusPages1795301410000,
   ManagedBy1795301500000,
+  StatusPageManagedBy1795301510000,
 ];

@@ -1,12 +1,14 @@
-// Carries out a plan against the server: channels first (sites link to them), then sites, then windows
-// (they name sites); deletions last, in the reverse order.
+// Carries out a plan against the server: channels first (sites link to them), then sites, then windows and
+// status pages (they name sites); deletions last, in the reverse order.
 import {
   channelRequestBody, DesiredState, isManagedSite, ObjectKind, Plan, PlannedChange, RemoteChannel, RemoteSite, RemoteState,
-  siteRequestBody, windowRequestBody,
+  siteRequestBody, statusPageRequestBody, windowRequestBody,
 } from '@hopwatch/domain';
 import { ApiClient, ApiRefusal } from '../../api/api-client';
 
-const PATHS: Record<ObjectKind, string> = { site: '/api/v1/sites', alertChannel: '/api/v1/alert-channels', maintenanceWindow: '/api/v1/maintenance-windows' };
+const PATHS: Record<ObjectKind, string> = {
+  site: '/api/v1/sites', alertChannel: '/api/v1/alert-channels', maintenanceWindow: '/api/v1/maintenance-windows', statusPage: '/api/v1/status-pages',
+};
 
 export type AppliedChange = { change: PlannedChange; secret?: string };
 
@@ -60,7 +62,15 @@ export async function executePlan(api: ApiClient, plan: Plan, desired: DesiredSt
       return undefined;
     });
   }
-  const deletions = (['maintenanceWindow', 'site', 'alertChannel'] as const).flatMap((kind) => plan.changes.filter((change) => change.kind === kind && change.action === 'delete'));
+  for (const change of byKind('statusPage')) {
+    await run(change, async () => {
+      const spec = desired.statusPages.find((page) => page.slug === change.name)!;
+      const body = statusPageRequestBody(spec, siteIdOf, { create: change.id === null });
+      await (change.id === null ? api.post(PATHS.statusPage, body) : api.patch(`${PATHS.statusPage}/${change.id}`, body));
+      return undefined;
+    });
+  }
+  const deletions = (['statusPage', 'maintenanceWindow', 'site', 'alertChannel'] as const).flatMap((kind) => plan.changes.filter((change) => change.kind === kind && change.action === 'delete'));
   for (const change of deletions) await run(change, async () => void (await api.delete(`${PATHS[change.kind]}/${change.id}`)));
   return applied;
 }
