@@ -65,8 +65,8 @@ describe('statusPageRequestBody', () => {
   const ids = new Map([['shop', 'site-1'], ['blog', 'site-2']]);
   const idOf = (name: string) => ids.get(name)!;
   it.each([
-    { name: 'a create marks the page as managed', create: true, expected: { slug: 'public', title: 'Public status', description: null, siteIds: ['site-2', 'site-1'], tags: ['prod'], managedBy: MANAGED_BY } },
-    { name: 'an update leaves the owner alone', create: false, expected: { slug: 'public', title: 'Public status', description: null, siteIds: ['site-2', 'site-1'], tags: ['prod'] } },
+    { name: 'a create marks the page as managed and leaves out no description', create: true, expected: { slug: 'public', title: 'Public status', siteIds: ['site-2', 'site-1'], tags: ['prod'], managedBy: MANAGED_BY } },
+    { name: 'an update clears the description and leaves the owner alone', create: false, expected: { slug: 'public', title: 'Public status', description: null, siteIds: ['site-2', 'site-1'], tags: ['prod'] } },
   ])('$name', ({ create, expected }) => {
     expect(statusPageRequestBody(statusPageSpecFromFile(page({ sites: ['shop', 'blog'], tags: ['prod'] })), idOf, { create })).toEqual(expected);
   });

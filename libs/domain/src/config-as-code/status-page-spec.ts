@@ -28,8 +28,12 @@ export function statusPageFileEntry(spec: StatusPageSpec): StatusPageSpecInput {
   };
 }
 
-/** A create marks the page as managed; an update (PATCH) leaves its owner alone, so an adopted hand-made page is never pruned. */
+/**
+ * A create marks the page as managed and leaves out a missing description; an update (PATCH) sends null to
+ * clear one and leaves the owner alone, so an adopted hand-made page is never pruned.
+ */
 export function statusPageRequestBody(spec: StatusPageSpec, siteIdOf: (name: string) => string, options: { create: boolean }): Record<string, unknown> {
-  const body = { slug: spec.slug, title: spec.title, description: spec.description, siteIds: spec.sites.map(siteIdOf), tags: spec.tags };
-  return options.create ? { ...body, managedBy: MANAGED_BY } : body;
+  const body = { slug: spec.slug, title: spec.title, siteIds: spec.sites.map(siteIdOf), tags: spec.tags };
+  if (!options.create) return { ...body, description: spec.description };
+  return { ...body, ...(spec.description !== null ? { description: spec.description } : {}), managedBy: MANAGED_BY };
 }

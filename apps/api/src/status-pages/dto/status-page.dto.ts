@@ -1,4 +1,5 @@
 import { ApiProperty, ApiPropertyOptional, PartialType } from '@nestjs/swagger';
+import { AcceptsNull } from '../../common/nullable.decorator';
 import { ArrayMaxSize, IsArray, IsOptional, IsString, IsUUID, Matches, MaxLength, MinLength } from 'class-validator';
 
 export class CreateStatusPageDto {
@@ -40,6 +41,8 @@ export class CreateStatusPageDto {
   managedBy?: string;
 }
 
+/** A null description clears it. */
+@AcceptsNull('description')
 export class UpdateStatusPageDto extends PartialType(CreateStatusPageDto) {}
 
 export class StatusPageResponse {
