@@ -1,17 +1,19 @@
 // `npm start`: migrations, then the API, the scheduler and a worker for HOPWATCH_REGION in one process.
 import 'reflect-metadata';
 import { migrateDatabase } from '@hopwatch/db';
-import { assertPortFree, bootOrExit, loadConfigOrExit } from '@hopwatch/platform';
+import { assertPortFree, bootOrExit, loadConfigOrExit, stopOnSignal } from '@hopwatch/platform';
 import { assertRedisReachable } from '@hopwatch/queue';
 import { exposureLines } from '../../api/src/listen-banner';
 import { createAllInOneApp } from './create-all-in-one-app';
 
 bootOrExit(async () => {
   const config = loadConfigOrExit();
+  const stop = stopOnSignal('all-in-one', config.shutdownTimeoutMs);
   await assertPortFree(config.port, config.host, 'PORT');
   const applied = await migrateDatabase(config.databaseUrl);
   await assertRedisReachable(config.redisUrl);
   const app = await createAllInOneApp(config);
+  stop.attach(app);
   await app.listen(config.port, config.host);
   const base = config.publicUrl;
   process.stdout.write(

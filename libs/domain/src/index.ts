@@ -8,6 +8,7 @@ export * from './site/url-redaction';
 export * from './results/check-result';
 export * from './results/check-state';
 export * from './schedule/slots';
+export * from './schedule/slot-ledger';
 export * from './fingerprint/gateway';
 export * from './fingerprint/gateway-signatures';
 export * from './fingerprint/cloudflare';

@@ -2,7 +2,7 @@ import { Inject, Injectable, OnApplicationShutdown } from '@nestjs/common';
 import { JobsOptions } from 'bullmq';
 import type { Redis } from 'ioredis';
 import { Gauge } from 'prom-client';
-import { HOPWATCH_CONFIG, HopwatchConfig, metricsRegistry } from '@hopwatch/platform';
+import { dependencies, HOPWATCH_CONFIG, HopwatchConfig, metricsRegistry } from '@hopwatch/platform';
 import { JobQueue } from './job-queue';
 import { CheckJob, CheckJobOutcome, checkJobId, checksQueueName } from './jobs';
 import { REDIS } from './queue.module.tokens';
@@ -23,6 +23,8 @@ new Gauge({
   registers: [metricsRegistry],
   async collect() {
     this.reset();
+    // Commands wait for Redis to return rather than fail, so asking now would hold /metrics for the whole outage.
+    if (!dependencies.isUp('redis')) return;
     for (const producer of live) {
       for (const region of producer.regions()) {
         const counts = await producer.queue(region).jobCounts('waiting', 'active', 'delayed', 'failed');

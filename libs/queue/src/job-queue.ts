@@ -1,12 +1,15 @@
+import { Logger } from '@nestjs/common';
 import { JobsOptions, Queue, QueueEvents } from 'bullmq';
 import type { Redis } from 'ioredis';
 import { JobName, JobPayload, JobResult, JobsOn, QueueKind } from './jobs';
-import { createRedis } from './redis';
+import { createRedis, queueErrorHandler } from './redis';
 
 export type JobRequest<K extends JobName> = { data: JobPayload<K>; opts: JobsOptions };
 
 /** A queued job; `finished` rejects when the job failed or did not finish within `timeoutMs`. */
 export type QueuedJob<K extends JobName> = { finished(timeoutMs: number): Promise<JobResult<K>> };
+
+const logger = new Logger('JobQueue');
 
 type Connections = { redis: Redis; redisUrl: string; prefix: string };
 
@@ -21,6 +24,7 @@ export class JobQueue<Q extends QueueKind> {
     private readonly connections: Connections,
   ) {
     this.queue = new Queue(name, { connection: connections.redis, prefix: connections.prefix });
+    this.queue.on('error', queueErrorHandler(logger, `queue ${name}`));
   }
 
   async enqueue<K extends JobsOn<Q>>(name: K, requests: Array<JobRequest<K>>): Promise<void> {
@@ -49,6 +53,7 @@ export class JobQueue<Q extends QueueKind> {
     if (!this.events) {
       this.eventsConnection = createRedis(this.connections.redisUrl);
       const listener = new QueueEvents(this.name, { connection: this.eventsConnection, prefix: this.connections.prefix });
+      listener.on('error', queueErrorHandler(logger, `events of ${this.name}`));
       this.events = listener.waitUntilReady().then(() => listener);
     }
     return this.events;

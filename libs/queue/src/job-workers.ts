@@ -4,10 +4,10 @@ import { BeforeApplicationShutdown, Inject, Injectable, Logger, OnApplicationBoo
 import { DiscoveryService, MetadataScanner, Reflector } from '@nestjs/core';
 import { Job, Worker, WorkerOptions } from 'bullmq';
 import type { Redis } from 'ioredis';
-import { HOPWATCH_CONFIG, HopwatchConfig } from '@hopwatch/platform';
+import { HOPWATCH_CONFIG, HopwatchConfig, isConnectionFailure } from '@hopwatch/platform';
 import { JobName, jobNamesOn, queueNameFor, QueueKind } from './jobs';
 import { ON_JOB } from './on-job.decorator';
-import { createRedis } from './redis';
+import { createRedis, queueErrorHandler } from './redis';
 
 /** What a process consumes: a queue kind and the worker settings it wants beyond the shared ones. */
 export type QueueConsumer = {
@@ -52,14 +52,21 @@ export class JobWorkers implements OnApplicationBootstrap, BeforeApplicationShut
     const connection = createRedis(this.config.redisUrl);
     const name = queueNameFor(consumer.queue, this.config.region);
     const worker = new Worker(name, (job) => this.dispatch(handlers, job), {
+      // The lock is renewed every half-lock while the worker lives, so it need not cover a whole check: it only
+      // bounds how long a dead worker's jobs wait. They are taken over within lock + stalled interval (1.5 × lock).
       lockDuration: this.config.jobLockMs,
-      stalledInterval: Math.min(this.config.jobLockMs, 30_000),
+      stalledInterval: Math.max(500, Math.round(this.config.jobLockMs / 2)),
       ...consumer.options(this.config),
       connection,
       prefix: this.config.redisPrefix,
     });
-    worker.on('error', (error) => this.logger.error(`${name} queue error: ${error.message}`));
-    if (consumer.logFailures) worker.on('failed', (job, error) => this.logger.warn(`${job?.name} ${job?.id} failed: ${error.message}`));
+    worker.on('error', queueErrorHandler(this.logger, `${name} queue error`));
+    if (consumer.logFailures) {
+      // A job failing because Postgres or Redis is away is retried; the outage itself is reported once elsewhere.
+      worker.on('failed', (job, error) => {
+        if (!isConnectionFailure(error)) this.logger.warn(`${job?.name} ${job?.id} failed: ${error.message}`);
+      });
+    }
     this.running.push({ worker, connection });
   }
 

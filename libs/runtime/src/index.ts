@@ -1,2 +1,3 @@
 export * from './infrastructure.module';
 export * from './target-policy.module';
+export * from './dependency-monitor';

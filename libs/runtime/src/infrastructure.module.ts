@@ -5,6 +5,7 @@ import { Logger } from 'nestjs-pino';
 import { DbModule } from '@hopwatch/db';
 import { ConfigModule, HopwatchConfig, LoggingModule } from '@hopwatch/platform';
 import { QueueModule } from '@hopwatch/queue';
+import { DependencyMonitorModule } from './dependency-monitor';
 
 @Module({})
 export class InfrastructureModule {
@@ -16,6 +17,7 @@ export class InfrastructureModule {
         LoggingModule.forRoot(config),
         DbModule.forRoot(config.databaseUrl, poolSize),
         QueueModule.forRoot(config.redisUrl),
+        DependencyMonitorModule,
         ...roles,
       ],
     };
@@ -26,6 +28,5 @@ export class InfrastructureModule {
 export async function createProcessContext(config: HopwatchConfig, roles: Type[]): Promise<INestApplicationContext> {
   const app = await NestFactory.createApplicationContext(InfrastructureModule.forRoot(config, roles), { bufferLogs: true });
   app.useLogger(app.get(Logger));
-  app.enableShutdownHooks();
   return app;
 }

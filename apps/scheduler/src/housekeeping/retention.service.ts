@@ -16,7 +16,7 @@ export class RetentionService implements OnApplicationBootstrap, OnApplicationSh
     () => this.runOnce(),
     RUN_EVERY_MS,
     (error) => this.logger.error(`purging old results failed, retrying later: ${error.message}`),
-    true,
+    { unref: true },
   );
 
   constructor(

@@ -15,7 +15,7 @@ export class LeaderLock implements OnApplicationShutdown {
 
   constructor(@Inject(HOPWATCH_CONFIG) private readonly config: HopwatchConfig) {}
 
-  /** True while this process leads; tries to become leader when it does not. */
+  /** True while this process leads; tries to become leader when it does not (and throws when Postgres cannot be reached). */
   async ensure(): Promise<boolean> {
     if (this.leading) return true;
     try {
@@ -24,8 +24,8 @@ export class LeaderLock implements OnApplicationShutdown {
       this.leading = rows[0].acquired === true;
       if (this.leading) this.logger.log('became the active scheduler');
     } catch (error) {
-      this.logger.warn(`leader election failed: ${(error as Error).message}`);
       this.drop();
+      throw error;
     }
     return this.leading;
   }

@@ -13,3 +13,9 @@ export const missedSlots = new Counter({
   help: 'Slots the scheduler could not enqueue in time and recorded as missed',
   registers: [metricsRegistry],
 });
+
+export const reenqueuedChecks = new Counter({
+  name: 'hopwatch_scheduler_reenqueued_checks_total',
+  help: 'Check jobs enqueued again for claimed slots after Redis lost its data (restart without persistence, flush)',
+  registers: [metricsRegistry],
+});

@@ -1,7 +1,9 @@
 import { Inject, Injectable, Logger, OnApplicationBootstrap, OnApplicationShutdown } from '@nestjs/common';
 import { HOPWATCH_CONFIG, HopwatchConfig, RepeatingTask } from '@hopwatch/platform';
+import { DependencyMonitor } from '@hopwatch/runtime';
 import { EnqueueDueService } from './enqueue-due.service';
 import { LeaderLock } from './leader.lock';
+import { LostJobsService } from './lost-jobs.service';
 
 /** The scheduler's loop: every tick, if this instance leads, enqueue what is due. */
 @Injectable()
@@ -12,11 +14,13 @@ export class TickService implements OnApplicationBootstrap, OnApplicationShutdow
   constructor(
     private readonly leader: LeaderLock,
     private readonly enqueuer: EnqueueDueService,
+    private readonly lostJobs: LostJobsService,
+    private readonly dependencies: DependencyMonitor,
     @Inject(HOPWATCH_CONFIG) config: HopwatchConfig,
   ) {
-    this.loop = new RepeatingTask(() => this.tick(), config.schedulerTickMs, (error) =>
-      this.logger.error(`tick failed, retrying next tick: ${error.message}`),
-    );
+    this.loop = new RepeatingTask(() => this.tick(), config.schedulerTickMs, async (error) => {
+      if (!(await this.dependencies.explains(error))) this.logger.error(`tick failed, retrying next tick: ${error.message}`);
+    });
   }
 
   onApplicationBootstrap(): void {
@@ -30,6 +34,7 @@ export class TickService implements OnApplicationBootstrap, OnApplicationShutdow
   /** One tick; public so tests can drive the scheduler step by step. */
   async tick(): Promise<number> {
     if (!(await this.leader.ensure())) return 0;
+    await this.lostJobs.recoverIfLost();
     return this.enqueuer.enqueueDue();
   }
 }

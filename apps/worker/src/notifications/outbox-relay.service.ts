@@ -5,6 +5,7 @@ import { DeliveryRepository, NotificationOutboxRepository, OutboxContext, Outbox
 import { decideNotice, windowCovers } from '@hopwatch/domain';
 import { HOPWATCH_CONFIG, HopwatchConfig, RepeatingTask } from '@hopwatch/platform';
 import { NotificationQueue } from '@hopwatch/queue';
+import { DependencyMonitor } from '@hopwatch/runtime';
 
 const RELAY_EVERY_MS = 250;
 const SWEEP_EVERY_MS = 30_000;
@@ -16,7 +17,9 @@ export class OutboxRelay implements OnApplicationBootstrap, BeforeApplicationShu
   private readonly loop = new RepeatingTask(
     () => this.relay(),
     RELAY_EVERY_MS,
-    (error) => this.logger.error(`relaying incident events failed: ${error.message}`),
+    async (error) => {
+      if (!(await this.dependencies.explains(error))) this.logger.error(`relaying incident events failed: ${error.message}`);
+    },
   );
   private lastSweep = Date.now();
 
@@ -24,6 +27,7 @@ export class OutboxRelay implements OnApplicationBootstrap, BeforeApplicationShu
     private readonly outbox: NotificationOutboxRepository,
     private readonly deliveries: DeliveryRepository,
     private readonly queue: NotificationQueue,
+    private readonly dependencies: DependencyMonitor,
     @Inject(HOPWATCH_CONFIG) private readonly config: HopwatchConfig,
     private readonly unitOfWork: UnitOfWork,
   ) {}

@@ -3,7 +3,7 @@
 // table's unique key keeps the retry from writing anything twice.
 import { BeforeApplicationShutdown, Inject, Injectable, Logger } from '@nestjs/common';
 import { CheckResultRepository, NewCheckResult } from '@hopwatch/db';
-import { HOPWATCH_CONFIG, HopwatchConfig } from '@hopwatch/platform';
+import { dependencies, describeCause, HOPWATCH_CONFIG, HopwatchConfig, isConnectionFailure } from '@hopwatch/platform';
 import { writerBatchSize, writerLatency } from '../worker.metrics';
 
 type Pending = { result: NewCheckResult; done: () => void; failed: (error: Error) => void };
@@ -67,7 +67,8 @@ export class ResultWriter implements BeforeApplicationShutdown {
       writerBatchSize.observe(batch.length);
       for (const item of batch) item.done();
     } catch (error) {
-      this.logger.error(`writing ${batch.length} results failed: ${(error as Error).message}`);
+      if (isConnectionFailure(error)) dependencies.down('postgres', describeCause(error));
+      else this.logger.error(`writing ${batch.length} results failed: ${(error as Error).message}`);
       for (const item of batch) item.failed(error as Error);
     } finally {
       stopTimer();

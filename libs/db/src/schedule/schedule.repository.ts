@@ -1,10 +1,44 @@
 import { Injectable } from '@nestjs/common';
+import { InjectDataSource } from '@nestjs/typeorm';
+import { DataSource } from 'typeorm';
 import { attachHops } from '../sites/attach-hops';
 import { SiteEntity } from '../sites/site.entity';
 import { Transaction } from '../unit-of-work';
 
+/** The last slot enqueued for a site and the regions that have stored nothing for it yet. */
+export type UnfinishedSlot = { site: SiteEntity; slot: Date; regions: string[] };
+
 @Injectable()
 export class ScheduleRepository {
+  constructor(@InjectDataSource() private readonly dataSource: DataSource) {}
+
+  /**
+   * Every site's most recently enqueued slot (next_run_at minus one interval) that some of its regions have not
+   * stored an entry result for: the jobs a Redis restart or flush may have taken with it.
+   */
+  async unfinishedSlots(): Promise<UnfinishedSlot[]> {
+    const rows: Array<{ id: string; slot: Date; regions: string[] }> = await this.dataSource.query(
+      `SELECT site.id, site.next_run_at - make_interval(secs => site.interval_seconds) AS slot,
+              array_agg(region ORDER BY region) AS regions
+         FROM sites AS site CROSS JOIN LATERAL unnest(site.regions) AS region
+        WHERE NOT site.paused AND site.next_run_at > now()
+          -- a site whose first slot has not come yet was never claimed: there is nothing to put back
+          AND site.next_run_at - make_interval(secs => site.interval_seconds) >= site.created_at
+          AND NOT EXISTS (SELECT 1 FROM check_results AS result
+                           WHERE result.site_id = site.id AND result.region = region AND result.target = 'entry'
+                             AND result.slot = site.next_run_at - make_interval(secs => site.interval_seconds))
+        GROUP BY site.id, site.next_run_at, site.interval_seconds`,
+    );
+    if (rows.length === 0) return [];
+    const sites = await this.dataSource.getRepository(SiteEntity).createQueryBuilder('site').where('site.id = ANY(:ids)', { ids: rows.map((row) => row.id) }).getMany();
+    await attachHops(this.dataSource.manager, sites);
+    const byId = new Map(sites.map((site) => [site.id, site]));
+    return rows.flatMap((row) => {
+      const site = byId.get(row.id);
+      return site ? [{ site, slot: new Date(row.slot), regions: row.regions }] : [];
+    });
+  }
+
   /** Locks up to `limit` due sites with their hops, skipping rows another scheduler holds; the lock lasts as long as `tx`. */
   async lockDue(tx: Transaction, limit: number): Promise<SiteEntity[]> {
     const sites = await tx.manager

@@ -17,6 +17,7 @@ export type HopwatchConfig = {
   workerConcurrency: number;
   schedulerTickMs: number;
   jobLockMs: number;
+  shutdownTimeoutMs: number;
   writerBatchSize: number;
   writerFlushMs: number;
   smtpUrl: string | null;
@@ -73,7 +74,8 @@ export const VARIABLES: VariableSpec[] = [
   { name: 'HOPWATCH_TARGET_DENY', description: 'comma-separated CIDRs probes may never reach', default: null },
   { name: 'HOPWATCH_WORKER_CONCURRENCY', description: 'checks one worker runs at once', default: '200' },
   { name: 'HOPWATCH_SCHEDULER_TICK_MS', description: 'how often the scheduler looks for due checks', default: '100' },
-  { name: 'HOPWATCH_JOB_LOCK_MS', description: 'how long a worker holds a check job before another may take it over (a killed worker\'s jobs return after this)', default: '30000' },
+  { name: 'HOPWATCH_JOB_LOCK_MS', description: 'lock on a running job, renewed while its worker lives; a killed worker\'s jobs are re-run elsewhere within 1.5 × this', default: '10000' },
+  { name: 'HOPWATCH_SHUTDOWN_TIMEOUT_MS', description: 'longest a process waits on SIGTERM/SIGINT for in-flight work before it exits anyway', default: '10000' },
   { name: 'HOPWATCH_WRITER_BATCH', description: 'results the writer inserts per statement at most', default: '500' },
   { name: 'HOPWATCH_WRITER_FLUSH_MS', description: 'longest a result waits in the writer before its batch is flushed', default: '100' },
   { name: 'HOPWATCH_SMTP_URL', description: 'SMTP server for email alerts (smtp://user:pass@host:port)', default: null, sensitive: true },

@@ -37,6 +37,7 @@ export function loadConfig(env: Env = process.env): HopwatchConfig {
     workerConcurrency: integer(required('HOPWATCH_WORKER_CONCURRENCY'), 'HOPWATCH_WORKER_CONCURRENCY', 1, 5_000),
     schedulerTickMs: integer(required('HOPWATCH_SCHEDULER_TICK_MS'), 'HOPWATCH_SCHEDULER_TICK_MS', 20, 1_000),
     jobLockMs: integer(required('HOPWATCH_JOB_LOCK_MS'), 'HOPWATCH_JOB_LOCK_MS', 1_000, 600_000),
+    shutdownTimeoutMs: integer(required('HOPWATCH_SHUTDOWN_TIMEOUT_MS'), 'HOPWATCH_SHUTDOWN_TIMEOUT_MS', 100, 600_000),
     writerBatchSize: integer(required('HOPWATCH_WRITER_BATCH'), 'HOPWATCH_WRITER_BATCH', 1, 10_000),
     writerFlushMs: integer(required('HOPWATCH_WRITER_FLUSH_MS'), 'HOPWATCH_WRITER_FLUSH_MS', 1, 10_000),
     smtpUrl: optionalUrl(read('HOPWATCH_SMTP_URL'), 'HOPWATCH_SMTP_URL', ['smtp:', 'smtps:']),

@@ -1,0 +1,111 @@
+// What one fault scenario runs on: a private Postgres and Redis (never the shared ones), a loopback target,
+// a fresh database per scenario, and the real hopwatch processes.
+import { randomUUID } from 'node:crypto';
+import { Client } from 'pg';
+import { firstSlotFor, ScheduledSite } from '@hopwatch/domain';
+import { migrateDatabase } from '@hopwatch/db';
+import { HopwatchProcess, Role, startHopwatch } from '../../test/support/hopwatch-process';
+import { PrivatePostgres, startPrivatePostgres } from '../../test/support/postgres-server';
+import { PrivateRedis, startPrivateRedis } from '../../test/support/redis-server';
+import { startTargetServer, TargetServer } from '../../test/support/target-server';
+
+const TEMPLATE = 'hopwatch_faults_template';
+
+export type FaultLab = {
+  postgres: PrivatePostgres;
+  redis: PrivateRedis;
+  target: TargetServer;
+  close(): Promise<void>;
+};
+
+export async function openFaultLab(): Promise<FaultLab> {
+  const [postgres, redis, target] = await Promise.all([startPrivatePostgres(), startPrivateRedis(), startTargetServer()]);
+  await migrateDatabase(postgres.url.replace(/\/postgres$/, `/${TEMPLATE}`));
+  return {
+    postgres,
+    redis,
+    target,
+    async close() {
+      await target.close();
+      await Promise.all([postgres.remove(), redis.stop()]);
+    },
+  };
+}
+
+/** One scenario's database and processes. */
+export class ScenarioRun {
+  readonly processes: Array<{ role: Role; process: HopwatchProcess }> = [];
+  sites: ScheduledSite[] = [];
+
+  private constructor(
+    readonly lab: FaultLab,
+    readonly databaseUrl: string,
+  ) {}
+
+  static async prepare(lab: FaultLab): Promise<ScenarioRun> {
+    const name = `hopwatch_fault_${randomUUID().slice(0, 8)}`;
+    await withClient(lab.postgres.url, (client) => client.query(`CREATE DATABASE ${name} TEMPLATE ${TEMPLATE}`));
+    await lab.redis.flushAll();
+    return new ScenarioRun(lab, lab.postgres.url.replace(/\/postgres$/, `/${name}`));
+  }
+
+  /** Adds the sites once the processes run, their first slots a few seconds ahead, so start-up time costs no slot. */
+  async seed(siteCount: number, intervalSeconds: number): Promise<void> {
+    const startMs = Date.now() + 3_000;
+    const sites = Array.from({ length: siteCount }, () => {
+      const siteId = randomUUID();
+      return { siteId, firstSlot: firstSlotFor(siteId, intervalSeconds, startMs), intervalSeconds };
+    });
+    await withClient(this.databaseUrl, (client) =>
+      client.query(
+        `INSERT INTO sites (id, name, url, method, interval_seconds, timeout_ms, expect_status, regions, dns_resolvers, tags,
+                            alert_channel_ids, confirmations, recoveries, paused, next_run_at)
+         SELECT id, 'fault-' || id, $3, 'GET', $4, 2000, '200', '{default}', '{}', '{faults}', '{}', 2, 2, false, next_run_at
+           FROM unnest($1::uuid[], $2::timestamptz[]) AS seeded(id, next_run_at)`,
+        [sites.map((site) => site.siteId), sites.map((site) => new Date(site.firstSlot * 1000).toISOString()), this.lab.target.url('/'), intervalSeconds],
+      ),
+    );
+    this.sites = sites;
+  }
+
+  async start(role: Role): Promise<HopwatchProcess> {
+    const process = startHopwatch(role, {
+      DATABASE_URL: this.databaseUrl,
+      REDIS_URL: this.lab.redis.url,
+      HOPWATCH_REDIS_PREFIX: 'hopwatch-faults',
+      HOPWATCH_SHUTDOWN_TIMEOUT_MS: '5000',
+    });
+    this.processes.push({ role, process });
+    await process.started(60_000);
+    return process;
+  }
+
+  /** Entry results in the run, for the checker. */
+  async storedSlots(): Promise<Array<{ siteId: string; slot: number; missed: boolean; ok: boolean; startedAt: number }>> {
+    const { rows } = await withClient(this.databaseUrl, (client) =>
+      client.query(
+        `SELECT site_id, extract(epoch FROM slot)::bigint AS slot, error_code = 'MISSED' AS missed, ok,
+                extract(epoch FROM started_at) * 1000 AS started_at
+           FROM check_results WHERE target = 'entry'`,
+      ),
+    );
+    return rows.map((row) => ({ siteId: row.site_id, slot: Number(row.slot), missed: row.missed === true, ok: row.ok, startedAt: Number(row.started_at) }));
+  }
+
+  async stop(): Promise<void> {
+    for (const { process } of this.processes) if (process.child.exitCode === null) process.child.kill('SIGTERM');
+    await Promise.all(this.processes.map(({ process }) => process.exited()));
+    const name = this.databaseUrl.slice(this.databaseUrl.lastIndexOf('/') + 1);
+    await withClient(this.lab.postgres.url, (client) => client.query(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`));
+  }
+}
+
+async function withClient<T>(url: string, work: (client: Client) => Promise<T>): Promise<T> {
+  const client = new Client({ connectionString: url });
+  await client.connect();
+  try {
+    return await work(client);
+  } finally {
+    await client.end();
+  }
+}
