@@ -395,6 +395,23 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/schema/config.json": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The JSON Schema of hopwatch.yaml (config as code), for editors and `hopwatch apply` */
+        get: operations["SchemaController_config"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/sites/{id}/uptime": {
         parameters: {
             query?: never;
@@ -783,6 +800,11 @@ export interface components {
              * @default false
              */
             isDefault: boolean;
+            /**
+             * @description The tool that manages it (`hopwatch apply` sets "hopwatch"); leave out for hand-made ones
+             * @example hopwatch
+             */
+            managedBy?: string;
         };
         CreateMaintenanceWindowDto: {
             /** @example database upgrade */
@@ -799,6 +821,11 @@ export interface components {
             startsAt: string;
             /** @example 2026-01-01T04:00:00Z */
             endsAt: string;
+            /**
+             * @description The tool that manages it (`hopwatch apply` sets "hopwatch"); leave out for hand-made ones
+             * @example hopwatch
+             */
+            managedBy?: string;
         };
         CreateApiKeyDto: {
             /** @example grafana */
@@ -861,6 +888,11 @@ export interface components {
              *     ]
              */
             tags?: string[];
+            /**
+             * @description The tool that manages it (`hopwatch apply` sets "hopwatch"); leave out for hand-made ones
+             * @example hopwatch
+             */
+            managedBy?: string;
         };
         StatusPageResponse: {
             /** Format: uuid */
@@ -870,6 +902,7 @@ export interface components {
             description: string | null;
             siteIds: string[];
             tags: string[];
+            managedBy: string | null;
             /** @description Path of the public page */
             path: string;
             createdAt: string;
@@ -894,6 +927,11 @@ export interface components {
              *     ]
              */
             tags?: string[];
+            /**
+             * @description The tool that manages it (`hopwatch apply` sets "hopwatch"); leave out for hand-made ones
+             * @example hopwatch
+             */
+            managedBy?: string;
         };
         PublicDayResponse: {
             /**
@@ -1451,6 +1489,7 @@ export interface components {
             /** @description ntfy: masked (…last 4) */
             token?: string;
             isDefault: boolean;
+            managedBy: string | null;
             createdAt: string;
         };
         CreatedAlertChannelResponse: {
@@ -1473,6 +1512,7 @@ export interface components {
             /** @description ntfy: masked (…last 4) */
             token?: string;
             isDefault: boolean;
+            managedBy: string | null;
             createdAt: string;
             /** @description The webhook signing secret (whsec_…); shown only in this response */
             secret?: string;
@@ -1509,6 +1549,7 @@ export interface components {
             tags: string[];
             startsAt: string;
             endsAt: string;
+            managedBy: string | null;
             createdAt: string;
         };
         ApiKeyResponse: {
@@ -2158,6 +2199,23 @@ export interface operations {
         };
     };
     MetricsController_metrics: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
+    };
+    SchemaController_config: {
         parameters: {
             query?: never;
             header?: never;
