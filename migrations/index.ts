@@ -11,6 +11,9 @@ import { ChatChannels1795300840000 } from './1795300840000-ChatChannels';
 import { IncidentShape1795301200000 } from './1795301200000-IncidentShape';
 import { HopBackends1795301200100 } from './1795301200100-HopBackends';
 import { RootIncidents1795301200200 } from './1795301200200-RootIncidents';
+import { PushMonitors1795301300000 } from './1795301300000-PushMonitors';
+import { CertificateWarnings1795301310000 } from './1795301310000-CertificateWarnings';
+import { DnsSites1795301320000 } from './1795301320000-DnsSites';
 import { WebSessions1795301400000 } from './1795301400000-WebSessions';
 import { StatusPages1795301410000 } from './1795301410000-StatusPages';
 import { ManagedBy1795301500000 } from './1795301500000-ManagedBy';
@@ -29,6 +32,9 @@ export const MIGRATIONS = [
   IncidentShape1795301200000,
   HopBackends1795301200100,
   RootIncidents1795301200200,
+  PushMonitors1795301300000,
+  CertificateWarnings1795301310000,
+  DnsSites1795301320000,
   WebSessions1795301400000,
   StatusPages1795301410000,
   ManagedBy1795301500000,

@@ -33,7 +33,7 @@ describe('logs', () => {
     children.push(child);
     let output = '';
     child.stdout!.on('data', (chunk) => (output += chunk));
-    await waitFor(async () => output, (text) => /hopwatch api: http:\/\/localhost|hopwatch is running/.test(text), 30_000);
+    await waitFor(async () => output, (text) => /hopwatch api: http:\/\/(localhost|127\.0\.0\.1):|hopwatch is running/.test(text), 30_000);
     return { child, output: () => output, port };
   }
 
@@ -47,7 +47,7 @@ describe('logs', () => {
     await requests(api.port);
     const lines = await waitFor(async () => api.output().split('\n').filter((line) => line.startsWith('{')).map((line) => JSON.parse(line)), (parsed) => parsed.some((entry) => entry.res?.statusCode === 401), 10_000);
     const banner = api.output().split('\n').filter((line) => line.trim() !== '' && !line.startsWith('{'));
-    expect(banner[0]).toMatch(/^hopwatch api: http:\/\/localhost:/);
+    expect(banner[0]).toMatch(/^hopwatch api: http:\/\/127\.0\.0\.1:/);
     expect(banner.filter((line) => /\b(INFO|WARN|ERROR|DEBUG)\b|"level"/.test(line))).toEqual([]);
     const requestLogs = lines.filter((entry) => entry.req);
     expect(requestLogs.map((entry) => [entry.level, entry.res.statusCode])).toEqual([[40, 401]]);

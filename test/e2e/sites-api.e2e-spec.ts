@@ -125,8 +125,8 @@ describe('sites API', () => {
 
   describe('validation', () => {
     const cases: Array<{ name: string; body: Record<string, unknown>; field: string | RegExp }> = [
-      { name: 'a URL with a scheme other than http(s)', body: aSite({ url: 'ftp://shop.example.com/' }), field: 'url must be an http:// or https:// URL' },
-      { name: 'a URL that is not a URL', body: aSite({ url: 'shop' }), field: 'url must be an http:// or https:// URL' },
+      { name: 'a URL with a scheme other than http(s)', body: aSite({ url: 'ftp://shop.example.com/' }), field: 'url must be an http://, https://, tcp://host:port or dns://name URL' },
+      { name: 'a URL that is not a URL', body: aSite({ url: 'shop' }), field: 'url must be an http://, https://, tcp://host:port or dns://name URL' },
       { name: 'an interval below 5 s', body: aSite({ intervalSeconds: 1 }), field: 'intervalSeconds must not be less than 5' },
       { name: 'an interval above a day', body: aSite({ intervalSeconds: 86401 }), field: 'intervalSeconds must not be greater than 86400' },
       { name: 'a timeout out of range', body: aSite({ timeoutMs: 50 }), field: 'timeoutMs must not be less than 100' },
@@ -140,7 +140,7 @@ describe('sites API', () => {
       { name: 'a bad resolver', body: aSite({ dns: { resolvers: ['dns.google'] } }), field: /dns\.resolvers must be "system" or a resolver address/ },
       { name: 'an unknown field', body: aSite({ colour: 'blue' }), field: 'property colour should not exist' },
       { name: 'an unknown hop field', body: aSite({ hops: [aHop({ weight: 3 })] }), field: 'hops.0.property weight should not exist' },
-      { name: 'a missing url', body: { name: 'x' }, field: 'url must be an http:// or https:// URL with a host' },
+      { name: 'a missing url', body: { name: 'x' }, field: 'url must be an http://, https://, tcp://host:port or dns://name URL' },
       { name: 'a region with a colon', body: aSite({ regions: ['eu:west'] }), field: /each value in regions must be/ },
       { name: 'a denied literal target (cloud metadata)', body: aSite({ hops: [aHop({ url: 'http://169.254.169.254/latest/meta-data' })] }), field: /hops\.0\.url is not allowed: 169\.254\.169\.254 is a cloud metadata endpoint/ },
       { name: 'a denied literal target (link-local)', body: aSite({ hops: [aHop({ url: 'http://169.254.10.10/' })] }), field: /hops\.0\.url is not allowed: 169\.254\.10\.10 is a linkLocal address \(allow it with HOPWATCH_TARGET_ALLOW=169\.254\.10\.10\/32\)/ },

@@ -1,4 +1,4 @@
-// A tiny UDP DNS server for tests: answers A/AAAA from a table, can fail on purpose (NXDOMAIN, SERVFAIL,
+// A tiny UDP DNS server for tests: answers A/AAAA/TXT/MX from a table, can fail on purpose (NXDOMAIN, SERVFAIL,
 // REFUSED, silence, delay) and records every query, so a test can also prove that nothing asked it.
 import { createSocket, type RemoteInfo, type Socket } from 'node:dgram';
 import { isIPv6 } from 'node:net';
@@ -9,6 +9,8 @@ export type DnsFailure = 'NXDOMAIN' | 'SERVFAIL' | 'REFUSED';
 export type DnsEntry = {
   A?: string[];
   AAAA?: string[];
+  TXT?: string[];
+  MX?: Array<{ preference: number; exchange: string }>;
   /** Answer with this rcode instead of records. */
   rcode?: DnsFailure;
   /** Never answer: the client times out. */
@@ -88,14 +90,28 @@ function answer(socket: Socket, message: Buffer, remote: RemoteInfo, state: Serv
 
 function responseFor(query: dnsPacket.DecodedPacket, question: dnsPacket.Question, entry: DnsEntry | undefined): dnsPacket.Packet {
   const rcode = entry === undefined ? RCODES.NXDOMAIN : entry.rcode ? RCODES[entry.rcode] : 0;
-  const records = rcode === 0 && (question.type === 'A' || question.type === 'AAAA') ? (entry?.[question.type] ?? []) : [];
   return {
     type: 'response',
     id: query.id,
     flags: dnsPacket.RECURSION_DESIRED | dnsPacket.RECURSION_AVAILABLE | rcode,
     questions: [question],
-    answers: records.map((data) => ({ type: question.type as 'A' | 'AAAA', name: question.name, ttl: 0, data })),
+    answers: rcode === 0 && entry ? recordsFor(question, entry) : [],
   };
+}
+
+function recordsFor(question: dnsPacket.Question, entry: DnsEntry): dnsPacket.Answer[] {
+  const base = { name: question.name, ttl: 0 };
+  switch (question.type) {
+    case 'A':
+    case 'AAAA':
+      return (entry[question.type] ?? []).map((data) => ({ ...base, type: question.type as 'A' | 'AAAA', data }));
+    case 'TXT':
+      return (entry.TXT ?? []).map((data) => ({ ...base, type: 'TXT' as const, data }));
+    case 'MX':
+      return (entry.MX ?? []).map((data) => ({ ...base, type: 'MX' as const, data }));
+    default:
+      return [];
+  }
 }
 
 function normaliseName(name: string): string {

@@ -20,7 +20,9 @@ import { HealthController } from './health/health.controller';
 import { HistoryModule } from './history/history.module';
 import { IncidentsController } from './incidents/incidents.controller';
 import { IncidentsService } from './incidents/incidents.service';
+import { FleetMetricsCollector } from './metrics/fleet-metrics.collector';
 import { MetricsController } from './metrics/metrics.controller';
+import { PingController } from './push/ping.controller';
 import { RateLimitGuard } from './rate-limits/rate-limit.guard';
 import { RateLimitsModule } from './rate-limits/rate-limits.module';
 import { SchemaController } from './schema/schema.controller';
@@ -34,7 +36,7 @@ import { WebUiModule } from './web/web-ui.module';
 /** The REST API. Expects the infrastructure modules (config, db, queue) to be provided by the process. */
 @Module({
   imports: [HistoryModule, RateLimitsModule, TargetPolicyModule, StatusPagesModule, WebUiModule],
-  controllers: [SitesOverviewController, SitesController, ChecksController, IncidentsController, AlertChannelsController, MaintenanceWindowsController, ApiKeysController, SessionController, EventsController, HealthController, MetricsController, SchemaController],
+  controllers: [SitesOverviewController, SitesController, ChecksController, IncidentsController, AlertChannelsController, MaintenanceWindowsController, ApiKeysController, SessionController, EventsController, HealthController, MetricsController, SchemaController, PingController],
   providers: [
     SitesService,
     SitesOverviewService,
@@ -44,6 +46,7 @@ import { WebUiModule } from './web/web-ui.module';
     MaintenanceWindowsService,
     SecretRotationService,
     ApiKeysService,
+    FleetMetricsCollector,
     SessionsService,
     LiveEventsHub,
     // Limits first, so a flood of bad keys is refused before any key lookup.

@@ -3,6 +3,7 @@ import { NestExpressApplication, NestExpressBodyParserOptionsFor } from '@nestjs
 import { SwaggerModule } from '@nestjs/swagger';
 import { refuseDeepJson } from './common/json-depth';
 import { UnsafeValuesPipe } from './common/unsafe-values.pipe';
+import { countHttpRequests } from './metrics/http-metrics';
 import { createOpenApiDocument } from './openapi/openapi-document';
 
 export const BODY_LIMIT = '64kb';
@@ -14,6 +15,7 @@ export function configureApi(app: INestApplication): void {
   const jsonOptions = { limit: BODY_LIMIT, verify: refuseDeepJson } as NestExpressBodyParserOptionsFor<'json'>;
   express.useBodyParser('json', jsonOptions);
   express.disable('x-powered-by');
+  express.use(countHttpRequests);
   app.useGlobalPipes(
     new UnsafeValuesPipe(),
     new ValidationPipe({ whitelist: true, forbidNonWhitelisted: true, transform: true, forbidUnknownValues: true }),

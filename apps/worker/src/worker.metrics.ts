@@ -24,6 +24,22 @@ export const probeDuration = new Histogram({
   registers: [metricsRegistry],
 });
 
+/** Each phase a probe went through (dns, connect, tls, ttfb) and its total, per target kind (http, tcp, dns). */
+export const probePhaseDuration = new Histogram({
+  name: 'hopwatch_probe_phase_duration_seconds',
+  help: 'Time from the start of a probe to the end of each phase (dns, connect, tls, ttfb, total), by target kind',
+  labelNames: ['kind', 'phase'],
+  buckets: [0.001, 0.005, 0.01, 0.025, 0.05, 0.1, 0.25, 0.5, 1, 2.5, 5, 10, 30],
+  registers: [metricsRegistry],
+});
+
+export const alertDeliveryAttempts = new Counter({
+  name: 'hopwatch_alert_delivery_attempts_total',
+  help: 'Alert delivery attempts by channel kind and outcome (delivered, retry, failed)',
+  labelNames: ['channel_kind', 'outcome'],
+  registers: [metricsRegistry],
+});
+
 export const writerBatchSize = new Histogram({
   name: 'hopwatch_writer_batch_size',
   help: 'Results per insert statement',

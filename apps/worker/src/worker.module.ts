@@ -4,6 +4,8 @@ import { TargetPolicyModule } from '@hopwatch/runtime';
 import { AnalyzerService } from './analysis/analyzer.service';
 import { ChainRunner } from './checks/chain-runner.service';
 import { CheckProcessor } from './checks/check.processor';
+import { CertificateWatch } from './checks/certificate-watch.service';
+import { HeartbeatJudge } from './checks/heartbeat-judge.service';
 import { NotificationProcessor } from './notifications/notification.processor';
 import { OutboxRelay } from './notifications/outbox-relay.service';
 import { retryDelayMs } from './notifications/retry-delay';
@@ -25,7 +27,7 @@ const consumeQueues = JobWorkersModule.consume([
 /** BullMQ processors for HOPWATCH_REGION. Expects config, db and queue from the process. */
 @Module({
   imports: [consumeQueues, TargetPolicyModule],
-  providers: [ChainRunner, ResultWriter, AnalyzerService, CheckProcessor, OutboxRelay, NotificationProcessor],
+  providers: [ChainRunner, HeartbeatJudge, CertificateWatch, ResultWriter, AnalyzerService, CheckProcessor, OutboxRelay, NotificationProcessor],
   exports: [ResultWriter, AnalyzerService, CheckProcessor, OutboxRelay],
 })
 export class WorkerModule {}

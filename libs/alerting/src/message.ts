@@ -1,7 +1,7 @@
 // What a channel is asked to deliver: one event about one incident, already decided on and frozen.
 import type { Diagnosis, Pattern } from '@hopwatch/domain';
 
-export const ALERT_TYPES = ['incident.opened', 'incident.updated', 'incident.resolved', 'incident.flapping', 'test'] as const;
+export const ALERT_TYPES = ['incident.opened', 'incident.updated', 'incident.resolved', 'incident.flapping', 'certificate.expiring', 'test'] as const;
 export type AlertType = (typeof ALERT_TYPES)[number];
 
 export type AlertSite = { id: string; name: string; url: string };
@@ -29,6 +29,19 @@ export type AlertIncident = {
   affectedSites: string[];
 };
 
+/** A checked certificate nearing its end (`certificate.expiring`). */
+export type AlertCertificate = {
+  /** `entry` or the hop's name. */
+  target: string;
+  issuer: string | null;
+  subject: string | null;
+  /** ISO 8601. */
+  validTo: string;
+  daysLeft: number;
+  /** The warning threshold it crossed (one of HOPWATCH_CERT_WARNING_DAYS). */
+  thresholdDays: number;
+};
+
 export type AlertMessage = {
   /**
    * Stable per (event, channel) and the same on every attempt: the `webhook-id` header and the email
@@ -40,8 +53,10 @@ export type AlertMessage = {
   timestamp: string;
   /** Null only for a channel's test notification, which belongs to no site. */
   site: AlertSite | null;
-  /** Null for `test`. */
+  /** Null for `test` and `certificate.expiring`. */
   incident: AlertIncident | null;
+  /** Set only for `certificate.expiring`. */
+  certificate: AlertCertificate | null;
   /** URL of the incident in the API; null when no public URL is configured. */
   link: string | null;
 };

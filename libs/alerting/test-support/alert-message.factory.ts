@@ -36,6 +36,7 @@ export function anAlertMessage(overrides: Partial<AlertMessage> = {}): AlertMess
     timestamp: '2025-11-22T00:00:30.000Z',
     site: { id: 'site-1', name: 'shop', url: 'https://shop.example/' },
     incident: anIncident(),
+    certificate: null,
     link: 'https://hopwatch.example/incidents/inc-7',
     ...overrides,
   };
@@ -52,5 +53,15 @@ export function aResolvedMessage(durationSeconds = 252): AlertMessage {
 }
 
 export function aTestMessage(): AlertMessage {
-  return { id: 'test-chan-3-1', type: 'test', timestamp: '2025-11-22T00:00:00.000Z', site: null, incident: null, link: null };
+  return { id: 'test-chan-3-1', type: 'test', timestamp: '2025-11-22T00:00:00.000Z', site: null, incident: null, certificate: null, link: null };
+}
+
+export function aCertificateMessage(): AlertMessage {
+  return anAlertMessage({
+    id: 'cert-9-chan-3',
+    type: 'certificate.expiring',
+    incident: null,
+    certificate: { target: 'origin', issuer: 'R11', subject: 'shop.example', validTo: '2025-11-24T00:00:00.000Z', daysLeft: 2, thresholdDays: 7 },
+    link: 'https://hopwatch.example/api/v1/sites/site-1',
+  });
 }

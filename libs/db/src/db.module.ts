@@ -11,6 +11,9 @@ import { StatusPageRepository } from './status-pages/status-page.repository';
 import { dataSourceOptions } from './data-source-options';
 import { CheckResultRepository } from './checks/check-result.repository';
 import { HistoryRepository } from './history/history.repository';
+import { FleetMetricsRepository } from './metrics/fleet-metrics.repository';
+import { PushRepository } from './push/push.repository';
+import { CertificateWarningRepository } from './certificates/certificate-warning.repository';
 import { IncidentHistoryRepository } from './history/incident-history.repository';
 import { RetentionRepository } from './history/retention.repository';
 import { SiteOverviewRepository } from './history/site-overview.repository';
@@ -20,7 +23,7 @@ import { ScheduleRepository } from './schedule/schedule.repository';
 import { SiteRepository } from './sites/site.repository';
 import { UnitOfWork } from './unit-of-work';
 
-const REPOSITORIES = [SiteRepository, ApiKeyRepository, ScheduleRepository, CheckResultRepository, AnalysisRepository, IncidentRepository, HistoryRepository, RetentionRepository, IncidentHistoryRepository, AlertChannelRepository, DeliveryRepository, MaintenanceWindowRepository, NotificationOutboxRepository, WebSessionRepository, StatusPageRepository, PublicStatusRepository, SiteOverviewRepository];
+const REPOSITORIES = [SiteRepository, ApiKeyRepository, ScheduleRepository, CheckResultRepository, AnalysisRepository, IncidentRepository, HistoryRepository, RetentionRepository, IncidentHistoryRepository, AlertChannelRepository, DeliveryRepository, MaintenanceWindowRepository, NotificationOutboxRepository, FleetMetricsRepository, PushRepository, CertificateWarningRepository, WebSessionRepository, StatusPageRepository, PublicStatusRepository, SiteOverviewRepository];
 
 @Module({})
 export class DbModule {

@@ -1,7 +1,8 @@
 import { Body, Controller, Delete, ForbiddenException, Get, HttpCode, Inject, Post, Req, Res } from '@nestjs/common';
-import { ApiCookieAuth, ApiNoContentResponse, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
+import { ApiTags } from '@nestjs/swagger';
 import type { Request, Response } from 'express';
 import { HOPWATCH_CONFIG, HopwatchConfig } from '@hopwatch/platform';
+import { Operation } from '../common/api-docs';
 import { CreateSessionDto, SessionResponse } from './dto/session.dto';
 import { CurrentPrincipal, Principal } from './principal';
 import { SignInThrottle } from '../rate-limits/sign-in-throttle.decorator';
@@ -13,7 +14,6 @@ import { SessionsService } from './sessions.service';
 const toResponse = (principal: Principal): SessionResponse => ({ scope: principal.scope, name: principal.name });
 
 @ApiTags('session')
-@ApiCookieAuth(SESSION_COOKIE)
 @Controller('api/v1/session')
 export class SessionController {
   constructor(
@@ -25,8 +25,13 @@ export class SessionController {
   @Public()
   @SignInThrottle()
   @HttpCode(200)
-  @ApiOperation({ summary: 'Sign in: exchange an API key for an HttpOnly session cookie' })
-  @ApiOkResponse({ type: SessionResponse })
+  @Operation({
+    summary: 'Sign in: exchange an API key for an HttpOnly session cookie',
+    ok: { type: SessionResponse },
+    errors: [400, 401, 403],
+    errorMeanings: { 401: 'The key is unknown or deleted', 403: 'The Origin header names another site (login CSRF)' },
+    access: 'none',
+  })
   async signIn(@Body() dto: CreateSessionDto, @Req() request: Request, @Res({ passthrough: true }) response: Response): Promise<SessionResponse> {
     // A browser's sign-in from another site would plant that site's session on us (login CSRF).
     if (requestOrigin(request) !== null && !comesFromOwnOrigin(request, this.config.publicUrl)) {
@@ -38,8 +43,7 @@ export class SessionController {
   }
 
   @Get()
-  @ApiOperation({ summary: 'Who is signed in (cookie or bearer key); 401 when nobody' })
-  @ApiOkResponse({ type: SessionResponse })
+  @Operation({ summary: 'Who is signed in (cookie or bearer key); 401 when nobody', ok: { type: SessionResponse } })
   current(@CurrentPrincipal() principal: Principal): SessionResponse {
     return toResponse(principal);
   }
@@ -47,8 +51,13 @@ export class SessionController {
   @Delete()
   @Public()
   @HttpCode(204)
-  @ApiOperation({ summary: 'Sign out: ends the session and clears the cookie' })
-  @ApiNoContentResponse()
+  @Operation({
+    summary: 'Sign out: ends the session and clears the cookie',
+    ok: { status: 204 },
+    errors: [403],
+    errorMeanings: { 403: 'The session cookie came without an Origin header of this site' },
+    access: 'none',
+  })
   async signOut(@Req() request: Request, @Res({ passthrough: true }) response: Response): Promise<void> {
     const token = readSessionCookie(request);
     if (token && !comesFromOwnOrigin(request, this.config.publicUrl)) {

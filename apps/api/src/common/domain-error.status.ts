@@ -19,6 +19,7 @@ export const DOMAIN_ERROR_STATUS: Record<DomainErrorCode, HttpAnswer> = {
   invalid_range: BAD_REQUEST,
   invalid_cursor: BAD_REQUEST,
   invalid_maintenance_window: BAD_REQUEST,
+  monitor_kind_mismatch: BAD_REQUEST,
   invalid_status_page: BAD_REQUEST,
   status_page_slug_taken: CONFLICT,
 };

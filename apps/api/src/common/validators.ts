@@ -25,6 +25,12 @@ function isTcpUrl(value: unknown): boolean {
   return url.port !== '' && (url.pathname === '' || url.pathname === '/');
 }
 
+function isDnsUrl(value: unknown): boolean {
+  if (!hasScheme(value, ['dns:'])) return false;
+  const url = new URL(value as string);
+  return url.port === '' && (url.pathname === '' || url.pathname === '/') && url.search === '';
+}
+
 export const IsHttpUrl = rule(
   'isHttpUrl',
   (value) => hasScheme(value, ['http:', 'https:']),
@@ -35,6 +41,12 @@ export const IsHopUrl = rule(
   'isHopUrl',
   (value) => hasScheme(value, ['http:', 'https:']) || isTcpUrl(value),
   (args) => `${args.property} must be an http://, https:// or tcp://host:port URL`,
+);
+
+export const IsSiteUrl = rule(
+  'isSiteUrl',
+  (value) => hasScheme(value, ['http:', 'https:']) || isTcpUrl(value) || isDnsUrl(value),
+  (args) => `${args.property} must be an http://, https://, tcp://host:port or dns://name URL`,
 );
 
 export const IsExpectStatus = rule(

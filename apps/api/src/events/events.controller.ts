@@ -1,8 +1,8 @@
 import { Controller, Get, Res } from '@nestjs/common';
-import { ApiBearerAuth, ApiCookieAuth, ApiExtraModels, ApiOperation, ApiProduces, ApiTags } from '@nestjs/swagger';
+import { ApiTags } from '@nestjs/swagger';
 import type { Response } from 'express';
 import { LiveEvent } from '@hopwatch/queue';
-import { SESSION_COOKIE } from '../auth/session-cookie';
+import { Operation } from '../common/api-docs';
 import { CheckRunEventData, IncidentEventData } from './dto/live-event.response';
 import { openEventStreams } from './events.metrics';
 import { LiveEventsHub } from './live-events.hub';
@@ -16,20 +16,17 @@ function frame(event: LiveEvent): string {
 }
 
 @ApiTags('events')
-@ApiBearerAuth()
-@ApiCookieAuth(SESSION_COOKIE)
-@ApiExtraModels(CheckRunEventData, IncidentEventData)
 @Controller('api/v1/events')
 export class EventsController {
   constructor(private readonly hub: LiveEventsHub) {}
 
   @Get()
-  @ApiProduces('text/event-stream')
-  @ApiOperation({
+  @Operation({
     summary: 'Server-Sent Events: `check-run` after each stored run, `incident` on every incident change',
     description:
-      '`event: check-run` with a CheckRunEventData, `event: incident` with an IncidentEventData (schemas below). ' +
+      '`event: check-run` with a CheckRunEventData, `event: incident` with an IncidentEventData as its data. ' +
       'A comment line every 15 s keeps the stream alive.',
+    ok: { events: [CheckRunEventData, IncidentEventData], description: 'The event stream; it stays open' },
   })
   async stream(@Res() response: Response): Promise<void> {
     let closed = false;

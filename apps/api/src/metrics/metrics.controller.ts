@@ -1,5 +1,6 @@
 import { Controller, Get, Header } from '@nestjs/common';
 import { ApiTags } from '@nestjs/swagger';
+import { Operation } from '../common/api-docs';
 import { metricsRegistry } from '@hopwatch/platform';
 import { Public } from '../auth/public.decorator';
 
@@ -8,6 +9,12 @@ import { Public } from '../auth/public.decorator';
 @Controller('metrics')
 export class MetricsController {
   @Get()
+  @Operation({
+    summary: 'Prometheus metrics in the text exposition format',
+    description: 'Needs no key unless HOPWATCH_METRICS_PUBLIC=false.',
+    ok: { text: true },
+    access: 'optional',
+  })
   @Header('Content-Type', 'text/plain; version=0.0.4')
   metrics(): Promise<string> {
     return metricsRegistry.metrics();

@@ -3,6 +3,7 @@ import { DocumentBuilder, OpenAPIObject, SwaggerModule } from '@nestjs/swagger';
 import { AlertChannelResponse, CreatedAlertChannelResponse, DeliveryListResponse } from '../alerting/dto/alert-channel.dto';
 import { ApiKeyResponse, CreatedApiKeyResponse } from '../auth/dto/api-key.dto';
 import { SessionResponse } from '../auth/dto/session.dto';
+import { SESSION_COOKIE } from '../auth/session-cookie';
 import { CheckResultPage, RunNowResponse } from '../checks/dto/check-result.response';
 import { UptimeResponse, UptimeSeriesResponse } from '../history/dto/uptime.response';
 import { IncidentDetailResponse, IncidentListResponse } from '../incidents/dto/incident.response';
@@ -28,7 +29,10 @@ export function createOpenApiDocument(app: INestApplication): OpenAPIObject {
       .setTitle('hopwatch')
       .setDescription('Uptime and upstream-chain monitoring that names the hop behind every 502.')
       .setVersion('1')
+      .setLicense('MIT', 'https://opensource.org/licenses/MIT')
+      .addServer('/', 'this hopwatch')
       .addBearerAuth({ type: 'http', scheme: 'bearer', description: 'an API key' })
+      .addCookieAuth(SESSION_COOKIE, { type: 'apiKey', in: 'cookie', name: SESSION_COOKIE, description: 'the web UI\'s session, from POST /api/v1/session' }, SESSION_COOKIE)
       .build(),
     { extraModels: RESPONSE_MODELS },
   );

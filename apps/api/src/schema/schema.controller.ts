@@ -1,7 +1,8 @@
 import { Controller, Get, Header } from '@nestjs/common';
-import { ApiOperation, ApiTags } from '@nestjs/swagger';
+import { ApiTags } from '@nestjs/swagger';
 import { CONFIG_SCHEMA } from '@hopwatch/domain';
 import { Public } from '../auth/public.decorator';
+import { Operation } from '../common/api-docs';
 
 @ApiTags('schema')
 @Controller('api/v1/schema')
@@ -9,7 +10,11 @@ export class SchemaController {
   @Get('config.json')
   @Public()
   @Header('Cache-Control', 'public, max-age=3600')
-  @ApiOperation({ summary: 'The JSON Schema of hopwatch.yaml (config as code), for editors and `hopwatch apply`' })
+  @Operation({
+    summary: 'The JSON Schema of hopwatch.yaml (config as code), for editors and `hopwatch apply`',
+    ok: { schema: { type: 'object', additionalProperties: true, description: 'A JSON Schema (draft 2020-12) document' } },
+    access: 'none',
+  })
   config(): typeof CONFIG_SCHEMA {
     return CONFIG_SCHEMA;
   }

@@ -1,6 +1,6 @@
 import { HopEntity, SiteEntity, SiteSummary } from '@hopwatch/db';
 import { siteState, uptimePercent, withoutPassword } from '@hopwatch/domain';
-import { HopResponse, SiteListItemResponse, SiteResponse } from './dto/site.response';
+import { HopResponse, PushMonitorResponse, SiteListItemResponse, SiteResponse } from './dto/site.response';
 
 export function toHopResponse(hop: HopEntity): HopResponse {
   return {
@@ -26,16 +26,29 @@ export function toSiteResponse(site: SiteEntity): SiteResponse {
     bodyContains: site.bodyContains,
     regions: site.regions,
     hops: (site.hops ?? []).map(toHopResponse),
-    dns: { resolvers: site.dnsResolvers },
+    dns: { resolvers: site.dnsResolvers, recordType: site.dnsRecordType, expect: site.dnsExpect },
     tags: site.tags,
     alertChannelIds: site.alertChannelIds,
     confirmations: site.confirmations,
     recoveries: site.recoveries,
     paused: site.paused,
     detection: { ...site.detection },
+    push: toPushResponse(site),
     nextRunAt: site.nextRunAt.toISOString(),
     createdAt: site.createdAt.toISOString(),
     updatedAt: site.updatedAt.toISOString(),
+  };
+}
+
+function toPushResponse(site: SiteEntity): PushMonitorResponse | null {
+  if (site.pushPeriodSeconds === null || site.pushGraceSeconds === null) return null;
+  return {
+    pingUrl: site.url,
+    periodSeconds: site.pushPeriodSeconds,
+    graceSeconds: site.pushGraceSeconds,
+    lastSuccessAt: site.pushLastSuccessAt?.toISOString() ?? null,
+    lastStartAt: site.pushLastStartAt?.toISOString() ?? null,
+    lastFailAt: site.pushLastFailAt?.toISOString() ?? null,
   };
 }
 

@@ -1,6 +1,7 @@
 import { Controller, Get, Header, Param } from '@nestjs/common';
-import { ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
+import { ApiTags } from '@nestjs/swagger';
 import { Public } from '../auth/public.decorator';
+import { Operation } from '../common/api-docs';
 import { PublicStatusResponse } from './dto/public-status.response';
 import { PublicStatusService } from './public-status.service';
 
@@ -13,8 +14,12 @@ export class PublicStatusController {
   @Public()
   // Browsers and CDNs in front of us may keep it as long as we do.
   @Header('Cache-Control', 'public, max-age=5')
-  @ApiOkResponse({ type: PublicStatusResponse })
-  @ApiOperation({ summary: 'A status page’s public figures, no key needed; no addresses, hops or error bodies; at most 5 s old' })
+  @Operation({
+    summary: 'A status page’s public figures, no key needed; no addresses, hops or error bodies; at most 5 s old',
+    ok: { type: PublicStatusResponse },
+    errors: [404],
+    access: 'none',
+  })
   get(@Param('slug') slug: string): Promise<PublicStatusResponse> {
     return this.service.get(slug);
   }

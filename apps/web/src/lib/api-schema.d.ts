@@ -46,6 +46,7 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
+        /** Read a site with its hops */
         get: operations["SitesController_get"];
         put?: never;
         post?: never;
@@ -66,6 +67,7 @@ export interface paths {
         };
         get?: never;
         put?: never;
+        /** Stop checking a site (history is kept) */
         post: operations["SitesController_pause"];
         delete?: never;
         options?: never;
@@ -82,6 +84,7 @@ export interface paths {
         };
         get?: never;
         put?: never;
+        /** Start checking a paused site again */
         post: operations["SitesController_resume"];
         delete?: never;
         options?: never;
@@ -202,6 +205,7 @@ export interface paths {
         get?: never;
         put?: never;
         post?: never;
+        /** Delete an alert channel */
         delete: operations["AlertChannelsController_delete"];
         options?: never;
         head?: never;
@@ -249,6 +253,7 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
+        /** List maintenance windows */
         get: operations["MaintenanceWindowsController_list"];
         put?: never;
         /** Mute notifications for sites (by id or tag) in a time range; checks go on and incidents are marked */
@@ -269,6 +274,7 @@ export interface paths {
         get?: never;
         put?: never;
         post?: never;
+        /** Delete a maintenance window */
         delete: operations["MaintenanceWindowsController_delete"];
         options?: never;
         head?: never;
@@ -282,6 +288,7 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
+        /** List API keys (their first characters, never the keys) */
         get: operations["ApiKeysController_list"];
         put?: never;
         /** Create a key; the key is returned once and stored only as a hash */
@@ -302,6 +309,7 @@ export interface paths {
         get?: never;
         put?: never;
         post?: never;
+        /** Delete an API key; it stops working at once */
         delete: operations["ApiKeysController_delete"];
         options?: never;
         head?: never;
@@ -336,7 +344,7 @@ export interface paths {
         };
         /**
          * Server-Sent Events: `check-run` after each stored run, `incident` on every incident change
-         * @description `event: check-run` with a CheckRunEventData, `event: incident` with an IncidentEventData (schemas below). A comment line every 15 s keeps the stream alive.
+         * @description `event: check-run` with a CheckRunEventData, `event: incident` with an IncidentEventData as its data. A comment line every 15 s keeps the stream alive.
          */
         get: operations["EventsController_stream"];
         put?: never;
@@ -354,6 +362,7 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
+        /** Liveness: the process answers */
         get: operations["HealthController_live"];
         put?: never;
         post?: never;
@@ -370,6 +379,7 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
+        /** Readiness: PostgreSQL and Redis are reachable */
         get: operations["HealthController_ready"];
         put?: never;
         post?: never;
@@ -386,6 +396,10 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
+        /**
+         * Prometheus metrics in the text exposition format
+         * @description Needs no key unless HOPWATCH_METRICS_PUBLIC=false.
+         */
         get: operations["MetricsController_metrics"];
         put?: never;
         post?: never;
@@ -406,6 +420,60 @@ export interface paths {
         get: operations["SchemaController_config"];
         put?: never;
         post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/ping/{token}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Tell hopwatch the job ran successfully */
+        get: operations["PingController_success"];
+        put?: never;
+        /** Tell hopwatch the job ran successfully (POST, for clients that send a body) */
+        post: operations["PingController_successByPost"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/ping/{token}/start": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Tell hopwatch the job has started (shown on the monitor; the deadline still counts from the last success) */
+        get: operations["PingController_start"];
+        put?: never;
+        /** Tell hopwatch the job has started (POST) */
+        post: operations["PingController_startByPost"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/ping/{token}/fail": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Tell hopwatch the job failed: the monitor is down at its next look, within a minute */
+        get: operations["PingController_fail"];
+        put?: never;
+        /** Tell hopwatch the job failed (POST) */
+        post: operations["PingController_failByPost"];
         delete?: never;
         options?: never;
         head?: never;
@@ -453,6 +521,7 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
+        /** List the status pages */
         get: operations["StatusPagesController_list"];
         put?: never;
         /** Create a public status page showing sites by id or by tag; 409 when the slug is taken */
@@ -470,12 +539,15 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
+        /** Read a status page */
         get: operations["StatusPagesController_get"];
         put?: never;
         post?: never;
+        /** Delete a status page; its public address stops answering */
         delete: operations["StatusPagesController_delete"];
         options?: never;
         head?: never;
+        /** Change a status page; 409 when the new slug is taken */
         patch: operations["StatusPagesController_update"];
         trace?: never;
     };
@@ -500,6 +572,21 @@ export interface paths {
 export type webhooks = Record<string, never>;
 export interface components {
     schemas: {
+        ApiErrorResponse: {
+            /** @example 400 */
+            statusCode: number;
+            /** @example Bad Request */
+            error: string;
+            /**
+             * @description What went wrong; for a 400, one line per field naming the field and the reason
+             * @example [
+             *       "intervalSeconds must not be less than 5"
+             *     ]
+             */
+            message: string | string[];
+            /** @description On a 500: the id of the logged error, to quote when reporting it */
+            errorId?: string;
+        };
         SiteOverviewUptimeResponse: {
             /** @description Entry uptime %, the current hour and the 23 before it (UTC) */
             last24h: number | null;
@@ -601,7 +688,7 @@ export interface components {
         };
         DnsCheckDto: {
             /**
-             * @description Resolvers that must agree on the entry hostname
+             * @description Resolvers that must agree on the entry hostname (for a dns:// site: the resolvers it is checked on; default system)
              * @example [
              *       "system",
              *       "1.1.1.1",
@@ -609,6 +696,30 @@ export interface components {
              *     ]
              */
             resolvers: string[];
+            /**
+             * @description dns:// sites only: the record type asked for; A when left out
+             * @enum {string}
+             */
+            recordType?: "A" | "AAAA" | "CNAME" | "MX" | "NS" | "TXT";
+            /**
+             * @description dns:// sites only (required there): answers that must all be given, e.g. "10 mx.example.com" for MX
+             * @example [
+             *       "192.0.2.10"
+             *     ]
+             */
+            expect?: string[];
+        };
+        PushDto: {
+            /**
+             * @description How often the job pings
+             * @example 3600
+             */
+            periodSeconds: number;
+            /**
+             * @description How late a ping may be before the monitor is down
+             * @default 60
+             */
+            graceSeconds: number;
         };
         DetectionDto: {
             /**
@@ -633,69 +744,7 @@ export interface components {
             /** @example shop */
             name: string;
             /**
-             * @description The public entry URL
-             * @example https://shop.example.com/
-             */
-            url: string;
-            /**
-             * @default GET
-             * @enum {string}
-             */
-            method: "GET" | "HEAD";
-            /** @default 60 */
-            intervalSeconds: number;
-            /** @default 10000 */
-            timeoutMs: number;
-            /**
-             * @default 200-399
-             * @example 200-399
-             */
-            expectStatus: string;
-            /**
-             * @description Text the entry body must contain
-             * @example Welcome
-             */
-            bodyContains?: string;
-            /**
-             * @default [
-             *       "default"
-             *     ]
-             * @example [
-             *       "default"
-             *     ]
-             */
-            regions: string[];
-            /** @description The upstream chain, outermost first */
-            hops?: components["schemas"]["HopDto"][];
-            dns?: components["schemas"]["DnsCheckDto"];
-            /**
-             * @example [
-             *       "prod",
-             *       "eu"
-             *     ]
-             */
-            tags?: string[];
-            alertChannelIds?: string[];
-            /**
-             * @description Consecutive failures that open an incident
-             * @default 2
-             */
-            confirmations: number;
-            /**
-             * @description Consecutive successes that resolve an incident
-             * @default 2
-             */
-            recoveries: number;
-            /** @default false */
-            paused: boolean;
-            /** @description Overrides of the detection defaults */
-            detection?: components["schemas"]["DetectionDto"];
-        };
-        UpdateSiteDto: {
-            /** @example shop */
-            name?: string;
-            /**
-             * @description The public entry URL
+             * @description The public entry: an http(s):// URL; tcp://host:port for a TCP site (up when it accepts a connection); dns://name for a DNS site (see dns.recordType and dns.expect). Required, except for push monitors (hopwatch gives those their URL).
              * @example https://shop.example.com/
              */
             url?: string;
@@ -750,8 +799,411 @@ export interface components {
             recoveries: number;
             /** @default false */
             paused: boolean;
+            /** @description Makes this a push (heartbeat) monitor: the job pings the URL hopwatch gives; leave out url, hops and dns */
+            push?: components["schemas"]["PushDto"];
             /** @description Overrides of the detection defaults */
             detection?: components["schemas"]["DetectionDto"];
+        };
+        BackendResponse: {
+            address: string;
+            name: string;
+        };
+        HopResponse: {
+            name: string;
+            /** @enum {string} */
+            role: "cdn" | "load_balancer" | "reverse_proxy" | "app" | "other";
+            url: string;
+            connectTo?: string | null;
+            hostHeader?: string | null;
+            expectStatus?: string | null;
+            backends?: components["schemas"]["BackendResponse"][] | null;
+        };
+        DnsCheckResponse: {
+            /**
+             * @example [
+             *       "system",
+             *       "1.1.1.1"
+             *     ]
+             */
+            resolvers: string[];
+            /**
+             * @description dns:// sites only
+             * @enum {string|null}
+             */
+            recordType: "A" | "AAAA" | "CNAME" | "MX" | "NS" | "TXT" | null;
+            /** @description dns:// sites only */
+            expect: string[] | null;
+        };
+        PushMonitorResponse: {
+            /**
+             * @description Ping this on success; append /start when the job starts and /fail when it fails
+             * @example https://hopwatch.example.com/ping/3q2-7wEAAAAAAAAAAAAAAA
+             */
+            pingUrl: string;
+            periodSeconds: number;
+            graceSeconds: number;
+            lastSuccessAt: string | null;
+            lastStartAt: string | null;
+            lastFailAt: string | null;
+        };
+        SiteResponse: {
+            /** Format: uuid */
+            id: string;
+            name: string;
+            url: string;
+            /** @enum {string} */
+            method: "GET" | "HEAD";
+            intervalSeconds: number;
+            timeoutMs: number;
+            expectStatus: string;
+            bodyContains?: string | null;
+            regions: string[];
+            hops: components["schemas"]["HopResponse"][];
+            dns: components["schemas"]["DnsCheckResponse"];
+            tags: string[];
+            alertChannelIds: string[];
+            confirmations: number;
+            recoveries: number;
+            paused: boolean;
+            /** @description Overrides of the detection defaults */
+            detection: components["schemas"]["DetectionDto"];
+            /** @description Set on push (heartbeat) monitors */
+            push: components["schemas"]["PushMonitorResponse"] | null;
+            /** @description When the next check is due */
+            nextRunAt: string;
+            createdAt: string;
+            updatedAt: string;
+        };
+        SiteUptimeResponse: {
+            /** @description Entry uptime %, the current hour and the 23 before it (UTC) */
+            last24h: number | null;
+            /** @description Entry uptime %, today and the 29 days before it (UTC) */
+            last30d: number | null;
+        };
+        SiteListItemResponse: {
+            /** Format: uuid */
+            id: string;
+            name: string;
+            url: string;
+            /** @enum {string} */
+            method: "GET" | "HEAD";
+            intervalSeconds: number;
+            timeoutMs: number;
+            expectStatus: string;
+            bodyContains?: string | null;
+            regions: string[];
+            hops: components["schemas"]["HopResponse"][];
+            dns: components["schemas"]["DnsCheckResponse"];
+            tags: string[];
+            alertChannelIds: string[];
+            confirmations: number;
+            recoveries: number;
+            paused: boolean;
+            /** @description Overrides of the detection defaults */
+            detection: components["schemas"]["DetectionDto"];
+            /** @description Set on push (heartbeat) monitors */
+            push: components["schemas"]["PushMonitorResponse"] | null;
+            /** @description When the next check is due */
+            nextRunAt: string;
+            createdAt: string;
+            updatedAt: string;
+            /**
+             * @description From each region’s newest entry check (newer than 3 intervals + 2 min): down if one failed; unknown if none is recent
+             * @enum {string}
+             */
+            state: "up" | "down" | "unknown" | "paused";
+            uptime: components["schemas"]["SiteUptimeResponse"];
+        };
+        SiteListResponse: {
+            items: components["schemas"]["SiteListItemResponse"][];
+            total: number;
+            limit: number;
+            offset: number;
+        };
+        UpdateSiteDto: {
+            /** @example shop */
+            name?: string;
+            /**
+             * @description The public entry: an http(s):// URL; tcp://host:port for a TCP site (up when it accepts a connection); dns://name for a DNS site (see dns.recordType and dns.expect). Required, except for push monitors (hopwatch gives those their URL).
+             * @example https://shop.example.com/
+             */
+            url?: string;
+            /**
+             * @default GET
+             * @enum {string}
+             */
+            method: "GET" | "HEAD";
+            /** @default 60 */
+            intervalSeconds: number;
+            /** @default 10000 */
+            timeoutMs: number;
+            /**
+             * @default 200-399
+             * @example 200-399
+             */
+            expectStatus: string;
+            /**
+             * @description Text the entry body must contain
+             * @example Welcome
+             */
+            bodyContains?: string;
+            /**
+             * @default [
+             *       "default"
+             *     ]
+             * @example [
+             *       "default"
+             *     ]
+             */
+            regions: string[];
+            /** @description The upstream chain, outermost first */
+            hops?: components["schemas"]["HopDto"][];
+            dns?: components["schemas"]["DnsCheckDto"];
+            /**
+             * @example [
+             *       "prod",
+             *       "eu"
+             *     ]
+             */
+            tags?: string[];
+            alertChannelIds?: string[];
+            /**
+             * @description Consecutive failures that open an incident
+             * @default 2
+             */
+            confirmations: number;
+            /**
+             * @description Consecutive successes that resolve an incident
+             * @default 2
+             */
+            recoveries: number;
+            /** @default false */
+            paused: boolean;
+            /** @description Makes this a push (heartbeat) monitor: the job pings the URL hopwatch gives; leave out url, hops and dns */
+            push?: components["schemas"]["PushDto"];
+            /** @description Overrides of the detection defaults */
+            detection?: components["schemas"]["DetectionDto"];
+        };
+        TimingsResponse: {
+            dnsMs: number | null;
+            connectMs: number | null;
+            tlsMs: number | null;
+            ttfbMs: number | null;
+            totalMs: number;
+        };
+        TlsInfoResponse: {
+            servername: string | null;
+            issuer: string | null;
+            subject: string | null;
+            /** @description When the certificate expires */
+            validTo: string | null;
+            /** @description Whether the chain verified */
+            authorized: boolean;
+        };
+        DnsInfoResponse: {
+            resolver: string;
+            hostname: string;
+            /** @enum {string} */
+            rcode: "NOERROR" | "NXDOMAIN" | "SERVFAIL" | "REFUSED" | "TIMEOUT" | "OTHER";
+            answers: string[];
+            /** @description Whether the run's resolvers disagreed */
+            disagreement?: boolean;
+        };
+        CheckResultResponse: {
+            /** @description Absent on a run-now answer that has not been read back from storage */
+            id?: string;
+            /** @description `entry`, a hop name or `dns:<resolver>` */
+            target: string;
+            /** @enum {string} */
+            kind: "http" | "tcp" | "dns";
+            region: string;
+            slot: string;
+            startedAt: string;
+            /** @description The check met its expectation. False for a missed slot too: read `state` to tell down from missed */
+            ok: boolean;
+            /**
+             * @description `up`, `down`, or `missed` for a slot that could not be checked in time (error `MISSED`), which counts neither as up nor as down
+             * @enum {string}
+             */
+            state: "up" | "down" | "missed";
+            status: number | null;
+            errorCode: string | null;
+            errorMessage: string | null;
+            timings: components["schemas"]["TimingsResponse"];
+            remoteAddress: string | null;
+            headers: {
+                [key: string]: string;
+            };
+            bodySnippet: string | null;
+            tls: components["schemas"]["TlsInfoResponse"] | null;
+            dns: components["schemas"]["DnsInfoResponse"] | null;
+            gateway: string | null;
+        };
+        CheckResultPage: {
+            items: components["schemas"]["CheckResultResponse"][];
+            /** @description Pass as `cursor` for the next page; null on the last */
+            nextCursor: string | null;
+        };
+        RegionRunResponse: {
+            region: string;
+            /** @description Why this region gave no results */
+            error?: string;
+            /** @description True when the resolvers returned different answers */
+            dnsDisagreement: boolean;
+            results: components["schemas"]["CheckResultResponse"][];
+        };
+        RunNowResponse: {
+            siteId: string;
+            slot: string;
+            regions: components["schemas"]["RegionRunResponse"][];
+        };
+        IncidentMemberResponse: {
+            /** Format: uuid */
+            incidentId: string;
+            /** Format: uuid */
+            siteId: string;
+            siteName: string;
+            /** @enum {string} */
+            status: "open" | "resolved";
+        };
+        FailureRateResponse: {
+            failures: number;
+            checks: number;
+            /** @description failures ÷ checks since the first failed check of the episode */
+            rate: number;
+            /** @description Lower end of the 95 % Wilson score interval */
+            low: number;
+            /** @description Upper end of the 95 % Wilson score interval */
+            high: number;
+        };
+        ObservedWindowResponse: {
+            /** @description The first failed check of the episode */
+            from: string;
+            /** @description The newest check judged */
+            to: string;
+            checks: number;
+        };
+        IncidentCountsResponse: {
+            checks: number;
+            failedChecks: number;
+        };
+        EvidenceResponse: {
+            observation: string;
+            resultIds: string[];
+        };
+        DiagnosisResponse: {
+            /** @example origin_down */
+            cause: string;
+            /** @description The innermost hop that is itself unhealthy */
+            failingHop: string | null;
+            /** @description The hop whose answer carried the error */
+            reportedBy: string | null;
+            /** @example nginx */
+            gateway: string;
+            confidence: number;
+            summary: string;
+            /** @description Nearest RFC 9209 Proxy-Status error type */
+            proxyStatus: string | null;
+            evidence: components["schemas"]["EvidenceResponse"][];
+            nextSteps: string[];
+            hints: ("deploy_window" | "keepalive_race")[];
+        };
+        IncidentLinksResponse: {
+            /** @example /api/v1/incidents/… */
+            self: string;
+            /** @example /api/v1/sites/… */
+            site: string;
+            /** @example /api/v1/sites/…/checks?from=… */
+            checks: string;
+        };
+        IncidentResponse: {
+            /** Format: uuid */
+            id: string;
+            /** Format: uuid */
+            siteId: string;
+            /** @enum {string} */
+            status: "open" | "resolved";
+            /** @enum {string} */
+            pattern: "persistent" | "intermittent" | "flapping" | "regional";
+            flapping: boolean;
+            /** @description Part of it fell in a maintenance window: recorded, nobody notified */
+            inMaintenance: boolean;
+            regions: string[];
+            /** @description The first failed check of the episode */
+            startedAt: string;
+            /** @description When the open rule fired */
+            confirmedAt: string;
+            resolvedAt: string | null;
+            /** @description From startedAt until resolution, or until now while open */
+            durationSeconds: number;
+            /**
+             * Format: uuid
+             * @description Set on a member: the root incident of the shared hop it failed at, notified in its place
+             */
+            rootIncidentId: string | null;
+            /** @description On a root incident: the other sites' incidents at the same shared hop */
+            members: components["schemas"]["IncidentMemberResponse"][];
+            /** @description Failures since the onset in the failing regions, as last judged */
+            failureRate: components["schemas"]["FailureRateResponse"] | null;
+            /** @description The checks the pattern and failure rate were judged on */
+            window: components["schemas"]["ObservedWindowResponse"] | null;
+            counts: components["schemas"]["IncidentCountsResponse"];
+            diagnosis: components["schemas"]["DiagnosisResponse"];
+            links: components["schemas"]["IncidentLinksResponse"];
+        };
+        IncidentListResponse: {
+            items: components["schemas"]["IncidentResponse"][];
+            total: number;
+            limit: number;
+            offset: number;
+        };
+        TimelineEntryResponse: {
+            at: string;
+            /** @enum {string} */
+            kind: "opened" | "updated" | "flapping" | "resolved";
+            message: string;
+            /** @description What changed */
+            detail: {
+                [key: string]: unknown;
+            };
+        };
+        IncidentDetailResponse: {
+            /** Format: uuid */
+            id: string;
+            /** Format: uuid */
+            siteId: string;
+            /** @enum {string} */
+            status: "open" | "resolved";
+            /** @enum {string} */
+            pattern: "persistent" | "intermittent" | "flapping" | "regional";
+            flapping: boolean;
+            /** @description Part of it fell in a maintenance window: recorded, nobody notified */
+            inMaintenance: boolean;
+            regions: string[];
+            /** @description The first failed check of the episode */
+            startedAt: string;
+            /** @description When the open rule fired */
+            confirmedAt: string;
+            resolvedAt: string | null;
+            /** @description From startedAt until resolution, or until now while open */
+            durationSeconds: number;
+            /**
+             * Format: uuid
+             * @description Set on a member: the root incident of the shared hop it failed at, notified in its place
+             */
+            rootIncidentId: string | null;
+            /** @description On a root incident: the other sites' incidents at the same shared hop */
+            members: components["schemas"]["IncidentMemberResponse"][];
+            /** @description Failures since the onset in the failing regions, as last judged */
+            failureRate: components["schemas"]["FailureRateResponse"] | null;
+            /** @description The checks the pattern and failure rate were judged on */
+            window: components["schemas"]["ObservedWindowResponse"] | null;
+            counts: components["schemas"]["IncidentCountsResponse"];
+            diagnosis: components["schemas"]["DiagnosisResponse"];
+            links: components["schemas"]["IncidentLinksResponse"];
+            timeline: components["schemas"]["TimelineEntryResponse"][];
+            /** @description The check results the evidence points at */
+            evidenceResults?: components["schemas"]["CheckResultResponse"][];
         };
         CreateAlertChannelDto: {
             /** @example on-call */
@@ -806,6 +1258,110 @@ export interface components {
              */
             managedBy?: string;
         };
+        CreatedAlertChannelResponse: {
+            /** Format: uuid */
+            id: string;
+            name: string;
+            /** @enum {string} */
+            kind: "email" | "webhook" | "slack" | "teams" | "discord" | "telegram" | "pagerduty" | "ntfy";
+            to?: string[];
+            /** @description The receiver; masked (origin/…last 4) for slack, teams and discord, whose URL is a secret */
+            url?: string;
+            /** @description telegram */
+            chatId?: string;
+            /** @description telegram: masked (…last 4) */
+            botToken?: string;
+            /** @description pagerduty: masked (…last 4) */
+            routingKey?: string;
+            /** @description ntfy */
+            topic?: string;
+            /** @description ntfy: masked (…last 4) */
+            token?: string;
+            isDefault: boolean;
+            managedBy: string | null;
+            createdAt: string;
+            /** @description The webhook signing secret (whsec_…); shown only in this response */
+            secret?: string;
+        };
+        AlertChannelResponse: {
+            /** Format: uuid */
+            id: string;
+            name: string;
+            /** @enum {string} */
+            kind: "email" | "webhook" | "slack" | "teams" | "discord" | "telegram" | "pagerduty" | "ntfy";
+            to?: string[];
+            /** @description The receiver; masked (origin/…last 4) for slack, teams and discord, whose URL is a secret */
+            url?: string;
+            /** @description telegram */
+            chatId?: string;
+            /** @description telegram: masked (…last 4) */
+            botToken?: string;
+            /** @description pagerduty: masked (…last 4) */
+            routingKey?: string;
+            /** @description ntfy */
+            topic?: string;
+            /** @description ntfy: masked (…last 4) */
+            token?: string;
+            isDefault: boolean;
+            managedBy: string | null;
+            createdAt: string;
+        };
+        DeliveryAttemptResponse: {
+            at: string;
+            /** @enum {string} */
+            outcome: "delivered" | "retry" | "failed";
+            error: string | null;
+            responseStatus: number | null;
+        };
+        TestDeliveryResponse: {
+            /** Format: uuid */
+            id: string;
+            /** @enum {string} */
+            event: "opened" | "updated" | "flapping" | "resolved" | "certificate" | "test";
+            incidentId: string | null;
+            siteId: string | null;
+            /** @enum {string} */
+            status: "pending" | "delivered" | "failed";
+            attempts: number;
+            lastError: string | null;
+            responseStatus: number | null;
+            /** @description Every attempt: when, outcome, error, response status */
+            attemptLog: components["schemas"]["DeliveryAttemptResponse"][];
+            createdAt: string;
+            updatedAt: string;
+            deliveredAt: string | null;
+            /**
+             * @description What the first attempt came to
+             * @enum {string}
+             */
+            outcome: "delivered" | "failed" | "will-retry" | "not-attempted";
+            /** @description Why it failed or will be retried (e.g. "HTTP 503", "ECONNREFUSED") */
+            reason: string | null;
+        };
+        DeliveryResponse: {
+            /** Format: uuid */
+            id: string;
+            /** @enum {string} */
+            event: "opened" | "updated" | "flapping" | "resolved" | "certificate" | "test";
+            incidentId: string | null;
+            siteId: string | null;
+            /** @enum {string} */
+            status: "pending" | "delivered" | "failed";
+            attempts: number;
+            lastError: string | null;
+            responseStatus: number | null;
+            /** @description Every attempt: when, outcome, error, response status */
+            attemptLog: components["schemas"]["DeliveryAttemptResponse"][];
+            createdAt: string;
+            updatedAt: string;
+            deliveredAt: string | null;
+        };
+        DeliveryListResponse: {
+            items: components["schemas"]["DeliveryResponse"][];
+            total: number;
+            limit: number;
+            offset: number;
+        };
         CreateMaintenanceWindowDto: {
             /** @example database upgrade */
             name: string;
@@ -827,11 +1383,50 @@ export interface components {
              */
             managedBy?: string;
         };
+        MaintenanceWindowResponse: {
+            /** Format: uuid */
+            id: string;
+            name: string;
+            siteIds: string[];
+            tags: string[];
+            startsAt: string;
+            endsAt: string;
+            managedBy: string | null;
+            createdAt: string;
+        };
         CreateApiKeyDto: {
             /** @example grafana */
             name: string;
             /** @enum {string} */
             scope: "read" | "write";
+        };
+        CreatedApiKeyResponse: {
+            /** Format: uuid */
+            id: string;
+            name: string;
+            /** @enum {string} */
+            scope: "read" | "write";
+            /** @description The first characters of a generated key ("hw_" and four more), to recognise it; null for the configured HOPWATCH_ADMIN_KEY */
+            prefix: string | null;
+            /** @enum {string} */
+            origin: "api" | "env" | "generated";
+            createdAt: string;
+            lastUsedAt: string | null;
+            /** @description The key itself; shown only in this response */
+            key: string;
+        };
+        ApiKeyResponse: {
+            /** Format: uuid */
+            id: string;
+            name: string;
+            /** @enum {string} */
+            scope: "read" | "write";
+            /** @description The first characters of a generated key ("hw_" and four more), to recognise it; null for the configured HOPWATCH_ADMIN_KEY */
+            prefix: string | null;
+            /** @enum {string} */
+            origin: "api" | "env" | "generated";
+            createdAt: string;
+            lastUsedAt: string | null;
         };
         CreateSessionDto: {
             /** @description An API key; it is exchanged for a session cookie and never stored in the browser */
@@ -869,283 +1464,29 @@ export interface components {
             /** @enum {string} */
             kind: "opened" | "updated" | "flapping" | "reopened" | "resolved" | "maintenance";
         };
-        CreateStatusPageDto: {
-            /**
-             * @description The page lives at /status/<slug>: lowercase letters, digits and single hyphens
-             * @example shop
-             */
-            slug: string;
-            /** @example Shop status */
-            title: string;
-            /** @example Live status of the shop and its checkout. */
-            description?: string | null;
-            /** @description Sites shown by id */
-            siteIds?: string[];
-            /**
-             * @description Sites carrying any of these tags are shown too
-             * @example [
-             *       "prod"
-             *     ]
-             */
-            tags?: string[];
-            /**
-             * @description The tool that manages it (`hopwatch apply` sets "hopwatch"); leave out for hand-made ones
-             * @example hopwatch
-             */
-            managedBy?: string;
-        };
-        StatusPageResponse: {
-            /** Format: uuid */
-            id: string;
-            slug: string;
-            title: string;
-            description: string | null;
-            siteIds: string[];
-            tags: string[];
-            managedBy: string | null;
-            /** @description Path of the public page */
-            path: string;
-            createdAt: string;
-            updatedAt: string;
-        };
-        UpdateStatusPageDto: {
-            /**
-             * @description The page lives at /status/<slug>: lowercase letters, digits and single hyphens
-             * @example shop
-             */
-            slug?: string;
-            /** @example Shop status */
-            title?: string;
-            /** @example Live status of the shop and its checkout. */
-            description?: string | null;
-            /** @description Sites shown by id */
-            siteIds?: string[];
-            /**
-             * @description Sites carrying any of these tags are shown too
-             * @example [
-             *       "prod"
-             *     ]
-             */
-            tags?: string[];
-            /**
-             * @description The tool that manages it (`hopwatch apply` sets "hopwatch"); leave out for hand-made ones
-             * @example hopwatch
-             */
-            managedBy?: string;
-        };
-        PublicDayResponse: {
-            /**
-             * @description A UTC day
-             * @example 2026-12-01
-             */
-            date: string;
-            /** @description Entry uptime %, null when nothing was checked */
-            uptimePercent: number | null;
-            /**
-             * @description up: all passed; degraded: some failed; down: under 95 % passed; none: no checks
-             * @enum {string}
-             */
-            worst: "up" | "degraded" | "down" | "none";
-        };
-        PublicSiteResponse: {
-            name: string;
+        LivenessResponse: {
             /** @enum {string} */
-            state: "operational" | "degraded" | "outage" | "maintenance" | "unknown";
-            /** @description Entry uptime % over the 90 days */
-            uptime90d: number | null;
-            /** @description 90 UTC days, oldest first, today last */
-            days: components["schemas"]["PublicDayResponse"][];
+            status: "ok";
         };
-        PublicIncidentResponse: {
-            /** @description The site’s name */
-            site: string;
+        DependencyCheckResponse: {
             /** @enum {string} */
-            impact: "outage" | "degraded";
-            /** @description The cause in plain words */
-            cause: string;
-            startedAt: string;
-            resolvedAt: string | null;
-            /** @description Until it was resolved, or until now */
-            durationSeconds: number;
-        };
-        PublicIncidentsResponse: {
-            current: components["schemas"]["PublicIncidentResponse"][];
-            /** @description Resolved in the last 14 days, newest first */
-            past: components["schemas"]["PublicIncidentResponse"][];
-        };
-        PublicStatusResponse: {
-            slug: string;
-            title: string;
-            description: string | null;
-            /** @enum {string} */
-            state: "operational" | "degraded" | "outage";
-            /** @description When these figures were read (at most 5 s before the response) */
-            updatedAt: string;
-            sites: components["schemas"]["PublicSiteResponse"][];
-            incidents: components["schemas"]["PublicIncidentsResponse"];
-        };
-        BackendResponse: {
-            address: string;
-            name: string;
-        };
-        HopResponse: {
-            name: string;
-            /** @enum {string} */
-            role: "cdn" | "load_balancer" | "reverse_proxy" | "app" | "other";
-            url: string;
-            connectTo?: string | null;
-            hostHeader?: string | null;
-            expectStatus?: string | null;
-            backends?: components["schemas"]["BackendResponse"][] | null;
-        };
-        SiteResponse: {
-            /** Format: uuid */
-            id: string;
-            name: string;
-            url: string;
-            /** @enum {string} */
-            method: "GET" | "HEAD";
-            intervalSeconds: number;
-            timeoutMs: number;
-            expectStatus: string;
-            bodyContains?: string | null;
-            regions: string[];
-            hops: components["schemas"]["HopResponse"][];
-            /**
-             * @example {
-             *       "resolvers": [
-             *         "system"
-             *       ]
-             *     }
-             */
-            dns: Record<string, never>;
-            tags: string[];
-            alertChannelIds: string[];
-            confirmations: number;
-            recoveries: number;
-            paused: boolean;
-            /**
-             * @description Overrides of the detection defaults
-             * @example {
-             *       "rateWindow": 10
-             *     }
-             */
-            detection: Record<string, never>;
-            /** @description When the next check is due */
-            nextRunAt: string;
-            createdAt: string;
-            updatedAt: string;
-        };
-        SiteUptimeResponse: {
-            /** @description Entry uptime %, the current hour and the 23 before it (UTC) */
-            last24h: number | null;
-            /** @description Entry uptime %, today and the 29 days before it (UTC) */
-            last30d: number | null;
-        };
-        SiteListItemResponse: {
-            /** Format: uuid */
-            id: string;
-            name: string;
-            url: string;
-            /** @enum {string} */
-            method: "GET" | "HEAD";
-            intervalSeconds: number;
-            timeoutMs: number;
-            expectStatus: string;
-            bodyContains?: string | null;
-            regions: string[];
-            hops: components["schemas"]["HopResponse"][];
-            /**
-             * @example {
-             *       "resolvers": [
-             *         "system"
-             *       ]
-             *     }
-             */
-            dns: Record<string, never>;
-            tags: string[];
-            alertChannelIds: string[];
-            confirmations: number;
-            recoveries: number;
-            paused: boolean;
-            /**
-             * @description Overrides of the detection defaults
-             * @example {
-             *       "rateWindow": 10
-             *     }
-             */
-            detection: Record<string, never>;
-            /** @description When the next check is due */
-            nextRunAt: string;
-            createdAt: string;
-            updatedAt: string;
-            /**
-             * @description From each region’s newest entry check (newer than 3 intervals + 2 min): down if one failed; unknown if none is recent
-             * @enum {string}
-             */
-            state: "up" | "down" | "unknown" | "paused";
-            uptime: components["schemas"]["SiteUptimeResponse"];
-        };
-        SiteListResponse: {
-            items: components["schemas"]["SiteListItemResponse"][];
-            total: number;
-            limit: number;
-            offset: number;
-        };
-        TimingsResponse: {
-            dnsMs: number | null;
-            connectMs: number | null;
-            tlsMs: number | null;
-            ttfbMs: number | null;
-            totalMs: number;
-        };
-        CheckResultResponse: {
-            /** @description Absent on a run-now answer that has not been read back from storage */
-            id?: string;
-            /** @description `entry`, a hop name or `dns:<resolver>` */
-            target: string;
-            /** @enum {string} */
-            kind: "http" | "tcp" | "dns";
-            region: string;
-            slot: string;
-            startedAt: string;
-            /** @description The check met its expectation. False for a missed slot too: read `state` to tell down from missed */
-            ok: boolean;
-            /**
-             * @description `up`, `down`, or `missed` for a slot that could not be checked in time (error `MISSED`), which counts neither as up nor as down
-             * @enum {string}
-             */
-            state: "up" | "down" | "missed";
-            status: number | null;
-            errorCode: string | null;
-            errorMessage: string | null;
-            timings: components["schemas"]["TimingsResponse"];
-            remoteAddress: string | null;
-            headers: {
-                [key: string]: string;
-            };
-            bodySnippet: string | null;
-            tls: Record<string, never> | null;
-            dns: Record<string, never> | null;
-            gateway: string | null;
-        };
-        CheckResultPage: {
-            items: components["schemas"]["CheckResultResponse"][];
-            /** @description Pass as `cursor` for the next page; null on the last */
-            nextCursor: string | null;
-        };
-        RegionRunResponse: {
-            region: string;
-            /** @description Why this region gave no results */
+            status: "up" | "down";
+            /** @example timed out after 2 s */
             error?: string;
-            /** @description True when the resolvers returned different answers */
-            dnsDisagreement: boolean;
-            results: components["schemas"]["CheckResultResponse"][];
         };
-        RunNowResponse: {
-            siteId: string;
-            slot: string;
-            regions: components["schemas"]["RegionRunResponse"][];
+        DependencyChecksResponse: {
+            postgres: components["schemas"]["DependencyCheckResponse"];
+            redis: components["schemas"]["DependencyCheckResponse"];
+        };
+        ReadinessResponse: {
+            /** @enum {string} */
+            status: "ok" | "error";
+            checks: components["schemas"]["DependencyChecksResponse"];
+        };
+        PingResponse: {
+            /** @enum {string} */
+            kind: "success" | "start" | "fail";
+            receivedAt: string;
         };
         LatencyResponse: {
             /** @description Exact average of successful checks */
@@ -1310,275 +1651,120 @@ export interface components {
             /** @description Every bucket of the range, empty ones included */
             points: components["schemas"]["UptimePointResponse"][];
         };
-        IncidentMemberResponse: {
-            /** Format: uuid */
-            incidentId: string;
-            /** Format: uuid */
-            siteId: string;
-            siteName: string;
-            /** @enum {string} */
-            status: "open" | "resolved";
+        CreateStatusPageDto: {
+            /**
+             * @description The page lives at /status/<slug>: lowercase letters, digits and single hyphens
+             * @example shop
+             */
+            slug: string;
+            /** @example Shop status */
+            title: string;
+            /** @example Live status of the shop and its checkout. */
+            description?: string | null;
+            /** @description Sites shown by id */
+            siteIds?: string[];
+            /**
+             * @description Sites carrying any of these tags are shown too
+             * @example [
+             *       "prod"
+             *     ]
+             */
+            tags?: string[];
+            /**
+             * @description The tool that manages it (`hopwatch apply` sets "hopwatch"); leave out for hand-made ones
+             * @example hopwatch
+             */
+            managedBy?: string;
         };
-        FailureRateResponse: {
-            failures: number;
-            checks: number;
-            /** @description failures ÷ checks since the first failed check of the episode */
-            rate: number;
-            /** @description Lower end of the 95 % Wilson score interval */
-            low: number;
-            /** @description Upper end of the 95 % Wilson score interval */
-            high: number;
-        };
-        ObservedWindowResponse: {
-            /** @description The first failed check of the episode */
-            from: string;
-            /** @description The newest check judged */
-            to: string;
-            checks: number;
-        };
-        EvidenceResponse: {
-            observation: string;
-            resultIds: string[];
-        };
-        DiagnosisResponse: {
-            /** @example origin_down */
-            cause: string;
-            /** @description The innermost hop that is itself unhealthy */
-            failingHop: string | null;
-            /** @description The hop whose answer carried the error */
-            reportedBy: string | null;
-            /** @example nginx */
-            gateway: string;
-            confidence: number;
-            summary: string;
-            /** @description Nearest RFC 9209 Proxy-Status error type */
-            proxyStatus: string | null;
-            evidence: components["schemas"]["EvidenceResponse"][];
-            nextSteps: string[];
-            hints: Record<string, never>[];
-        };
-        IncidentResponse: {
+        StatusPageResponse: {
             /** Format: uuid */
             id: string;
-            /** Format: uuid */
-            siteId: string;
-            /** @enum {string} */
-            status: "open" | "resolved";
-            /** @enum {string} */
-            pattern: "persistent" | "intermittent" | "flapping" | "regional";
-            flapping: boolean;
-            /** @description Part of it fell in a maintenance window: recorded, nobody notified */
-            inMaintenance: boolean;
-            regions: string[];
-            /** @description The first failed check of the episode */
-            startedAt: string;
-            /** @description When the open rule fired */
-            confirmedAt: string;
-            resolvedAt: string | null;
-            /** @description From startedAt until resolution, or until now while open */
-            durationSeconds: number;
-            /**
-             * Format: uuid
-             * @description Set on a member: the root incident of the shared hop it failed at, notified in its place
-             */
-            rootIncidentId: string | null;
-            /** @description On a root incident: the other sites' incidents at the same shared hop */
-            members: components["schemas"]["IncidentMemberResponse"][];
-            /** @description Failures since the onset in the failing regions, as last judged */
-            failureRate: components["schemas"]["FailureRateResponse"] | null;
-            /** @description The checks the pattern and failure rate were judged on */
-            window: components["schemas"]["ObservedWindowResponse"] | null;
-            /**
-             * @example {
-             *       "checks": 20,
-             *       "failedChecks": 6
-             *     }
-             */
-            counts: Record<string, never>;
-            diagnosis: components["schemas"]["DiagnosisResponse"];
-            /**
-             * @example {
-             *       "self": "/api/v1/incidents/…",
-             *       "site": "/api/v1/sites/…",
-             *       "checks": "/api/v1/sites/…/checks?from=…"
-             *     }
-             */
-            links: Record<string, never>;
-        };
-        IncidentListResponse: {
-            items: components["schemas"]["IncidentResponse"][];
-            total: number;
-            limit: number;
-            offset: number;
-        };
-        TimelineEntryResponse: {
-            at: string;
-            /** @enum {string} */
-            kind: "opened" | "updated" | "flapping" | "resolved";
-            message: string;
-            detail: Record<string, never>;
-        };
-        IncidentDetailResponse: {
-            /** Format: uuid */
-            id: string;
-            /** Format: uuid */
-            siteId: string;
-            /** @enum {string} */
-            status: "open" | "resolved";
-            /** @enum {string} */
-            pattern: "persistent" | "intermittent" | "flapping" | "regional";
-            flapping: boolean;
-            /** @description Part of it fell in a maintenance window: recorded, nobody notified */
-            inMaintenance: boolean;
-            regions: string[];
-            /** @description The first failed check of the episode */
-            startedAt: string;
-            /** @description When the open rule fired */
-            confirmedAt: string;
-            resolvedAt: string | null;
-            /** @description From startedAt until resolution, or until now while open */
-            durationSeconds: number;
-            /**
-             * Format: uuid
-             * @description Set on a member: the root incident of the shared hop it failed at, notified in its place
-             */
-            rootIncidentId: string | null;
-            /** @description On a root incident: the other sites' incidents at the same shared hop */
-            members: components["schemas"]["IncidentMemberResponse"][];
-            /** @description Failures since the onset in the failing regions, as last judged */
-            failureRate: components["schemas"]["FailureRateResponse"] | null;
-            /** @description The checks the pattern and failure rate were judged on */
-            window: components["schemas"]["ObservedWindowResponse"] | null;
-            /**
-             * @example {
-             *       "checks": 20,
-             *       "failedChecks": 6
-             *     }
-             */
-            counts: Record<string, never>;
-            diagnosis: components["schemas"]["DiagnosisResponse"];
-            /**
-             * @example {
-             *       "self": "/api/v1/incidents/…",
-             *       "site": "/api/v1/sites/…",
-             *       "checks": "/api/v1/sites/…/checks?from=…"
-             *     }
-             */
-            links: Record<string, never>;
-            timeline: components["schemas"]["TimelineEntryResponse"][];
-            /** @description The check results the evidence points at */
-            evidenceResults?: components["schemas"]["CheckResultResponse"][];
-        };
-        AlertChannelResponse: {
-            /** Format: uuid */
-            id: string;
-            name: string;
-            /** @enum {string} */
-            kind: "email" | "webhook" | "slack" | "teams" | "discord" | "telegram" | "pagerduty" | "ntfy";
-            to?: string[];
-            /** @description The receiver; masked (origin/…last 4) for slack, teams and discord, whose URL is a secret */
-            url?: string;
-            /** @description telegram */
-            chatId?: string;
-            /** @description telegram: masked (…last 4) */
-            botToken?: string;
-            /** @description pagerduty: masked (…last 4) */
-            routingKey?: string;
-            /** @description ntfy */
-            topic?: string;
-            /** @description ntfy: masked (…last 4) */
-            token?: string;
-            isDefault: boolean;
-            managedBy: string | null;
-            createdAt: string;
-        };
-        CreatedAlertChannelResponse: {
-            /** Format: uuid */
-            id: string;
-            name: string;
-            /** @enum {string} */
-            kind: "email" | "webhook" | "slack" | "teams" | "discord" | "telegram" | "pagerduty" | "ntfy";
-            to?: string[];
-            /** @description The receiver; masked (origin/…last 4) for slack, teams and discord, whose URL is a secret */
-            url?: string;
-            /** @description telegram */
-            chatId?: string;
-            /** @description telegram: masked (…last 4) */
-            botToken?: string;
-            /** @description pagerduty: masked (…last 4) */
-            routingKey?: string;
-            /** @description ntfy */
-            topic?: string;
-            /** @description ntfy: masked (…last 4) */
-            token?: string;
-            isDefault: boolean;
-            managedBy: string | null;
-            createdAt: string;
-            /** @description The webhook signing secret (whsec_…); shown only in this response */
-            secret?: string;
-        };
-        DeliveryResponse: {
-            /** Format: uuid */
-            id: string;
-            /** @enum {string} */
-            event: "opened" | "updated" | "flapping" | "resolved" | "test";
-            incidentId: string | null;
-            siteId: string | null;
-            /** @enum {string} */
-            status: "pending" | "delivered" | "failed";
-            attempts: number;
-            lastError: string | null;
-            responseStatus: number | null;
-            /** @description Every attempt: when, outcome, error, response status */
-            attemptLog: Record<string, never>[];
-            createdAt: string;
-            updatedAt: string;
-            deliveredAt: string | null;
-        };
-        DeliveryListResponse: {
-            items: components["schemas"]["DeliveryResponse"][];
-            total: number;
-            limit: number;
-            offset: number;
-        };
-        MaintenanceWindowResponse: {
-            /** Format: uuid */
-            id: string;
-            name: string;
+            slug: string;
+            title: string;
+            description: string | null;
             siteIds: string[];
             tags: string[];
-            startsAt: string;
-            endsAt: string;
             managedBy: string | null;
+            /** @description Path of the public page */
+            path: string;
             createdAt: string;
+            updatedAt: string;
         };
-        ApiKeyResponse: {
-            /** Format: uuid */
-            id: string;
+        UpdateStatusPageDto: {
+            /**
+             * @description The page lives at /status/<slug>: lowercase letters, digits and single hyphens
+             * @example shop
+             */
+            slug?: string;
+            /** @example Shop status */
+            title?: string;
+            /** @example Live status of the shop and its checkout. */
+            description?: string | null;
+            /** @description Sites shown by id */
+            siteIds?: string[];
+            /**
+             * @description Sites carrying any of these tags are shown too
+             * @example [
+             *       "prod"
+             *     ]
+             */
+            tags?: string[];
+            /**
+             * @description The tool that manages it (`hopwatch apply` sets "hopwatch"); leave out for hand-made ones
+             * @example hopwatch
+             */
+            managedBy?: string;
+        };
+        PublicDayResponse: {
+            /**
+             * @description A UTC day
+             * @example 2026-12-01
+             */
+            date: string;
+            /** @description Entry uptime %, null when nothing was checked */
+            uptimePercent: number | null;
+            /**
+             * @description up: all passed; degraded: some failed; down: under 95 % passed; none: no checks
+             * @enum {string}
+             */
+            worst: "up" | "degraded" | "down" | "none";
+        };
+        PublicSiteResponse: {
             name: string;
             /** @enum {string} */
-            scope: "read" | "write";
-            /** @description The first characters of a generated key ("hw_" and four more), to recognise it; null for the configured HOPWATCH_ADMIN_KEY */
-            prefix: string | null;
-            /** @enum {string} */
-            origin: "api" | "env" | "generated";
-            createdAt: string;
-            lastUsedAt: string | null;
+            state: "operational" | "degraded" | "outage" | "maintenance" | "unknown";
+            /** @description Entry uptime % over the 90 days */
+            uptime90d: number | null;
+            /** @description 90 UTC days, oldest first, today last */
+            days: components["schemas"]["PublicDayResponse"][];
         };
-        CreatedApiKeyResponse: {
-            /** Format: uuid */
-            id: string;
-            name: string;
+        PublicIncidentResponse: {
+            /** @description The site’s name */
+            site: string;
             /** @enum {string} */
-            scope: "read" | "write";
-            /** @description The first characters of a generated key ("hw_" and four more), to recognise it; null for the configured HOPWATCH_ADMIN_KEY */
-            prefix: string | null;
+            impact: "outage" | "degraded";
+            /** @description The cause in plain words */
+            cause: string;
+            startedAt: string;
+            resolvedAt: string | null;
+            /** @description Until it was resolved, or until now */
+            durationSeconds: number;
+        };
+        PublicIncidentsResponse: {
+            current: components["schemas"]["PublicIncidentResponse"][];
+            /** @description Resolved in the last 14 days, newest first */
+            past: components["schemas"]["PublicIncidentResponse"][];
+        };
+        PublicStatusResponse: {
+            slug: string;
+            title: string;
+            description: string | null;
             /** @enum {string} */
-            origin: "api" | "env" | "generated";
-            createdAt: string;
-            lastUsedAt: string | null;
-            /** @description The key itself; shown only in this response */
-            key: string;
+            state: "operational" | "degraded" | "outage";
+            /** @description When these figures were read (at most 5 s before the response) */
+            updatedAt: string;
+            sites: components["schemas"]["PublicSiteResponse"][];
+            incidents: components["schemas"]["PublicIncidentsResponse"];
         };
     };
     responses: never;
@@ -1607,12 +1793,40 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
+            /** @description OK */
             200: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
                     "application/json": components["schemas"]["SiteOverviewResponse"];
+                };
+            };
+            /** @description Invalid input; `message` names each field and the reason. Nothing was written. */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiErrorResponse"];
+                };
+            };
+            /** @description No API key, or an unknown or deleted one */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiErrorResponse"];
+                };
+            };
+            /** @description Rate limit reached (per API key, per address, or on key creation); retry after the Retry-After header's seconds */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiErrorResponse"];
                 };
             };
         };
@@ -1632,11 +1846,41 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
+            /** @description OK */
             200: {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["SiteListResponse"];
+                };
+            };
+            /** @description Invalid input; `message` names each field and the reason. Nothing was written. */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiErrorResponse"];
+                };
+            };
+            /** @description No API key, or an unknown or deleted one */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiErrorResponse"];
+                };
+            };
+            /** @description Rate limit reached (per API key, per address, or on key creation); retry after the Retry-After header's seconds */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiErrorResponse"];
+                };
             };
         };
     };
@@ -1653,11 +1897,59 @@ export interface operations {
             };
         };
         responses: {
+            /** @description Created */
             201: {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["SiteResponse"];
+                };
+            };
+            /** @description Invalid input; `message` names each field and the reason. Nothing was written. */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiErrorResponse"];
+                };
+            };
+            /** @description No API key, or an unknown or deleted one */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiErrorResponse"];
+                };
+            };
+            /** @description The API key has the read scope and this operation changes something */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiErrorResponse"];
+                };
+            };
+            /** @description The request body is larger than 64 KiB */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiErrorResponse"];
+                };
+            };
+            /** @description Rate limit reached (per API key, per address, or on key creation); retry after the Retry-After header's seconds */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiErrorResponse"];
+                };
             };
         };
     };
@@ -1672,11 +1964,50 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
+            /** @description OK */
             200: {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["SiteResponse"];
+                };
+            };
+            /** @description Invalid input; `message` names each field and the reason. Nothing was written. */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiErrorResponse"];
+                };
+            };
+            /** @description No API key, or an unknown or deleted one */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiErrorResponse"];
+                };
+            };
+            /** @description No such resource */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiErrorResponse"];
+                };
+            };
+            /** @description Rate limit reached (per API key, per address, or on key creation); retry after the Retry-After header's seconds */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiErrorResponse"];
+                };
             };
         };
     };
@@ -1691,11 +2022,57 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
+            /** @description Done; no content */
             204: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content?: never;
+            };
+            /** @description Invalid input; `message` names each field and the reason. Nothing was written. */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiErrorResponse"];
+                };
+            };
+            /** @description No API key, or an unknown or deleted one */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiErrorResponse"];
+                };
+            };
+            /** @description The API key has the read scope and this operation changes something */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiErrorResponse"];
+                };
+            };
+            /** @description No such resource */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiErrorResponse"];
+                };
+            };
+            /** @description Rate limit reached (per API key, per address, or on key creation); retry after the Retry-After header's seconds */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiErrorResponse"];
+                };
             };
         };
     };
@@ -1714,11 +2091,68 @@ export interface operations {
             };
         };
         responses: {
+            /** @description OK */
             200: {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["SiteResponse"];
+                };
+            };
+            /** @description Invalid input; `message` names each field and the reason. Nothing was written. */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiErrorResponse"];
+                };
+            };
+            /** @description No API key, or an unknown or deleted one */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiErrorResponse"];
+                };
+            };
+            /** @description The API key has the read scope and this operation changes something */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiErrorResponse"];
+                };
+            };
+            /** @description No such resource */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiErrorResponse"];
+                };
+            };
+            /** @description The request body is larger than 64 KiB */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiErrorResponse"];
+                };
+            };
+            /** @description Rate limit reached (per API key, per address, or on key creation); retry after the Retry-After header's seconds */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiErrorResponse"];
+                };
             };
         };
     };
@@ -1733,11 +2167,59 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
+            /** @description OK */
             200: {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["SiteResponse"];
+                };
+            };
+            /** @description Invalid input; `message` names each field and the reason. Nothing was written. */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiErrorResponse"];
+                };
+            };
+            /** @description No API key, or an unknown or deleted one */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiErrorResponse"];
+                };
+            };
+            /** @description The API key has the read scope and this operation changes something */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiErrorResponse"];
+                };
+            };
+            /** @description No such resource */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiErrorResponse"];
+                };
+            };
+            /** @description Rate limit reached (per API key, per address, or on key creation); retry after the Retry-After header's seconds */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiErrorResponse"];
+                };
             };
         };
     };
@@ -1752,11 +2234,59 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
+            /** @description OK */
             200: {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["SiteResponse"];
+                };
+            };
+            /** @description Invalid input; `message` names each field and the reason. Nothing was written. */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiErrorResponse"];
+                };
+            };
+            /** @description No API key, or an unknown or deleted one */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiErrorResponse"];
+                };
+            };
+            /** @description The API key has the read scope and this operation changes something */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiErrorResponse"];
+                };
+            };
+            /** @description No such resource */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiErrorResponse"];
+                };
+            };
+            /** @description Rate limit reached (per API key, per address, or on key creation); retry after the Retry-After header's seconds */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiErrorResponse"];
+                };
             };
         };
     };
@@ -1782,11 +2312,50 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
+            /** @description OK */
             200: {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["CheckResultPage"];
+                };
+            };
+            /** @description Invalid input; `message` names each field and the reason. Nothing was written. */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiErrorResponse"];
+                };
+            };
+            /** @description No API key, or an unknown or deleted one */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiErrorResponse"];
+                };
+            };
+            /** @description No such resource */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiErrorResponse"];
+                };
+            };
+            /** @description Rate limit reached (per API key, per address, or on key creation); retry after the Retry-After header's seconds */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiErrorResponse"];
+                };
             };
         };
     };
@@ -1801,11 +2370,59 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
+            /** @description OK */
             200: {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["RunNowResponse"];
+                };
+            };
+            /** @description Invalid input; `message` names each field and the reason. Nothing was written. */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiErrorResponse"];
+                };
+            };
+            /** @description No API key, or an unknown or deleted one */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiErrorResponse"];
+                };
+            };
+            /** @description The API key has the read scope and this operation changes something */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiErrorResponse"];
+                };
+            };
+            /** @description No such resource */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiErrorResponse"];
+                };
+            };
+            /** @description Rate limit reached (per API key, per address, or on key creation); retry after the Retry-After header's seconds */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiErrorResponse"];
+                };
             };
         };
     };
@@ -1826,11 +2443,50 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
+            /** @description OK */
             200: {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["IncidentListResponse"];
+                };
+            };
+            /** @description Invalid input; `message` names each field and the reason. Nothing was written. */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiErrorResponse"];
+                };
+            };
+            /** @description No API key, or an unknown or deleted one */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiErrorResponse"];
+                };
+            };
+            /** @description No such resource */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiErrorResponse"];
+                };
+            };
+            /** @description Rate limit reached (per API key, per address, or on key creation); retry after the Retry-After header's seconds */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiErrorResponse"];
+                };
             };
         };
     };
@@ -1849,11 +2505,41 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
+            /** @description OK */
             200: {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["IncidentListResponse"];
+                };
+            };
+            /** @description Invalid input; `message` names each field and the reason. Nothing was written. */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiErrorResponse"];
+                };
+            };
+            /** @description No API key, or an unknown or deleted one */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiErrorResponse"];
+                };
+            };
+            /** @description Rate limit reached (per API key, per address, or on key creation); retry after the Retry-After header's seconds */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiErrorResponse"];
+                };
             };
         };
     };
@@ -1868,11 +2554,50 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
+            /** @description OK */
             200: {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["IncidentDetailResponse"];
+                };
+            };
+            /** @description Invalid input; `message` names each field and the reason. Nothing was written. */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiErrorResponse"];
+                };
+            };
+            /** @description No API key, or an unknown or deleted one */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiErrorResponse"];
+                };
+            };
+            /** @description No such resource */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiErrorResponse"];
+                };
+            };
+            /** @description Rate limit reached (per API key, per address, or on key creation); retry after the Retry-After header's seconds */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiErrorResponse"];
+                };
             };
         };
     };
@@ -1885,11 +2610,32 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
+            /** @description OK */
             200: {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["AlertChannelResponse"][];
+                };
+            };
+            /** @description No API key, or an unknown or deleted one */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiErrorResponse"];
+                };
+            };
+            /** @description Rate limit reached (per API key, per address, or on key creation); retry after the Retry-After header's seconds */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiErrorResponse"];
+                };
             };
         };
     };
@@ -1906,11 +2652,59 @@ export interface operations {
             };
         };
         responses: {
+            /** @description Created */
             201: {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["CreatedAlertChannelResponse"];
+                };
+            };
+            /** @description Invalid input; `message` names each field and the reason. Nothing was written. */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiErrorResponse"];
+                };
+            };
+            /** @description No API key, or an unknown or deleted one */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiErrorResponse"];
+                };
+            };
+            /** @description The API key has the read scope and this operation changes something */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiErrorResponse"];
+                };
+            };
+            /** @description The request body is larger than 64 KiB */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiErrorResponse"];
+                };
+            };
+            /** @description Rate limit reached (per API key, per address, or on key creation); retry after the Retry-After header's seconds */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiErrorResponse"];
+                };
             };
         };
     };
@@ -1925,11 +2719,57 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
+            /** @description Done; no content */
             204: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content?: never;
+            };
+            /** @description Invalid input; `message` names each field and the reason. Nothing was written. */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiErrorResponse"];
+                };
+            };
+            /** @description No API key, or an unknown or deleted one */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiErrorResponse"];
+                };
+            };
+            /** @description The API key has the read scope and this operation changes something */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiErrorResponse"];
+                };
+            };
+            /** @description No such resource */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiErrorResponse"];
+                };
+            };
+            /** @description Rate limit reached (per API key, per address, or on key creation); retry after the Retry-After header's seconds */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiErrorResponse"];
+                };
             };
         };
     };
@@ -1944,11 +2784,59 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
+            /** @description OK */
             200: {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["TestDeliveryResponse"];
+                };
+            };
+            /** @description Invalid input; `message` names each field and the reason. Nothing was written. */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiErrorResponse"];
+                };
+            };
+            /** @description No API key, or an unknown or deleted one */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiErrorResponse"];
+                };
+            };
+            /** @description The API key has the read scope and this operation changes something */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiErrorResponse"];
+                };
+            };
+            /** @description No such resource */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiErrorResponse"];
+                };
+            };
+            /** @description Rate limit reached (per API key, per address, or on key creation); retry after the Retry-After header's seconds */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiErrorResponse"];
+                };
             };
         };
     };
@@ -1966,11 +2854,50 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
+            /** @description OK */
             200: {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["DeliveryListResponse"];
+                };
+            };
+            /** @description Invalid input; `message` names each field and the reason. Nothing was written. */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiErrorResponse"];
+                };
+            };
+            /** @description No API key, or an unknown or deleted one */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiErrorResponse"];
+                };
+            };
+            /** @description No such resource */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiErrorResponse"];
+                };
+            };
+            /** @description Rate limit reached (per API key, per address, or on key creation); retry after the Retry-After header's seconds */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiErrorResponse"];
+                };
             };
         };
     };
@@ -1983,11 +2910,32 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
+            /** @description OK */
             200: {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["MaintenanceWindowResponse"][];
+                };
+            };
+            /** @description No API key, or an unknown or deleted one */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiErrorResponse"];
+                };
+            };
+            /** @description Rate limit reached (per API key, per address, or on key creation); retry after the Retry-After header's seconds */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiErrorResponse"];
+                };
             };
         };
     };
@@ -2004,11 +2952,59 @@ export interface operations {
             };
         };
         responses: {
+            /** @description Created */
             201: {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["MaintenanceWindowResponse"];
+                };
+            };
+            /** @description Invalid input; `message` names each field and the reason. Nothing was written. */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiErrorResponse"];
+                };
+            };
+            /** @description No API key, or an unknown or deleted one */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiErrorResponse"];
+                };
+            };
+            /** @description The API key has the read scope and this operation changes something */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiErrorResponse"];
+                };
+            };
+            /** @description The request body is larger than 64 KiB */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiErrorResponse"];
+                };
+            };
+            /** @description Rate limit reached (per API key, per address, or on key creation); retry after the Retry-After header's seconds */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiErrorResponse"];
+                };
             };
         };
     };
@@ -2023,11 +3019,57 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
+            /** @description Done; no content */
             204: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content?: never;
+            };
+            /** @description Invalid input; `message` names each field and the reason. Nothing was written. */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiErrorResponse"];
+                };
+            };
+            /** @description No API key, or an unknown or deleted one */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiErrorResponse"];
+                };
+            };
+            /** @description The API key has the read scope and this operation changes something */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiErrorResponse"];
+                };
+            };
+            /** @description No such resource */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiErrorResponse"];
+                };
+            };
+            /** @description Rate limit reached (per API key, per address, or on key creation); retry after the Retry-After header's seconds */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiErrorResponse"];
+                };
             };
         };
     };
@@ -2040,11 +3082,32 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
+            /** @description OK */
             200: {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["ApiKeyResponse"][];
+                };
+            };
+            /** @description No API key, or an unknown or deleted one */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiErrorResponse"];
+                };
+            };
+            /** @description Rate limit reached (per API key, per address, or on key creation); retry after the Retry-After header's seconds */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiErrorResponse"];
+                };
             };
         };
     };
@@ -2061,11 +3124,59 @@ export interface operations {
             };
         };
         responses: {
+            /** @description Created */
             201: {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["CreatedApiKeyResponse"];
+                };
+            };
+            /** @description Invalid input; `message` names each field and the reason. Nothing was written. */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiErrorResponse"];
+                };
+            };
+            /** @description No API key, or an unknown or deleted one */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiErrorResponse"];
+                };
+            };
+            /** @description The API key has the read scope and this operation changes something */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiErrorResponse"];
+                };
+            };
+            /** @description The request body is larger than 64 KiB */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiErrorResponse"];
+                };
+            };
+            /** @description Rate limit reached (per API key, per address, or on key creation); retry after the Retry-After header's seconds */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiErrorResponse"];
+                };
             };
         };
     };
@@ -2080,11 +3191,57 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
+            /** @description Done; no content */
             204: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content?: never;
+            };
+            /** @description Invalid input; `message` names each field and the reason. Nothing was written. */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiErrorResponse"];
+                };
+            };
+            /** @description No API key, or an unknown or deleted one */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiErrorResponse"];
+                };
+            };
+            /** @description The API key has the read scope and this operation changes something */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiErrorResponse"];
+                };
+            };
+            /** @description No such resource */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiErrorResponse"];
+                };
+            };
+            /** @description Rate limit reached (per API key, per address, or on key creation); retry after the Retry-After header's seconds */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiErrorResponse"];
+                };
             };
         };
     };
@@ -2097,12 +3254,31 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
+            /** @description OK */
             200: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
                     "application/json": components["schemas"]["SessionResponse"];
+                };
+            };
+            /** @description No API key, or an unknown or deleted one */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiErrorResponse"];
+                };
+            };
+            /** @description Rate limit reached (per API key, per address, or on key creation); retry after the Retry-After header's seconds */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiErrorResponse"];
                 };
             };
         };
@@ -2120,12 +3296,49 @@ export interface operations {
             };
         };
         responses: {
+            /** @description OK */
             200: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
                     "application/json": components["schemas"]["SessionResponse"];
+                };
+            };
+            /** @description Invalid input; `message` names each field and the reason. Nothing was written. */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiErrorResponse"];
+                };
+            };
+            /** @description The key is unknown or deleted */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiErrorResponse"];
+                };
+            };
+            /** @description The Origin header names another site (login CSRF) */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiErrorResponse"];
+                };
+            };
+            /** @description Rate limit reached (per API key, per address, or on key creation); retry after the Retry-After header's seconds */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiErrorResponse"];
                 };
             };
         };
@@ -2139,11 +3352,30 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
+            /** @description Done; no content */
             204: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content?: never;
+            };
+            /** @description The session cookie came without an Origin header of this site */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiErrorResponse"];
+                };
+            };
+            /** @description Rate limit reached (per API key, per address, or on key creation); retry after the Retry-After header's seconds */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiErrorResponse"];
+                };
             };
         };
     };
@@ -2156,11 +3388,32 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
+            /** @description The event stream; it stays open */
             200: {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "text/event-stream": components["schemas"]["CheckRunEventData"] | components["schemas"]["IncidentEventData"];
+                };
+            };
+            /** @description No API key, or an unknown or deleted one */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiErrorResponse"];
+                };
+            };
+            /** @description Rate limit reached (per API key, per address, or on key creation); retry after the Retry-After header's seconds */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiErrorResponse"];
+                };
             };
         };
     };
@@ -2173,11 +3426,14 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
+            /** @description OK */
             200: {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["LivenessResponse"];
+                };
             };
         };
     };
@@ -2190,11 +3446,23 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
+            /** @description OK */
             200: {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["ReadinessResponse"];
+                };
+            };
+            /** @description PostgreSQL or Redis is unreachable; `checks` says which */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ReadinessResponse"];
+                };
             };
         };
     };
@@ -2207,11 +3475,32 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
+            /** @description OK */
             200: {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "text/plain": string;
+                };
+            };
+            /** @description No API key, or an unknown or deleted one */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiErrorResponse"];
+                };
+            };
+            /** @description Rate limit reached (per API key, per address, or on key creation); retry after the Retry-After header's seconds */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiErrorResponse"];
+                };
             };
         };
     };
@@ -2224,11 +3513,265 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
+            /** @description OK */
             200: {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": {
+                        [key: string]: unknown;
+                    };
+                };
+            };
+            /** @description Rate limit reached (per API key, per address, or on key creation); retry after the Retry-After header's seconds */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiErrorResponse"];
+                };
+            };
+        };
+    };
+    PingController_success: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                token: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["PingResponse"];
+                };
+            };
+            /** @description No such resource */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiErrorResponse"];
+                };
+            };
+            /** @description Rate limit reached (per API key, per address, or on key creation); retry after the Retry-After header's seconds */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiErrorResponse"];
+                };
+            };
+        };
+    };
+    PingController_successByPost: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                token: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["PingResponse"];
+                };
+            };
+            /** @description No such resource */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiErrorResponse"];
+                };
+            };
+            /** @description Rate limit reached (per API key, per address, or on key creation); retry after the Retry-After header's seconds */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiErrorResponse"];
+                };
+            };
+        };
+    };
+    PingController_start: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                token: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["PingResponse"];
+                };
+            };
+            /** @description No such resource */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiErrorResponse"];
+                };
+            };
+            /** @description Rate limit reached (per API key, per address, or on key creation); retry after the Retry-After header's seconds */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiErrorResponse"];
+                };
+            };
+        };
+    };
+    PingController_startByPost: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                token: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["PingResponse"];
+                };
+            };
+            /** @description No such resource */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiErrorResponse"];
+                };
+            };
+            /** @description Rate limit reached (per API key, per address, or on key creation); retry after the Retry-After header's seconds */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiErrorResponse"];
+                };
+            };
+        };
+    };
+    PingController_fail: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                token: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["PingResponse"];
+                };
+            };
+            /** @description No such resource */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiErrorResponse"];
+                };
+            };
+            /** @description Rate limit reached (per API key, per address, or on key creation); retry after the Retry-After header's seconds */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiErrorResponse"];
+                };
+            };
+        };
+    };
+    PingController_failByPost: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                token: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["PingResponse"];
+                };
+            };
+            /** @description No such resource */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiErrorResponse"];
+                };
+            };
+            /** @description Rate limit reached (per API key, per address, or on key creation); retry after the Retry-After header's seconds */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiErrorResponse"];
+                };
             };
         };
     };
@@ -2250,11 +3793,50 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
+            /** @description OK */
             200: {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["UptimeResponse"];
+                };
+            };
+            /** @description Invalid input; `message` names each field and the reason. Nothing was written. */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiErrorResponse"];
+                };
+            };
+            /** @description No API key, or an unknown or deleted one */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiErrorResponse"];
+                };
+            };
+            /** @description No such resource */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiErrorResponse"];
+                };
+            };
+            /** @description Rate limit reached (per API key, per address, or on key creation); retry after the Retry-After header's seconds */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiErrorResponse"];
+                };
             };
         };
     };
@@ -2282,11 +3864,50 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
+            /** @description OK */
             200: {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["UptimeSeriesResponse"];
+                };
+            };
+            /** @description Invalid input; `message` names each field and the reason. Nothing was written. */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiErrorResponse"];
+                };
+            };
+            /** @description No API key, or an unknown or deleted one */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiErrorResponse"];
+                };
+            };
+            /** @description No such resource */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiErrorResponse"];
+                };
+            };
+            /** @description Rate limit reached (per API key, per address, or on key creation); retry after the Retry-After header's seconds */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiErrorResponse"];
+                };
             };
         };
     };
@@ -2299,12 +3920,31 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
+            /** @description OK */
             200: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
                     "application/json": components["schemas"]["StatusPageResponse"][];
+                };
+            };
+            /** @description No API key, or an unknown or deleted one */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiErrorResponse"];
+                };
+            };
+            /** @description Rate limit reached (per API key, per address, or on key creation); retry after the Retry-After header's seconds */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiErrorResponse"];
                 };
             };
         };
@@ -2322,12 +3962,67 @@ export interface operations {
             };
         };
         responses: {
+            /** @description Created */
             201: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
                     "application/json": components["schemas"]["StatusPageResponse"];
+                };
+            };
+            /** @description Invalid input; `message` names each field and the reason. Nothing was written. */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiErrorResponse"];
+                };
+            };
+            /** @description No API key, or an unknown or deleted one */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiErrorResponse"];
+                };
+            };
+            /** @description The API key has the read scope and this operation changes something */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiErrorResponse"];
+                };
+            };
+            /** @description Conflicts with the current state */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiErrorResponse"];
+                };
+            };
+            /** @description The request body is larger than 64 KiB */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiErrorResponse"];
+                };
+            };
+            /** @description Rate limit reached (per API key, per address, or on key creation); retry after the Retry-After header's seconds */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiErrorResponse"];
                 };
             };
         };
@@ -2343,12 +4038,49 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
+            /** @description OK */
             200: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
                     "application/json": components["schemas"]["StatusPageResponse"];
+                };
+            };
+            /** @description Invalid input; `message` names each field and the reason. Nothing was written. */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiErrorResponse"];
+                };
+            };
+            /** @description No API key, or an unknown or deleted one */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiErrorResponse"];
+                };
+            };
+            /** @description No such resource */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiErrorResponse"];
+                };
+            };
+            /** @description Rate limit reached (per API key, per address, or on key creation); retry after the Retry-After header's seconds */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiErrorResponse"];
                 };
             };
         };
@@ -2364,11 +4096,57 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
+            /** @description Done; no content */
             204: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content?: never;
+            };
+            /** @description Invalid input; `message` names each field and the reason. Nothing was written. */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiErrorResponse"];
+                };
+            };
+            /** @description No API key, or an unknown or deleted one */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiErrorResponse"];
+                };
+            };
+            /** @description The API key has the read scope and this operation changes something */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiErrorResponse"];
+                };
+            };
+            /** @description No such resource */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiErrorResponse"];
+                };
+            };
+            /** @description Rate limit reached (per API key, per address, or on key creation); retry after the Retry-After header's seconds */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiErrorResponse"];
+                };
             };
         };
     };
@@ -2387,12 +4165,76 @@ export interface operations {
             };
         };
         responses: {
+            /** @description OK */
             200: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
                     "application/json": components["schemas"]["StatusPageResponse"];
+                };
+            };
+            /** @description Invalid input; `message` names each field and the reason. Nothing was written. */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiErrorResponse"];
+                };
+            };
+            /** @description No API key, or an unknown or deleted one */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiErrorResponse"];
+                };
+            };
+            /** @description The API key has the read scope and this operation changes something */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiErrorResponse"];
+                };
+            };
+            /** @description No such resource */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiErrorResponse"];
+                };
+            };
+            /** @description Conflicts with the current state */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiErrorResponse"];
+                };
+            };
+            /** @description The request body is larger than 64 KiB */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiErrorResponse"];
+                };
+            };
+            /** @description Rate limit reached (per API key, per address, or on key creation); retry after the Retry-After header's seconds */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiErrorResponse"];
                 };
             };
         };
@@ -2408,12 +4250,31 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
+            /** @description OK */
             200: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
                     "application/json": components["schemas"]["PublicStatusResponse"];
+                };
+            };
+            /** @description No such resource */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiErrorResponse"];
+                };
+            };
+            /** @description Rate limit reached (per API key, per address, or on key creation); retry after the Retry-After header's seconds */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiErrorResponse"];
                 };
             };
         };

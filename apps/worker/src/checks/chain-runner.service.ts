@@ -5,13 +5,18 @@ import { HOPWATCH_CONFIG, HopwatchConfig } from '@hopwatch/platform';
 import { probeChain, ProbeEnvironment } from '@hopwatch/probes';
 import { CheckJob } from '@hopwatch/queue';
 import { TARGET_POLICY } from '@hopwatch/runtime';
+import { HeartbeatJudge } from './heartbeat-judge.service';
 
-/** Probes one job's chain from this worker's region and shapes the results for the writer. */
+/** Probes one job's chain from this worker's region (or judges a push monitor's pings) and shapes the results for the writer. */
 @Injectable()
 export class ChainRunner {
   private readonly environment: ProbeEnvironment;
 
-  constructor(@Inject(HOPWATCH_CONFIG) config: HopwatchConfig, @Inject(TARGET_POLICY) policy: TargetPolicy) {
+  constructor(
+    @Inject(HOPWATCH_CONFIG) config: HopwatchConfig,
+    @Inject(TARGET_POLICY) policy: TargetPolicy,
+    private readonly heartbeats: HeartbeatJudge,
+  ) {
     this.environment = {
       policy,
       sourceAddress: config.sourceAddress,
@@ -20,7 +25,9 @@ export class ChainRunner {
   }
 
   run(job: CheckJob): Promise<ChainRun> {
-    return probeChain(job.spec, this.environment, { siteId: job.siteId, region: job.region, slot: job.slot });
+    const { entry } = job.spec;
+    if (entry.kind === 'push') return this.heartbeats.run(job);
+    return probeChain({ ...job.spec, entry }, this.environment, { siteId: job.siteId, region: job.region, slot: job.slot });
   }
 
   toRows(run: ChainRun): NewCheckResult[] {

@@ -5,7 +5,8 @@ import { ENTRY_TARGET, ProbeResult } from '@hopwatch/domain';
 import { CheckJob, CheckJobOutcome, LiveEventPublisher, OnJob } from '@hopwatch/queue';
 import { AnalyzerService } from '../analysis/analyzer.service';
 import { ResultWriter } from '../results/result-writer.service';
-import { checkOutcomes, probeDuration, slotLateness } from '../worker.metrics';
+import { checkOutcomes, probeDuration, probePhaseDuration, slotLateness } from '../worker.metrics';
+import { CertificateWatch } from './certificate-watch.service';
 import { ChainRunner } from './chain-runner.service';
 import { liveEventsOf } from './live-events-of';
 
@@ -16,6 +17,7 @@ export class CheckProcessor {
     private readonly runner: ChainRunner,
     private readonly writer: ResultWriter,
     private readonly analyzer: AnalyzerService,
+    private readonly certificates: CertificateWatch,
     private readonly live: LiveEventPublisher,
   ) {}
 
@@ -33,6 +35,7 @@ export class CheckProcessor {
     const run = await this.runner.run(check);
     await this.writer.write(this.runner.toRows(run));
     for (const result of run.results) this.observe(check.region, result);
+    await this.certificates.afterRun(run);
     // Before the job completes: if the process dies here, the retried job re-analyses from stored results.
     const entryOk = run.results.find((result) => result.target === ENTRY_TARGET)?.ok ?? false;
     const change = await this.analyzer.afterRun(check.siteId, check.intervalSeconds, entryOk);
@@ -42,6 +45,12 @@ export class CheckProcessor {
 
   private observe(region: string, result: ProbeResult): void {
     checkOutcomes.inc({ region, kind: result.kind, outcome: result.ok ? 'up' : 'down' });
+    // A push monitor's result is a judgement of stored pings, not a probe: it has no duration to tell.
+    if (result.kind === 'push') return;
     probeDuration.observe({ region, kind: result.kind }, result.timings.totalMs / 1000);
+    const { dnsMs, connectMs, tlsMs, ttfbMs, totalMs } = result.timings;
+    for (const [phase, ms] of [['dns', dnsMs], ['connect', connectMs], ['tls', tlsMs], ['ttfb', ttfbMs], ['total', totalMs]] as const) {
+      if (ms !== null) probePhaseDuration.observe({ kind: result.kind, phase }, ms / 1000);
+    }
   }
 }

@@ -7,11 +7,12 @@ const TYPES: Record<DeliveryContext['delivery']['notice'], AlertType> = {
   updated: 'incident.updated',
   flapping: 'incident.flapping',
   resolved: 'incident.resolved',
+  certificate: 'certificate.expiring',
   test: 'test',
 };
 
 /** The notice as channels send it. Its id is the delivery's: the same on every retry, so receivers can drop repeats. */
-export function toAlertMessage({ delivery, incident, site, eventAt, memberSites }: DeliveryContext, publicUrl: string): AlertMessage {
+export function toAlertMessage({ delivery, incident, site, eventAt, memberSites, certificate }: DeliveryContext, publicUrl: string): AlertMessage {
   return {
     id: delivery.id,
     type: TYPES[delivery.notice],
@@ -31,6 +32,14 @@ export function toAlertMessage({ delivery, incident, site, eventAt, memberSites 
       // a resolved notice does not repeat what to do: it is over
       diagnosis: delivery.notice === 'resolved' ? { ...incident.diagnosis, nextSteps: [] } : incident.diagnosis,
     },
-    link: incident ? `${publicUrl}/incidents/${incident.id}` : null,
+    certificate: certificate && {
+      target: certificate.target,
+      issuer: certificate.issuer,
+      subject: certificate.subject,
+      validTo: certificate.validTo.toISOString(),
+      daysLeft: certificate.daysLeft,
+      thresholdDays: certificate.thresholdDays,
+    },
+    link: incident ? `${publicUrl}/incidents/${incident.id}` : site ? `${publicUrl}/sites/${site.id}` : null,
   };
 }

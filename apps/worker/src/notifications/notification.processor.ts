@@ -7,6 +7,7 @@ import { HOPWATCH_CONFIG, HopwatchConfig, SecretBox } from '@hopwatch/platform';
 import { NotifyJob, OnJob } from '@hopwatch/queue';
 import { TARGET_POLICY } from '@hopwatch/runtime';
 import { toAlertMessage } from './alert-message';
+import { alertDeliveryAttempts } from '../worker.metrics';
 import { toChatTarget } from './chat-target';
 
 /** Handles `notify.deliver` on `notifications`: one attempt per job run, every attempt logged; retried with backoff until the horizon. */
@@ -42,6 +43,7 @@ export class NotificationProcessor implements OnApplicationShutdown {
     const outcome = await this.send(context);
     const expired = Date.now() - context.delivery.createdAt.getTime() > this.config.alertRetryHours * 3_600_000;
     const status = outcome.status === 'delivered' ? 'delivered' : outcome.status === 'failed' || expired ? 'failed' : 'pending';
+    alertDeliveryAttempts.inc({ channel_kind: context.delivery.channel.kind, outcome: status === 'pending' ? 'retry' : status });
     await this.deliveries.recordAttempt(
       context.delivery.id,
       { at: new Date().toISOString(), outcome: outcome.status, error: outcome.status === 'delivered' ? null : outcome.error, responseStatus: outcome.responseStatus ?? null },

@@ -1,7 +1,7 @@
 // Turns incident events from the outbox into deliveries (one per channel) and queues them. Every worker runs it;
 // SKIP LOCKED lets them share the outbox, and the deliveries' unique key keeps an event from being sent twice.
 import { BeforeApplicationShutdown, Inject, Injectable, Logger, OnApplicationBootstrap } from '@nestjs/common';
-import { DeliveryRepository, NotificationOutboxRepository, OutboxContext, OutboxDecision, SUPERSEDED, UnitOfWork } from '@hopwatch/db';
+import { CertificateWarningRepository, DeliveryRepository, NotificationOutboxRepository, OutboxContext, OutboxDecision, SUPERSEDED, UnitOfWork } from '@hopwatch/db';
 import { decideNotice, windowCovers } from '@hopwatch/domain';
 import { HOPWATCH_CONFIG, HopwatchConfig, RepeatingTask } from '@hopwatch/platform';
 import { NotificationQueue } from '@hopwatch/queue';
@@ -26,6 +26,7 @@ export class OutboxRelay implements OnApplicationBootstrap, BeforeApplicationShu
   constructor(
     private readonly outbox: NotificationOutboxRepository,
     private readonly deliveries: DeliveryRepository,
+    private readonly certificateWarnings: CertificateWarningRepository,
     private readonly queue: NotificationQueue,
     private readonly dependencies: DependencyMonitor,
     @Inject(HOPWATCH_CONFIG) private readonly config: HopwatchConfig,
@@ -55,6 +56,10 @@ export class OutboxRelay implements OnApplicationBootstrap, BeforeApplicationShu
       for (const event of await this.outbox.takePending(tx, BATCH, this.config.resolveQuietSeconds)) {
         const context = await this.outbox.contextOf(tx, event);
         created.push(...(await this.outbox.record(tx, event, context, context ? this.decide(context, now) : SUPERSEDED)));
+      }
+      // Certificate warnings are not incident changes: no quiet period, no rate limit, and maintenance does not hold them.
+      for (const warning of await this.certificateWarnings.takePending(tx, BATCH)) {
+        created.push(...(await this.certificateWarnings.dispatch(tx, warning)));
       }
       return created;
     });

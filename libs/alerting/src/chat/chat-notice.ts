@@ -1,7 +1,7 @@
 // What every chat-style channel says about one alert, computed once so Slack, Teams, Discord, Telegram,
 // PagerDuty and ntfy cannot disagree on the facts; each renderer only decides the layout.
 import type { AlertMessage } from '../message';
-import { formatDuration, gatewayLabel, headline, type Fact } from '../email/email-facts';
+import { certificateFacts, formatDuration, gatewayLabel, headline, type Fact } from '../email/email-facts';
 import { subjectBody } from '../email/render-email';
 
 /** How alarming the notice is: renderers map it to a colour, a priority or a severity. */
@@ -24,6 +24,7 @@ const TONES: Record<AlertMessage['type'], NoticeTone> = {
   'incident.updated': 'warning',
   'incident.flapping': 'warning',
   'incident.resolved': 'up',
+  'certificate.expiring': 'warning',
   test: 'info',
 };
 
@@ -54,7 +55,8 @@ function noticeFacts(message: AlertMessage): Fact[] {
     ['Regions', incident && incident.regions.length > 0 ? incident.regions.join(', ') : null],
     ['Duration', incident?.durationSeconds == null ? null : formatDuration(incident.durationSeconds)],
   ];
-  return facts.filter((fact): fact is [string, string] => typeof fact[1] === 'string' && fact[1] !== '').map(([label, value]) => ({ label, value }));
+  const known = facts.filter((fact): fact is [string, string] => typeof fact[1] === 'string' && fact[1] !== '').map(([label, value]) => ({ label, value }));
+  return message.certificate ? [...known, ...certificateFacts(message.certificate)] : known;
 }
 
 function stateOf(status: 'open' | 'resolved', flapping: boolean): string {

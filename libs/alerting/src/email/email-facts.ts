@@ -1,6 +1,6 @@
 // The facts an alert email states, computed once so the text and HTML parts cannot disagree.
 import { GATEWAY_LABELS, type Diagnosis } from '@hopwatch/domain';
-import type { AlertIncident, AlertMessage } from '../message';
+import type { AlertCertificate, AlertIncident, AlertMessage } from '../message';
 import { resolutionSentence } from '../resolution';
 
 export type Fact = { label: string; value: string };
@@ -24,7 +24,7 @@ export function emailFacts(message: AlertMessage): EmailFacts {
   const over = message.type === 'incident.resolved';
   return {
     headline: headline(message),
-    facts: [...siteFacts(message), ...(incident ? incidentFacts(incident) : [])],
+    facts: [...siteFacts(message), ...(incident ? incidentFacts(incident) : []), ...(message.certificate ? certificateFacts(message.certificate) : [])],
     summary: incident ? (over ? resolutionSentence(incident) : incident.diagnosis.summary) : null,
     nextSteps: over ? [] : incident?.diagnosis.nextSteps ?? [],
     evidence: over ? [] : (incident?.diagnosis.evidence ?? []).slice(0, MAX_EVIDENCE).map((entry) => entry.observation),
@@ -47,6 +47,12 @@ export function headline(message: AlertMessage): string {
       return duration == null ? `${name} is back UP.` : `${name} is back UP after ${formatDuration(duration)}.`;
     case 'incident.flapping':
       return `${name} is FLAPPING: it keeps failing and recovering, so the incident stays open until it settles.`;
+    case 'certificate.expiring': {
+      const certificate = message.certificate;
+      return certificate
+        ? `The certificate of ${name}'s ${certificate.target === 'entry' ? 'entry' : `hop ${certificate.target}`} expires in ${formatDays(certificate.daysLeft)}: renew it.`
+        : `A certificate of ${name} expires soon: renew it.`;
+    }
     case 'test':
       return 'This is a test notification from hopwatch. If you can read it, the channel works.';
   }
@@ -105,6 +111,24 @@ function incidentFacts(incident: AlertIncident): Fact[] {
     optional('Duration', incident.durationSeconds === null ? null : formatDuration(incident.durationSeconds)),
   ];
   return facts.filter((fact): fact is Fact => fact !== null);
+}
+
+export function certificateFacts(certificate: AlertCertificate): Fact[] {
+  const facts: Array<Fact | null> = [
+    { label: 'Checked at', value: certificate.target },
+    optional('Issuer', certificate.issuer),
+    optional('Subject', certificate.subject),
+    { label: 'Expires', value: formatTime(certificate.validTo) },
+    { label: 'Days left', value: formatDays(certificate.daysLeft) },
+    { label: 'Warning at', value: `${certificate.thresholdDays} days` },
+  ];
+  return facts.filter((fact): fact is Fact => fact !== null);
+}
+
+/** `2.5 days`, `1 day`, `0.4 days`. */
+export function formatDays(days: number): string {
+  const rounded = Math.round(days * 10) / 10;
+  return `${rounded} day${rounded === 1 ? '' : 's'}`;
 }
 
 function optional(label: string, value: string | null): Fact | null {

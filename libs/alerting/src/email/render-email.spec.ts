@@ -1,4 +1,4 @@
-import { aDiagnosis, anAlertMessage, anIncident, aResolvedMessage, aTestMessage } from '../../test-support/alert-message.factory';
+import { aCertificateMessage, aDiagnosis, anAlertMessage, anIncident, aResolvedMessage, aTestMessage } from '../../test-support/alert-message.factory';
 import { formatDuration } from './email-facts';
 import { escapeHtml, renderEmail, renderSubject } from './render-email';
 
@@ -10,6 +10,7 @@ describe('renderSubject', () => {
     ['a resolved incident', aResolvedMessage(252), '[hopwatch] RESOLVED shop after 4m 12s'],
     ['a flapping notice', anAlertMessage({ type: 'incident.flapping' }), '[hopwatch] FLAPPING shop'],
     ['a test', aTestMessage(), '[hopwatch] test notification'],
+    ['a certificate warning', aCertificateMessage(), '[hopwatch] CERTIFICATE shop — origin expires in 2 days'],
     ['an incident in maintenance', anAlertMessage({ incident: anIncident({ inMaintenance: true }) }), '[hopwatch] [maintenance] DOWN shop — origin_down at app (nginx)'],
   ])('names %s', (_name, message, subject) => {
     expect(renderSubject(message)).toBe(subject);
@@ -112,6 +113,18 @@ describe('renderEmail', () => {
     expect(subject).toBe('[hopwatch] test notification');
     expect(text).toContain('This is a test notification from hopwatch.');
     expect(html).toContain('This is a test notification from hopwatch.');
+  });
+});
+
+describe('certificate warnings', () => {
+  it('name the hop, the issuer, the expiry and the threshold, with a link to the site', () => {
+    const { text, html } = renderEmail(aCertificateMessage());
+    expect(text).toContain("The certificate of shop's hop origin expires in 2 days: renew it.");
+    expect(text).toMatch(/Checked at: +origin/);
+    expect(text).toMatch(/Issuer: +R11/);
+    expect(text).toMatch(/Expires: +2025-11-24 00:00:00 UTC/);
+    expect(text).toMatch(/Warning at: +7 days/);
+    expect(html).toContain('<td>R11</td>');
   });
 });
 

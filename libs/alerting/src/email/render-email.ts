@@ -1,6 +1,6 @@
 // Subject, text and HTML of an alert email; pure, so every wording and every escape is unit-tested.
 import type { AlertMessage } from '../message';
-import { emailFacts, formatDuration, gatewayLabel, type EmailFacts } from './email-facts';
+import { emailFacts, formatDays, formatDuration, gatewayLabel, type EmailFacts } from './email-facts';
 
 export type RenderedEmail = { subject: string; text: string; html: string };
 
@@ -31,6 +31,10 @@ export function subjectBody(message: AlertMessage): string {
     }
     case 'incident.flapping':
       return `FLAPPING ${name}`;
+    case 'certificate.expiring': {
+      const certificate = message.certificate;
+      return certificate ? `CERTIFICATE ${name} — ${certificate.target} expires in ${formatDays(certificate.daysLeft)}` : `CERTIFICATE ${name}`;
+    }
     case 'test':
       return 'test notification';
   }

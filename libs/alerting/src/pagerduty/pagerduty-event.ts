@@ -37,11 +37,12 @@ const SEVERITIES: Record<AlertMessage['type'], PagerDutySeverity> = {
   'incident.updated': 'critical',
   'incident.flapping': 'warning',
   'incident.resolved': 'info',
+  'certificate.expiring': 'warning',
   test: 'info',
 };
 
 export function pagerDutyEvent(message: AlertMessage, routingKey: string): PagerDutyEvent {
-  const dedupKey = truncate(message.incident?.id ?? `hopwatch-test-${message.id}`, DEDUP_KEY_MAX);
+  const dedupKey = truncate(message.incident?.id ?? certificateKey(message) ?? `hopwatch-test-${message.id}`, DEDUP_KEY_MAX);
   if (message.type === 'incident.resolved') return { routing_key: routingKey, event_action: 'resolve', dedup_key: dedupKey };
   const notice = chatNotice(message);
   const diagnosis = message.incident?.diagnosis;
@@ -63,6 +64,11 @@ export function pagerDutyEvent(message: AlertMessage, routingKey: string): Pager
     ...(notice.link ? { client_url: notice.link } : {}),
     links: notice.link ? [{ href: notice.link, text: 'Incident in hopwatch' }] : [],
   };
+}
+
+/** One PagerDuty alert per certificate: its later threshold notices update the same alert. */
+function certificateKey({ certificate, site }: AlertMessage): string | null {
+  return certificate && site ? `hopwatch-certificate-${site.id}-${certificate.target}-${certificate.validTo}` : null;
 }
 
 function hostOf(url: string): string {

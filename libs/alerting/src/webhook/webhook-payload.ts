@@ -1,8 +1,8 @@
 // The JSON a webhook receiver gets (DESIGN §5): `{ type, timestamp, data }`, built once per message and
 // serialised once, so the bytes signed are the bytes sent and every retry sends the same body.
-import type { AlertIncident, AlertMessage, AlertSite, AlertType } from '../message';
+import type { AlertCertificate, AlertIncident, AlertMessage, AlertSite, AlertType } from '../message';
 
-export const WEBHOOK_EVENT_TYPES = ['incident.opened', 'incident.updated', 'incident.resolved', 'test'] as const;
+export const WEBHOOK_EVENT_TYPES = ['incident.opened', 'incident.updated', 'incident.resolved', 'certificate.expiring', 'test'] as const;
 export type WebhookEventType = (typeof WEBHOOK_EVENT_TYPES)[number];
 
 /** Set when an `incident.updated` is a notice rather than a change of diagnosis. */
@@ -17,6 +17,8 @@ export type WebhookPayload = {
     notice: WebhookNotice | null;
     site: AlertSite | null;
     incident: AlertIncident | null;
+    /** Set only on `certificate.expiring`. */
+    certificate: AlertCertificate | null;
     link: string | null;
   };
 };
@@ -38,6 +40,7 @@ export function webhookPayload(message: AlertMessage): WebhookPayload {
       notice: message.type === 'incident.flapping' ? 'flapping' : null,
       site: message.site,
       incident: message.incident,
+      certificate: message.certificate,
       link: message.link,
     },
   };

@@ -1,15 +1,17 @@
 import { Column, CreateDateColumn, Entity, Index, JoinColumn, ManyToOne, PrimaryGeneratedColumn, Relation, Unique } from 'typeorm';
+import { CertificateWarningEntity } from '../certificates/certificate-warning.entity';
 import { IncidentEventEntity } from '../incidents/incident-event.entity';
 import { IncidentEntity } from '../incidents/incident.entity';
 import { AlertChannelEntity } from './alert-channel.entity';
 
-export type Notice = 'opened' | 'updated' | 'flapping' | 'resolved' | 'test';
+export type Notice = 'opened' | 'updated' | 'flapping' | 'resolved' | 'test' | 'certificate';
 export type DeliveryStatus = 'pending' | 'delivered' | 'failed';
 export type DeliveryAttempt = { at: string; outcome: 'delivered' | 'retry' | 'failed'; error: string | null; responseStatus: number | null };
 
 /** One notice to one channel. Unique per (event, channel): a duplicate job or a crash cannot make a second one. */
 @Entity('deliveries')
 @Unique('deliveries_one_per_event_and_channel', ['eventId', 'channelId'])
+@Unique('deliveries_one_per_warning_and_channel', ['certificateWarningId', 'channelId'])
 @Index('deliveries_channel_created', { synchronize: false })
 @Index('deliveries_pending', { synchronize: false })
 @Index('deliveries_incident', { synchronize: false })
@@ -40,6 +42,14 @@ export class DeliveryEntity {
 
   @Column({ name: 'site_id', type: 'uuid', nullable: true })
   siteId!: string | null;
+
+  /** Set on a certificate expiry warning's deliveries. */
+  @Column({ name: 'certificate_warning_id', type: 'bigint', nullable: true })
+  certificateWarningId!: string | null;
+
+  @ManyToOne(() => CertificateWarningEntity, { onDelete: 'CASCADE', nullable: true })
+  @JoinColumn({ name: 'certificate_warning_id', foreignKeyConstraintName: 'FK_deliveries_certificate_warning' })
+  certificateWarning!: Relation<CertificateWarningEntity> | null;
 
   @Column({ type: 'varchar', length: 16 })
   notice!: Notice;

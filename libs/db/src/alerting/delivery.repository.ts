@@ -1,6 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, LessThan } from 'typeorm';
+import { CertificateWarningEntity } from '../certificates/certificate-warning.entity';
 import { IncidentEventEntity } from '../incidents/incident-event.entity';
 import { IncidentEntity } from '../incidents/incident.entity';
 import { SiteEntity } from '../sites/site.entity';
@@ -11,6 +12,8 @@ export type DeliveryContext = {
   incident: IncidentEntity | null;
   site: SiteEntity | null;
   eventAt: Date;
+  /** Set when the notice is a certificate expiry warning. */
+  certificate: CertificateWarningEntity | null;
   /** For a root incident: the names of the other sites whose open incidents it groups. */
   memberSites: string[];
 };
@@ -51,7 +54,17 @@ export class DeliveryRepository {
     const incident = delivery.incidentId ? await this.dataSource.getRepository(IncidentEntity).findOne({ where: { id: delivery.incidentId } }) : null;
     const site = delivery.siteId ? await this.dataSource.getRepository(SiteEntity).findOne({ where: { id: delivery.siteId } }) : null;
     const event = delivery.eventId ? await this.dataSource.getRepository(IncidentEventEntity).findOne({ where: { id: delivery.eventId } }) : null;
-    return { delivery, incident, site, eventAt: event?.createdAt ?? delivery.createdAt, memberSites: incident ? await this.memberSites(incident.id) : [] };
+    const certificate = delivery.certificateWarningId
+      ? await this.dataSource.getRepository(CertificateWarningEntity).findOne({ where: { id: delivery.certificateWarningId } })
+      : null;
+    return {
+      delivery,
+      incident,
+      site,
+      eventAt: event?.createdAt ?? certificate?.createdAt ?? delivery.createdAt,
+      memberSites: incident ? await this.memberSites(incident.id) : [],
+      certificate,
+    };
   }
 
   private async memberSites(rootIncidentId: string): Promise<string[]> {

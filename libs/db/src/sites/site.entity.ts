@@ -1,5 +1,5 @@
-import { Column, CreateDateColumn, Entity, Index, OneToMany, PrimaryGeneratedColumn, Relation, UpdateDateColumn } from 'typeorm';
-import type { HttpMethod, SiteDetection } from '@hopwatch/domain';
+import { Column, CreateDateColumn, Entity, Index, OneToMany, PrimaryGeneratedColumn, Relation, Unique, UpdateDateColumn } from 'typeorm';
+import type { DnsRecordType, HttpMethod, SiteDetection } from '@hopwatch/domain';
 import { HopEntity } from './hop.entity';
 
 @Entity('sites')
@@ -7,6 +7,7 @@ import { HopEntity } from './hop.entity';
 @Index('sites_tags_gin', { synchronize: false })
 @Index('sites_created_at_id', { synchronize: false })
 @Index('sites_due', { synchronize: false })
+@Unique('sites_push_token_unique', ['pushToken'])
 export class SiteEntity {
   @PrimaryGeneratedColumn('uuid')
   id!: string;
@@ -38,6 +39,14 @@ export class SiteEntity {
   @Column({ name: 'dns_resolvers', type: 'text', array: true })
   dnsResolvers!: string[];
 
+  /** DNS sites (`dns://name`) only: the record type asked for on each resolver. */
+  @Column({ name: 'dns_record_type', type: 'varchar', length: 8, nullable: true })
+  dnsRecordType!: DnsRecordType | null;
+
+  /** DNS sites only: every one of these must be among the answers. */
+  @Column({ name: 'dns_expect', type: 'text', array: true, nullable: true })
+  dnsExpect!: string[] | null;
+
   @Column({ type: 'text', array: true })
   tags!: string[];
 
@@ -56,6 +65,25 @@ export class SiteEntity {
   /** Overrides of the detection defaults; empty means the defaults. */
   @Column({ type: 'jsonb', default: () => "'{}'" })
   detection!: SiteDetection;
+
+  /** Set on push (heartbeat) monitors: the secret part of the URL the job pings. */
+  @Column({ name: 'push_token', type: 'varchar', length: 64, nullable: true })
+  pushToken!: string | null;
+
+  @Column({ name: 'push_period_seconds', type: 'int', nullable: true })
+  pushPeriodSeconds!: number | null;
+
+  @Column({ name: 'push_grace_seconds', type: 'int', nullable: true })
+  pushGraceSeconds!: number | null;
+
+  @Column({ name: 'push_last_success_at', type: 'timestamptz', nullable: true })
+  pushLastSuccessAt!: Date | null;
+
+  @Column({ name: 'push_last_start_at', type: 'timestamptz', nullable: true })
+  pushLastStartAt!: Date | null;
+
+  @Column({ name: 'push_last_fail_at', type: 'timestamptz', nullable: true })
+  pushLastFailAt!: Date | null;
 
   /** The scheduler's cursor: the start of the next slot to enqueue. */
   @Column({ name: 'next_run_at', type: 'timestamptz' })

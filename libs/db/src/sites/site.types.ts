@@ -1,4 +1,4 @@
-import type { Backend, HopRole, HttpMethod, SiteDetection } from '@hopwatch/domain';
+import type { Backend, DnsRecordType, HopRole, HttpMethod, SiteDetection } from '@hopwatch/domain';
 
 export type HopFields = {
   name: string;
@@ -26,9 +26,13 @@ export type SiteFields = {
   recoveries: number;
   paused: boolean;
   detection: SiteDetection;
+  dnsRecordType: DnsRecordType | null;
+  dnsExpect: string[] | null;
+  pushPeriodSeconds: number | null;
+  pushGraceSeconds: number | null;
 };
 
-export type NewSite = SiteFields & { id: string; nextRunAt: Date; hops: HopFields[] };
+export type NewSite = SiteFields & { id: string; nextRunAt: Date; hops: HopFields[]; pushToken: string | null };
 
 /** A change; `hops`, when present, replaces the whole chain. `nextRunAt` is set when the schedule moves. */
 export type SitePatch = Partial<SiteFields> & { hops?: HopFields[]; nextRunAt?: Date };

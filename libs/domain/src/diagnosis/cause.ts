@@ -13,6 +13,10 @@ export const CAUSES = [
   'backend_failing',
   'content_mismatch',
   'probe_blocked',
+  /** A push monitor's job did not ping in time. */
+  'heartbeat_missed',
+  /** A push monitor's job reported a failure (`/fail`). */
+  'job_failed',
   'unknown',
 ] as const;
 export type Cause = (typeof CAUSES)[number];
@@ -32,6 +36,8 @@ export const CAUSE_LABELS: Record<Cause, string> = {
   backend_failing: 'one backend behind the load balancer was failing',
   content_mismatch: 'the answer was not the expected one',
   probe_blocked: 'the monitor could not make the check',
+  heartbeat_missed: 'the job did not ping in time',
+  job_failed: 'the job reported a failure',
   unknown: 'the site failed for a reason not identified',
 };
 

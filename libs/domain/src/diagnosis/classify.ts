@@ -11,6 +11,7 @@ import { chainFinding } from './rules/chain-rule';
 import { cloudflareFinding } from './rules/cloudflare-rule';
 import { dnsFailureFinding, dnsInconsistentFinding } from './rules/dns-rules';
 import { edgeFilteringFinding } from './rules/edge-filtering-rule';
+import { heartbeatFinding } from './rules/heartbeat-rule';
 import { addHints } from './rules/hints';
 import { applyOverload } from './rules/overload-rule';
 import { probeBlockedFinding } from './rules/probe-blocked-rule';
@@ -26,6 +27,7 @@ const perRun = (rule: (view: RunView, context: ClassifyContext) => Finding | nul
   mergeFindings(context.failing.map((view) => rule(view, context)).filter((finding): finding is Finding => finding !== null));
 
 const RULES: readonly Rule[] = [
+  heartbeatFinding,
   perRun(proxyStatusFinding),
   dnsFailureFinding,
   dnsInconsistentFinding,

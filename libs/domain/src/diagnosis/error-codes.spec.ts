@@ -17,6 +17,9 @@ function failure(target: string, code: ErrorCode): ObservedResult {
   if (code === 'BODY_MISMATCH') return failed(target, code, { status: 200, errorMessage: 'the first 512 body bytes do not contain "healthy"' });
   if (code === 'TOO_MANY_REDIRECTS') return failed(target, code, { errorMessage: 'more than 5 redirects (the last to http://10.0.0.3:3000/health)' });
   if (code.startsWith('CERT_') || code === 'TLS_HANDSHAKE_FAILED') return tlsFailure(target, code);
+  // push monitors' results say what the judge found in the pings
+  if (code === 'PING_MISSED') return failed(target, code, { kind: 'push', remoteAddress: null, errorMessage: 'no ping since 2025-11-21T23:00:00Z' });
+  if (code === 'PING_FAILED') return failed(target, code, { kind: 'push', remoteAddress: null, errorMessage: 'the job pinged /fail' });
   return failed(target, code, { errorMessage: code === 'UNKNOWN' ? 'socket hang up in a way nobody expected' : null });
 }
 
@@ -46,11 +49,15 @@ const EXPECTED: Record<Exclude<ErrorCode, 'MISSED'>, { cause: Cause; mentions: s
   DNS_REFUSED: { cause: 'dns_failure', mentions: 'dig' },
   DNS_TIMEOUT: { cause: 'dns_failure', mentions: 'dig' },
   DNS_NO_ANSWER: { cause: 'dns_failure', mentions: 'dig' },
+  DNS_MISMATCH: { cause: 'dns_failure', mentions: 'dig' },
+  PING_MISSED: { cause: 'heartbeat_missed', mentions: 'crontab' },
+  PING_FAILED: { cause: 'job_failed', mentions: 'output' },
   UNKNOWN: { cause: 'unknown', mentions: 'socket hang up in a way nobody expected' },
 };
 
 // The monitor's own failures and a wrong answer are not the gateway's business: behind a 502 they do not apply.
-const MEANINGLESS_BEHIND_A_GATEWAY: ErrorCode[] = ['EADDRNOTAVAIL', 'TARGET_DENIED', 'UNKNOWN'];
+// Nor are the codes of monitors without hops: a DNS site's mismatch and a push monitor's missed or failed ping.
+const MEANINGLESS_BEHIND_A_GATEWAY: ErrorCode[] = ['EADDRNOTAVAIL', 'TARGET_DENIED', 'UNKNOWN', 'DNS_MISMATCH', 'PING_MISSED', 'PING_FAILED'];
 
 describe('every probe error code', () => {
   it('has an expected cause (MISSED slots never reach the classifier: the analyzer drops them)', () => {

@@ -40,8 +40,11 @@ const BY_CODE: Partial<Record<ErrorCode, FailureKind>> = {
   TOO_MANY_REDIRECTS: 'unexpected_answer',
   // the monitor could not use its own source address: says nothing about the target
   EADDRNOTAVAIL: 'not_probed',
+  DNS_MISMATCH: 'dns',
   TARGET_DENIED: 'not_probed',
   MISSED: 'not_probed',
+  PING_MISSED: 'unknown',
+  PING_FAILED: 'unknown',
 };
 
 /** Null for a healthy result. */

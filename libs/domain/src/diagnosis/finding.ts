@@ -32,6 +32,8 @@ export type FindingFacts = {
   /** One backend of a load balancer fails while the others answer. */
   backend?: BackendFacts;
   risingHops?: Array<{ hop: string; baselineMs: number; recentMs: number; region: string }>;
+  /** What a push monitor's judge said: how long it has been silent, or when the job reported failure. */
+  heartbeat?: string | null;
 };
 
 export type BackendFacts = {

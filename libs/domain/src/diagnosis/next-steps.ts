@@ -75,6 +75,13 @@ const CAUSE_STEPS: Record<Cause, Steps> = {
   backend_failing: (finding, context) => [...backendSteps(finding.facts.backend!), ...CAUSE_STEPS[backendFailureCause(finding.failure)](finding, context)],
   content_mismatch: mismatchSteps,
   probe_blocked: blockedSteps,
+  heartbeat_missed: () => [
+    'Check that the job is still scheduled and its host is up (crontab -l, systemctl list-timers, the scheduler of your platform).',
+    "Run the job by hand and watch that its last step calls the ping URL; a firewall or proxy between the job and hopwatch blocks the ping as surely as a job that did not run.",
+  ],
+  job_failed: () => [
+    "Read the failed run's output and exit code, fix the cause, and run it again: its next success ping resolves the incident.",
+  ],
   unknown: (finding, context) => [
     ...(finding.facts.errorMessage ? [`The probe said: ${finding.facts.errorMessage}.`] : []),
     `Compare the raw answers hop by hop: curl -sv ${withoutPassword(context.layout.entry.url)}${context.layout.hops.length > 0 ? ", then each hop's URL" : ''}.`,

@@ -69,6 +69,8 @@ const SENTENCES: Record<Cause, Sentence> = {
   backend_failing: backendSentence,
   content_mismatch: mismatchSentence,
   probe_blocked: blockedSentence,
+  heartbeat_missed: (finding) => `The job did not ping in time (${finding.facts.heartbeat ?? 'no ping'}): check that it still runs (cron, scheduler, its host) and can reach hopwatch.`,
+  job_failed: (finding) => `The job reported a failure (${finding.facts.heartbeat ?? 'a /fail ping'}): read its output and logs for that run.`,
   unknown: (finding, context) => `${hopLabel(context, finding.failingHop)} fails and no rule explains it (${finding.evidence[0]?.observation ?? 'no detail'}): compare the answers hop by hop.`,
 };
 

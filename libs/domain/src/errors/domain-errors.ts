@@ -8,7 +8,14 @@ export type NotFoundCode =
   | 'api_key_not_found'
   | 'maintenance_window_not_found'
   | 'status_page_not_found';
-export type RejectedCode = 'target_denied' | 'unknown_alert_channel' | 'invalid_range' | 'invalid_cursor' | 'invalid_maintenance_window' | 'invalid_status_page';
+export type RejectedCode =
+  | 'target_denied'
+  | 'unknown_alert_channel'
+  | 'invalid_range'
+  | 'invalid_cursor'
+  | 'invalid_maintenance_window'
+  | 'invalid_status_page'
+  | 'monitor_kind_mismatch';
 export type ConflictCode = 'status_page_slug_taken';
 export type DomainErrorCode = NotFoundCode | RejectedCode | ConflictCode;
 
@@ -110,6 +117,11 @@ export class InvalidMaintenanceWindow extends Rejected {
 /** What a status page would show is not there: no site or tag named, or sites that do not exist. */
 export class InvalidStatusPage extends Rejected {
   readonly code = 'invalid_status_page';
+}
+
+/** Fields that do not fit the kind of monitor: a push monitor with a url, a dns:// site without its expected answers, … */
+export class MonitorKindMismatch extends Rejected {
+  readonly code = 'monitor_kind_mismatch';
 }
 
 /** Another status page already has the slug. */

@@ -1,4 +1,5 @@
 // What one probe of one target observed. Probes produce it, the writer stores it, the analyzer reads it.
+import type { DnsRecordType } from '../dns/dns-expectation';
 import type { Backend } from '../site/backends';
 import type { HopRole, HttpMethod } from '../site/site';
 
@@ -28,12 +29,15 @@ export const ERROR_CODES = [
   'DNS_REFUSED',
   'DNS_TIMEOUT',
   'DNS_NO_ANSWER',
+  'DNS_MISMATCH',
   'MISSED',
+  'PING_MISSED',
+  'PING_FAILED',
   'UNKNOWN',
 ] as const;
 export type ErrorCode = (typeof ERROR_CODES)[number];
 
-export type TargetKind = 'http' | 'tcp' | 'dns';
+export type TargetKind = 'http' | 'tcp' | 'dns' | 'push';
 
 /** Milliseconds from the probe's start; null when the phase did not happen (no TLS on http, pinned address skips DNS). */
 export type Timings = {
@@ -99,15 +103,41 @@ export type HttpTargetSpec = {
 export type TcpTargetSpec = {
   kind: 'tcp';
   target: string;
-  role: HopRole;
+  role: HopRole | 'entry';
   /** `tcp://host:port` */
   url: string;
   connectTo: string | null;
   timeoutMs: number;
 };
 
+/** A DNS site: `dns://name`, checked on each of the chain's resolvers for a record type and the answers expected. */
+export type DnsTargetSpec = {
+  kind: 'dns';
+  target: string;
+  role: 'entry';
+  /** `dns://name` */
+  url: string;
+  hostname: string;
+  recordType: DnsRecordType;
+  /** Every one of these must be among the answers. */
+  expect: string[];
+  timeoutMs: number;
+};
+
+/** A push (heartbeat) monitor: nothing is probed; the worker judges the pings the job sent. */
+export type PushTargetSpec = {
+  kind: 'push';
+  target: string;
+  role: 'entry';
+  /** The URL the job pings. */
+  url: string;
+  periodSeconds: number;
+  graceSeconds: number;
+};
+
 export type ChainSpec = {
-  entry: HttpTargetSpec;
+  /** An HTTP(S) entry, or a `tcp://host:port` one (a TCP site: up when it accepts a connection). */
+  entry: HttpTargetSpec | TcpTargetSpec | DnsTargetSpec | PushTargetSpec;
   /** Outermost first. */
   hops: Array<HttpTargetSpec | TcpTargetSpec>;
   /** `system`, `1.1.1.1`, `127.0.0.1:5353`. */

@@ -16,6 +16,8 @@ const PHRASES: Record<Cause, string> = {
   backend_failing: 'One of the servers behind the site failed; some requests did not get through.',
   content_mismatch: 'The site answered, but not with the expected page.',
   probe_blocked: 'Our monitoring could not check the site; the site itself may have been fine.',
+  heartbeat_missed: 'A scheduled job did not report in on time.',
+  job_failed: 'A scheduled job reported that it failed.',
   unknown: 'The cause is being investigated.',
 };
 

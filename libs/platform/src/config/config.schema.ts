@@ -50,6 +50,10 @@ export type HopwatchConfig = {
   /** Sign-in and key-creation requests per minute one client address may make. */
   rateLimitSignIn: number;
   metricsPort: number | null;
+  /** Export one `hopwatch_site_up` series per site and region (off for very large fleets). */
+  metricsPerSite: boolean;
+  /** Days before a checked certificate's end at which a warning is sent, once each. */
+  certificateWarningDays: number[];
   logLevel: LogLevel;
 };
 
@@ -98,5 +102,7 @@ export const VARIABLES: VariableSpec[] = [
   { name: 'HOPWATCH_RATE_LIMIT_PER_ADDRESS', description: 'API requests per minute one client address may make, with or without a key', default: '1200' },
   { name: 'HOPWATCH_RATE_LIMIT_SIGN_IN', description: 'sign-in and API-key creation requests per minute one client address may make', default: '10' },
   { name: 'HOPWATCH_METRICS_PORT', description: 'port on which a standalone worker or scheduler serves /metrics (unset: none)', default: null },
+  { name: 'HOPWATCH_CERT_WARNING_DAYS', description: 'comma-separated days before a checked certificate (entry or hop) expires at which a warning is sent, once each; empty turns warnings off', default: '21,7,1' },
+  { name: 'HOPWATCH_METRICS_PER_SITE', description: 'export hopwatch_site_up per site and region on /metrics (one series each; turn off for very large fleets)', default: 'true' },
   { name: 'LOG_LEVEL', description: 'fatal, error, warn, info, debug, trace or silent', default: 'info' },
 ];

@@ -14,7 +14,14 @@ describe('loadConfig', () => {
       retentionDays: 30,
       logLevel: 'info',
       metricsPublic: false,
+      metricsPerSite: true,
+      certificateWarningDays: [21, 7, 1],
     });
+  });
+
+  it('reads certificate warning days in any order, and an empty value as no warnings', () => {
+    expect(loadConfig({ HOPWATCH_CERT_WARNING_DAYS: '3, 30,14' }).certificateWarningDays).toEqual([30, 14, 3]);
+    expect(loadConfig({ HOPWATCH_CERT_WARNING_DAYS: '' }).certificateWarningDays).toEqual([]);
   });
 
   it.each([
@@ -68,6 +75,8 @@ describe('loadConfig', () => {
     ['HOPWATCH_ADMIN_KEY', 'short', 'HOPWATCH_ADMIN_KEY must be at least 24 characters long'],
     ['HOPWATCH_METRICS_PUBLIC', 'maybe', 'HOPWATCH_METRICS_PUBLIC must be true, false or auto, got "maybe"'],
     ['LOG_LEVEL', 'loud', 'LOG_LEVEL must be one of fatal, error, warn, info, debug, trace, silent, got "loud"'],
+    ['HOPWATCH_CERT_WARNING_DAYS', '21,soon', 'HOPWATCH_CERT_WARNING_DAYS must be a whole number, got "soon"'],
+    ['HOPWATCH_METRICS_PER_SITE', 'some', 'HOPWATCH_METRICS_PER_SITE must be true or false, got "some"'],
     ['HOPWATCH_RETENTION_DAYS', '0', 'HOPWATCH_RETENTION_DAYS must be between 1 and 3650, got 0'],
   ])('rejects %s=%s with a line naming the variable', (variable, value, message) => {
     expect(() => loadConfig({ [variable]: value })).toThrow(message);

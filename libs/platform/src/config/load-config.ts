@@ -60,6 +60,8 @@ export function loadConfig(env: Env = process.env): HopwatchConfig {
     rateLimitPerAddress: integer(required('HOPWATCH_RATE_LIMIT_PER_ADDRESS'), 'HOPWATCH_RATE_LIMIT_PER_ADDRESS', 1, 1_000_000),
     rateLimitSignIn: integer(required('HOPWATCH_RATE_LIMIT_SIGN_IN'), 'HOPWATCH_RATE_LIMIT_SIGN_IN', 1, 1_000_000),
     metricsPort: optionalInteger(read('HOPWATCH_METRICS_PORT'), 'HOPWATCH_METRICS_PORT', 1, 65_535),
+    certificateWarningDays: dayList(env.HOPWATCH_CERT_WARNING_DAYS ?? required('HOPWATCH_CERT_WARNING_DAYS'), 'HOPWATCH_CERT_WARNING_DAYS'),
+    metricsPerSite: boolean(required('HOPWATCH_METRICS_PER_SITE'), 'HOPWATCH_METRICS_PER_SITE'),
     logLevel: oneOf(required('LOG_LEVEL'), 'LOG_LEVEL', LOG_LEVELS),
   };
 }
@@ -145,6 +147,11 @@ function cidr(entry: string, variable: string): string {
 
 function list(value: string | null): string[] {
   return value === null ? [] : value.split(',').map((entry) => entry.trim()).filter(Boolean);
+}
+
+function dayList(value: string, variable: string): number[] {
+  const days = list(value).map((entry) => integer(entry, variable, 1, 365));
+  return [...new Set(days)].sort((a, b) => b - a);
 }
 
 /** `auto`: /metrics needs no key only when the API listens on loopback, where nobody else can reach it. */

@@ -1,8 +1,7 @@
-import type { ChainSpec } from '@hopwatch/domain';
 import { startDnsServer, type TestDnsServer } from '../../../../test/support/dns-server';
 import { closedPort, startHttpServer, startRawServer, type RunningServer } from '../../test-support/loopback-servers';
 import { aTcpTarget, anEnvironment, anHttpTarget } from '../../test-support/probe-fixtures';
-import { probeChain } from './probe-chain';
+import { probeChain, type ProbedChainSpec } from './probe-chain';
 
 let gateway: RunningServer;
 let origin: RunningServer;
@@ -26,7 +25,7 @@ afterAll(async () => {
 describe('probeChain', () => {
   it('returns one result per target and per resolver from the same run', async () => {
     const deadPort = await closedPort();
-    const spec: ChainSpec = {
+    const spec: ProbedChainSpec = {
       entry: anHttpTarget(`http://shop.test:${gateway.port}/`),
       hops: [
         anHttpTarget(`http://shop.test:${origin.port}/`, { target: 'origin', role: 'app', connectTo: '127.0.0.1' }),
@@ -48,7 +47,7 @@ describe('probeChain', () => {
   });
 
   it('turns unusable targets into failed results instead of throwing', async () => {
-    const spec: ChainSpec = {
+    const spec: ProbedChainSpec = {
       entry: anHttpTarget('not a url'),
       hops: [aTcpTarget('tcp://nowhere'), anHttpTarget('ftp://files.test/', { target: 'files' })],
       dnsResolvers: ['system', 'not-a-resolver'],

@@ -1,22 +1,26 @@
 // One run of a site's chain from one region for one slot: the entry, every hop and the DNS checks, all at
 // once, so the analyzer compares observations made at the same moment.
-import { backendTarget, DNS_TARGET_PREFIX, type ChainRun, type ChainSpec, type HttpTargetSpec, type ProbeResult, type TargetKind, type TcpTargetSpec } from '@hopwatch/domain';
+import { backendTarget, DNS_TARGET_PREFIX, type ChainRun, type ChainSpec, type DnsTargetSpec, type HttpTargetSpec, type ProbeResult, type TcpTargetSpec } from '@hopwatch/domain';
 import { bareHostname } from '../connect/connection-plan';
 import { probeDns } from '../dns/dns-probe';
 import { resolversDisagree } from '../dns/resolvers-disagree';
 import { probeHttp } from '../http/http-probe';
 import type { ProbeEnvironment } from '../probe-environment';
-import { normaliseError } from '../shared/normalise-error';
-import { startClock } from '../shared/probe-clock';
-import { emptyTrace, toProbeResult } from '../shared/probe-trace';
+import { guarded } from '../shared/guarded-probe';
 import { probeTcp } from '../tcp/tcp-probe';
+import { probeDnsSite } from './dns-site';
 
 export type ChainContext = { siteId: string; region: string; slot: number };
 
+/** A chain with something to probe at its entry (push monitors are judged from their pings instead). */
+export type ProbedChainSpec = ChainSpec & { entry: HttpTargetSpec | TcpTargetSpec | DnsTargetSpec };
+
 /** Never throws: each target yields exactly one result, in order entry, hops, load balancers' backends, DNS resolvers. */
-export async function probeChain(spec: ChainSpec, env: ProbeEnvironment, context: ChainContext): Promise<ChainRun> {
-  const hostname = entryHostname(spec.entry.url);
-  const targets = [spec.entry, ...spec.hops, ...spec.hops.flatMap(backendSpecs)].map((target) => guarded(target.target, target.kind, () => probeTarget(target, env)));
+export async function probeChain(spec: ProbedChainSpec, env: ProbeEnvironment, context: ChainContext): Promise<ChainRun> {
+  const { entry } = spec;
+  if (entry.kind === 'dns') return probeDnsSite({ ...spec, entry }, env, context);
+  const hostname = entryHostname(entry.url);
+  const targets = [entry, ...spec.hops, ...spec.hops.flatMap(backendSpecs)].map((target) => guarded(target.target, target.kind, () => probeTarget(target, env)));
   const dnsChecks = spec.dnsResolvers.map((resolver) =>
     guarded(`${DNS_TARGET_PREFIX}${resolver}`, 'dns', () => probeDns(hostname, resolver, env)),
   );
@@ -33,16 +37,6 @@ function backendSpecs(hop: HttpTargetSpec | TcpTargetSpec): HttpTargetSpec[] {
 
 function probeTarget(target: HttpTargetSpec | TcpTargetSpec, env: ProbeEnvironment): Promise<ProbeResult> {
   return target.kind === 'http' ? probeHttp(target, env) : probeTcp(target, env);
-}
-
-/** The probes already turn failures into results; this catches the unforeseen so a run is never lost. */
-async function guarded(target: string, kind: TargetKind, probe: () => Promise<ProbeResult>): Promise<ProbeResult> {
-  const clock = startClock();
-  try {
-    return await probe();
-  } catch (error) {
-    return toProbeResult({ target, kind, clock, trace: emptyTrace(), failure: normaliseError(error) });
-  }
 }
 
 function entryHostname(url: string): string {

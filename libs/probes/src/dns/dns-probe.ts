@@ -8,7 +8,7 @@ import { emptyTrace, toProbeResult } from '../shared/probe-trace';
 import { queryResolver, type DnsAnswer, type DnsRcode } from './dns-query';
 import { parseResolverSpec } from './resolver-spec';
 
-const ERROR_BY_RCODE: Record<Exclude<DnsRcode, 'NOERROR'>, ErrorCode> = {
+export const ERROR_BY_RCODE: Record<Exclude<DnsRcode, 'NOERROR'>, ErrorCode> = {
   NXDOMAIN: 'DNS_NXDOMAIN',
   SERVFAIL: 'DNS_SERVFAIL',
   REFUSED: 'DNS_REFUSED',

@@ -68,7 +68,7 @@ function combine(...settled: Array<PromiseSettledResult<string[]>>): DnsAnswer {
   return real === undefined ? { rcode: 'NOERROR', answers: [], detail: null } : failedAnswer(real);
 }
 
-function failedAnswer(error: unknown): DnsAnswer {
+export function failedAnswer(error: unknown): DnsAnswer {
   const code = codeOf(error);
   const rcode = (code !== undefined ? RCODE_BY_ERROR[code] : undefined) ?? 'OTHER';
   return { rcode, answers: [], detail: messageOf(error) };

@@ -31,6 +31,9 @@ const DESCRIPTIONS: Record<ErrorCode, string> = {
   DNS_TIMEOUT: 'DNS server did not answer',
   DNS_NO_ANSWER: 'name has no address records',
   MISSED: 'check did not run',
+  DNS_MISMATCH: 'the answer is not the one expected',
+  PING_MISSED: 'no ping from the job in time',
+  PING_FAILED: 'the job reported a failure',
   UNKNOWN: 'probe failed',
 };
 

@@ -112,16 +112,23 @@ export class CreatedAlertChannelResponse extends AlertChannelResponse {
   @ApiPropertyOptional({ description: 'The webhook signing secret (whsec_…); shown only in this response' }) secret?: string;
 }
 
+export class DeliveryAttemptResponse {
+  @ApiProperty() at!: string;
+  @ApiProperty({ enum: ['delivered', 'retry', 'failed'] }) outcome!: 'delivered' | 'retry' | 'failed';
+  @ApiProperty({ nullable: true, type: String }) error!: string | null;
+  @ApiProperty({ nullable: true, type: Number }) responseStatus!: number | null;
+}
+
 export class DeliveryResponse {
   @ApiProperty({ format: 'uuid' }) id!: string;
-  @ApiProperty({ enum: ['opened', 'updated', 'flapping', 'resolved', 'test'] }) event!: string;
+  @ApiProperty({ enum: ['opened', 'updated', 'flapping', 'resolved', 'certificate', 'test'] }) event!: string;
   @ApiProperty({ nullable: true, type: String }) incidentId!: string | null;
   @ApiProperty({ nullable: true, type: String }) siteId!: string | null;
   @ApiProperty({ enum: ['pending', 'delivered', 'failed'] }) status!: string;
   @ApiProperty() attempts!: number;
   @ApiProperty({ nullable: true, type: String }) lastError!: string | null;
   @ApiProperty({ nullable: true, type: Number }) responseStatus!: number | null;
-  @ApiProperty({ type: [Object], description: 'Every attempt: when, outcome, error, response status' }) attemptLog!: unknown[];
+  @ApiProperty({ type: [DeliveryAttemptResponse], description: 'Every attempt: when, outcome, error, response status' }) attemptLog!: DeliveryAttemptResponse[];
   @ApiProperty() createdAt!: string;
   @ApiProperty() updatedAt!: string;
   @ApiProperty({ nullable: true, type: String }) deliveredAt!: string | null;

@@ -9,6 +9,22 @@ export class TimingsResponse {
   @ApiProperty() totalMs!: number;
 }
 
+export class TlsInfoResponse {
+  @ApiProperty({ nullable: true, type: String }) servername!: string | null;
+  @ApiProperty({ nullable: true, type: String }) issuer!: string | null;
+  @ApiProperty({ nullable: true, type: String }) subject!: string | null;
+  @ApiProperty({ nullable: true, type: String, description: 'When the certificate expires' }) validTo!: string | null;
+  @ApiProperty({ description: 'Whether the chain verified' }) authorized!: boolean;
+}
+
+export class DnsInfoResponse {
+  @ApiProperty() resolver!: string;
+  @ApiProperty() hostname!: string;
+  @ApiProperty({ enum: ['NOERROR', 'NXDOMAIN', 'SERVFAIL', 'REFUSED', 'TIMEOUT', 'OTHER'] }) rcode!: string;
+  @ApiProperty({ type: [String] }) answers!: string[];
+  @ApiPropertyOptional({ description: "Whether the run's resolvers disagreed" }) disagreement?: boolean;
+}
+
 export class CheckResultResponse {
   @ApiPropertyOptional({ description: 'Absent on a run-now answer that has not been read back from storage' }) id?: string;
   @ApiProperty({ description: '`entry`, a hop name or `dns:<resolver>`' }) target!: string;
@@ -26,8 +42,8 @@ export class CheckResultResponse {
   @ApiProperty({ nullable: true, type: String }) remoteAddress!: string | null;
   @ApiProperty({ type: 'object', additionalProperties: { type: 'string' } }) headers!: Record<string, string>;
   @ApiProperty({ nullable: true, type: String }) bodySnippet!: string | null;
-  @ApiProperty({ nullable: true, type: Object }) tls!: object | null;
-  @ApiProperty({ nullable: true, type: Object }) dns!: object | null;
+  @ApiProperty({ nullable: true, type: TlsInfoResponse }) tls!: TlsInfoResponse | null;
+  @ApiProperty({ nullable: true, type: DnsInfoResponse }) dns!: DnsInfoResponse | null;
   @ApiProperty({ nullable: true, type: String }) gateway!: string | null;
 }
 

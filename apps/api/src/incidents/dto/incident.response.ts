@@ -1,4 +1,5 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
+import { DIAGNOSIS_HINTS, DiagnosisHint } from '@hopwatch/domain';
 import { CheckResultResponse } from '../../checks/dto/check-result.response';
 
 export class EvidenceResponse {
@@ -16,7 +17,7 @@ export class DiagnosisResponse {
   @ApiProperty({ nullable: true, type: String, description: 'Nearest RFC 9209 Proxy-Status error type' }) proxyStatus!: string | null;
   @ApiProperty({ type: [EvidenceResponse] }) evidence!: EvidenceResponse[];
   @ApiProperty({ type: [String] }) nextSteps!: string[];
-  @ApiProperty({ type: [Object] }) hints!: unknown[];
+  @ApiProperty({ enum: DIAGNOSIS_HINTS, isArray: true }) hints!: DiagnosisHint[];
 }
 
 export class FailureRateResponse {
@@ -44,7 +45,18 @@ export class TimelineEntryResponse {
   @ApiProperty() at!: string;
   @ApiProperty({ enum: ['opened', 'updated', 'flapping', 'resolved'] }) kind!: string;
   @ApiProperty() message!: string;
-  @ApiProperty({ type: Object }) detail!: Record<string, unknown>;
+  @ApiProperty({ type: 'object', additionalProperties: true, description: 'What changed' }) detail!: Record<string, unknown>;
+}
+
+export class IncidentCountsResponse {
+  @ApiProperty() checks!: number;
+  @ApiProperty() failedChecks!: number;
+}
+
+export class IncidentLinksResponse {
+  @ApiProperty({ example: '/api/v1/incidents/…' }) self!: string;
+  @ApiProperty({ example: '/api/v1/sites/…' }) site!: string;
+  @ApiProperty({ example: '/api/v1/sites/…/checks?from=…' }) checks!: string;
 }
 
 export class IncidentResponse {
@@ -67,10 +79,9 @@ export class IncidentResponse {
   failureRate!: FailureRateResponse | null;
   @ApiProperty({ type: ObservedWindowResponse, nullable: true, description: 'The checks the pattern and failure rate were judged on' })
   window!: ObservedWindowResponse | null;
-  @ApiProperty({ example: { checks: 20, failedChecks: 6 } }) counts!: { checks: number; failedChecks: number };
+  @ApiProperty({ type: IncidentCountsResponse }) counts!: IncidentCountsResponse;
   @ApiProperty({ type: DiagnosisResponse }) diagnosis!: DiagnosisResponse;
-  @ApiProperty({ example: { self: '/api/v1/incidents/…', site: '/api/v1/sites/…', checks: '/api/v1/sites/…/checks?from=…' } })
-  links!: Record<string, string>;
+  @ApiProperty({ type: IncidentLinksResponse }) links!: IncidentLinksResponse;
 }
 
 export class IncidentDetailResponse extends IncidentResponse {

@@ -46,8 +46,8 @@ describe('CreateSiteDto rules', () => {
   });
 
   it.each([
-    ['url', { url: 'ftp://x' }, 'url:isHttpUrl'],
-    ['url', { url: 'https://' }, 'url:isHttpUrl'],
+    ['url', { url: 'ftp://x' }, 'url:isSiteUrl'],
+    ['url', { url: 'https://' }, 'url:isSiteUrl'],
     ['method', { method: 'POST' }, 'method:isIn'],
     ['intervalSeconds', { intervalSeconds: 4 }, 'intervalSeconds:min'],
     ['intervalSeconds', { intervalSeconds: 1.5 }, 'intervalSeconds:isInt'],

@@ -1,23 +1,39 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import {
   ArrayMaxSize, ArrayMinSize, ArrayUnique, IsArray, IsBoolean, IsIn, IsInt, IsOptional, IsString, IsUUID, Matches, Max, MaxLength, Min,
-  MinLength,
+  MinLength, ValidateIf,
 } from 'class-validator';
-import { HTTP_METHODS, HttpMethod, SITE_LIMITS } from '@hopwatch/domain';
-import { IsExpectStatus, IsHttpUrl, IsResolver, NestedObject, NestedObjects, UniqueNames } from '../../common/validators';
+import { DNS_EXPECT_LIMITS, DNS_RECORD_TYPES, DnsRecordType, HTTP_METHODS, HttpMethod, SITE_LIMITS } from '@hopwatch/domain';
+import { IsExpectStatus, IsResolver, IsSiteUrl, NestedObject, NestedObjects, UniqueNames } from '../../common/validators';
 import { DetectionDto } from './detection.dto';
+import { PushDto } from './push.dto';
 import { HopDto } from './hop.dto';
 
 const NAME = /^[a-z0-9][a-z0-9_.-]{0,62}$/i;
 const NAME_MESSAGE = 'must be 1-63 letters, digits, ".", "_" or "-"';
 
 export class DnsCheckDto {
-  @ApiProperty({ example: ['system', '1.1.1.1', '127.0.0.1:5353'], description: 'Resolvers that must agree on the entry hostname' })
+  @ApiProperty({ example: ['system', '1.1.1.1', '127.0.0.1:5353'], description: 'Resolvers that must agree on the entry hostname (for a dns:// site: the resolvers it is checked on; default system)' })
   @IsArray()
   @ArrayMaxSize(SITE_LIMITS.maxResolvers)
   @ArrayUnique()
   @IsResolver({ each: true })
   resolvers!: string[];
+
+  @ApiPropertyOptional({ enum: DNS_RECORD_TYPES, description: 'dns:// sites only: the record type asked for; A when left out' })
+  @IsOptional()
+  @IsIn(DNS_RECORD_TYPES, { message: `recordType must be one of ${DNS_RECORD_TYPES.join(', ')}` })
+  recordType?: DnsRecordType;
+
+  @ApiPropertyOptional({ example: ['192.0.2.10'], description: 'dns:// sites only (required there): answers that must all be given, e.g. "10 mx.example.com" for MX' })
+  @IsOptional()
+  @IsArray()
+  @ArrayMinSize(1)
+  @ArrayMaxSize(DNS_EXPECT_LIMITS.maxValues)
+  @IsString({ each: true })
+  @MinLength(1, { each: true })
+  @MaxLength(DNS_EXPECT_LIMITS.maxLength, { each: true })
+  expect?: string[];
 }
 
 export class CreateSiteDto {
@@ -27,9 +43,14 @@ export class CreateSiteDto {
   @MaxLength(200)
   name!: string;
 
-  @ApiProperty({ example: 'https://shop.example.com/', description: 'The public entry URL' })
-  @IsHttpUrl()
-  url!: string;
+  @ApiPropertyOptional({
+    example: 'https://shop.example.com/',
+    description:
+      'The public entry: an http(s):// URL; tcp://host:port for a TCP site (up when it accepts a connection); dns://name for a DNS site (see dns.recordType and dns.expect). Required, except for push monitors (hopwatch gives those their URL).',
+  })
+  @ValidateIf((site: CreateSiteDto) => site.push === undefined)
+  @IsSiteUrl()
+  url?: string;
 
   @ApiPropertyOptional({ enum: HTTP_METHODS, default: 'GET' })
   @IsOptional()
@@ -117,6 +138,11 @@ export class CreateSiteDto {
   @IsOptional()
   @IsBoolean()
   paused?: boolean;
+
+  @ApiPropertyOptional({ type: PushDto, description: 'Makes this a push (heartbeat) monitor: the job pings the URL hopwatch gives; leave out url, hops and dns' })
+  @IsOptional()
+  @NestedObject(() => PushDto)
+  push?: PushDto;
 
   @ApiPropertyOptional({ type: DetectionDto, description: 'Overrides of the detection defaults' })
   @IsOptional()

@@ -1,5 +1,6 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
-import { HOP_ROLES, HopRole, HttpMethod, SITE_STATES, SiteState } from '@hopwatch/domain';
+import { DetectionDto } from './detection.dto';
+import { DNS_RECORD_TYPES, DnsRecordType, HOP_ROLES, HopRole, HttpMethod, SITE_STATES, SiteState } from '@hopwatch/domain';
 
 export class BackendResponse {
   @ApiProperty() address!: string;
@@ -16,6 +17,22 @@ export class HopResponse {
   @ApiPropertyOptional({ nullable: true, type: [BackendResponse] }) backends!: BackendResponse[] | null;
 }
 
+export class DnsCheckResponse {
+  @ApiProperty({ type: [String], example: ['system', '1.1.1.1'] }) resolvers!: string[];
+  @ApiProperty({ enum: DNS_RECORD_TYPES, nullable: true, description: 'dns:// sites only' }) recordType!: DnsRecordType | null;
+  @ApiProperty({ type: [String], nullable: true, description: 'dns:// sites only' }) expect!: string[] | null;
+}
+
+export class PushMonitorResponse {
+  @ApiProperty({ example: 'https://hopwatch.example.com/ping/3q2-7wEAAAAAAAAAAAAAAA', description: 'Ping this on success; append /start when the job starts and /fail when it fails' })
+  pingUrl!: string;
+  @ApiProperty() periodSeconds!: number;
+  @ApiProperty() graceSeconds!: number;
+  @ApiProperty({ nullable: true, type: String }) lastSuccessAt!: string | null;
+  @ApiProperty({ nullable: true, type: String }) lastStartAt!: string | null;
+  @ApiProperty({ nullable: true, type: String }) lastFailAt!: string | null;
+}
+
 export class SiteResponse {
   @ApiProperty({ format: 'uuid' }) id!: string;
   @ApiProperty() name!: string;
@@ -27,13 +44,14 @@ export class SiteResponse {
   @ApiPropertyOptional({ nullable: true, type: String }) bodyContains!: string | null;
   @ApiProperty({ type: [String] }) regions!: string[];
   @ApiProperty({ type: [HopResponse] }) hops!: HopResponse[];
-  @ApiProperty({ example: { resolvers: ['system'] } }) dns!: { resolvers: string[] };
+  @ApiProperty({ type: DnsCheckResponse }) dns!: DnsCheckResponse;
   @ApiProperty({ type: [String] }) tags!: string[];
   @ApiProperty({ type: [String] }) alertChannelIds!: string[];
   @ApiProperty() confirmations!: number;
   @ApiProperty() recoveries!: number;
   @ApiProperty() paused!: boolean;
-  @ApiProperty({ example: { rateWindow: 10 }, description: 'Overrides of the detection defaults' }) detection!: Record<string, number>;
+  @ApiProperty({ type: DetectionDto, description: 'Overrides of the detection defaults' }) detection!: DetectionDto;
+  @ApiProperty({ type: PushMonitorResponse, nullable: true, description: 'Set on push (heartbeat) monitors' }) push!: PushMonitorResponse | null;
   @ApiProperty({ description: 'When the next check is due' }) nextRunAt!: string;
   @ApiProperty() createdAt!: string;
   @ApiProperty() updatedAt!: string;
