@@ -17,6 +17,7 @@ import { DnsSites1795301320000 } from './1795301320000-DnsSites';
 import { WebSessions1795301400000 } from './1795301400000-WebSessions';
 import { StatusPages1795301410000 } from './1795301410000-StatusPages';
 import { ManagedBy1795301500000 } from './1795301500000-ManagedBy';
+import { StatusPageManagedBy1795301510000 } from './1795301510000-StatusPageManagedBy';
 
 export const MIGRATIONS = [
   Foundation1795300000000,
@@ -37,4 +38,5 @@ export const MIGRATIONS = [
   WebSessions1795301400000,
   StatusPages1795301410000,
   ManagedBy1795301500000,
+  StatusPageManagedBy1795301510000,
 ];

@@ -44,9 +44,19 @@ maintenanceWindows:
     sites: [shop]
     startsAt: 2030-01-01T02:00:00Z
     endsAt: 2030-01-01T04:00:00Z
+statusPages:
+  - slug: public
+    title: Public status
+    sites: [shop]
+    tags: [prod]
+  - slug: blog
+    title: Blog
+    sites: [blog]
 `;
 
   const get = async <T>(path: string): Promise<T> => (await server.http().get(path).set(server.auth).expect(200)).body as T;
+  type StatusPage = { id: string; slug: string; title: string; siteIds: string[]; tags: string[]; managedBy: string | null; updatedAt: string };
+  const pageWithSlug = async (slug: string) => (await get<StatusPage[]>('/api/v1/status-pages')).find((page) => page.slug === slug);
   const siteNamed = async (name: string) => (await get<{ items: { id: string; name: string; tags: string[]; intervalSeconds: number; bodyContains: string | null; confirmations: number; updatedAt: string; alertChannelIds: string[]; hops: { url: string }[] }[] }>('/api/v1/sites?limit=500')).items.find((site) => site.name === name);
 
   beforeAll(async () => {
@@ -70,8 +80,10 @@ maintenanceWindows:
     expect(result.stdout).toContain('+ site "shop" will be created');
     expect(result.stdout).toContain(`    + hops: [{"name":"app","role":"app","url":"${app.url('/health')}"}]`);
     expect(result.stdout).toContain('+ maintenance window "db upgrade" will be created');
-    expect(result.stdout).toContain('Plan: 6 to create, 0 to update, 0 to replace, 0 to delete.');
-    expect(result.stdout).toContain('Apply complete: 6 changes made.');
+    expect(result.stdout).toContain('+ status page "public" will be created');
+    expect(result.stdout).toContain('    + sites: ["shop"]');
+    expect(result.stdout).toContain('Plan: 8 to create, 0 to update, 0 to replace, 0 to delete.');
+    expect(result.stdout).toContain('Apply complete: 8 changes made.');
     expect(result.stdout).not.toContain(SLACK_TOKEN);
     expect(result.stdout).toContain('    + url: "https://hooks.example.com/${HOOK_TOKEN}"');
     expect(result.stdout).not.toContain(HOOK_TOKEN);
@@ -83,14 +95,18 @@ maintenanceWindows:
     expect(shop).toMatchObject({ tags: [MANAGED_BY_TAG, 'prod'].sort(), alertChannelIds: [onCall.id], intervalSeconds: 60 });
     const windows = await get<{ name: string; siteIds: string[]; managedBy: string }[]>('/api/v1/maintenance-windows');
     expect(windows).toEqual([expect.objectContaining({ name: 'db upgrade', siteIds: [shop.id], managedBy: 'hopwatch' })]);
+    expect(await pageWithSlug('public')).toMatchObject({ title: 'Public status', siteIds: [shop.id], tags: ['prod'], managedBy: 'hopwatch' });
+    expect(await pageWithSlug('blog')).toMatchObject({ siteIds: [(await siteNamed('blog'))!.id], managedBy: 'hopwatch' });
   });
 
   it('changes nothing on a second apply, and says so', async () => {
     const before = (await siteNamed('shop'))!;
+    const pageBefore = (await pageWithSlug('public'))!;
     const result = await cli.run(['apply', '-f', cli.file('hopwatch.yaml', config())]);
     expect(result).toMatchObject({ code: 0, stderr: '' });
     expect(result.stdout.trim()).toMatch(/^No changes: the server already matches .*hopwatch\.yaml\.$/);
     expect((await siteNamed('shop'))!.updatedAt).toBe(before.updatedAt);
+    expect((await pageWithSlug('public'))!.updatedAt).toBe(pageBefore.updatedAt);
   });
 
   it('shows an update field by field, changes nothing on --dry-run, then applies it in place', async () => {
@@ -110,24 +126,44 @@ maintenanceWindows:
     expect(after).toMatchObject({ id: before.id, intervalSeconds: 30, hops: [expect.objectContaining({ url: app.url('/ready') })] });
   });
 
-  it('prunes only what an apply created: hand-made sites and channels survive', async () => {
-    await server.http().post('/api/v1/sites').set(server.auth).send({ name: 'hand-made', url: app.url('/hand') }).expect(201);
+  it('updates a status page in place through PATCH, keeping its id and its owner', async () => {
+    const before = (await pageWithSlug('public'))!;
+    const retitled = cli.file('retitled.yaml', config(30, '/ready').replace('title: Public status', 'title: Shop status'));
+    const result = await cli.run(['apply', '-f', retitled]);
+    expect(result.code).toBe(0);
+    expect(result.stdout).toContain('~ status page "public" will be updated in place');
+    expect(result.stdout).toContain('    ~ title: "Public status" → "Shop status"');
+    expect(result.stdout).toContain('Plan: 0 to create, 1 to update, 0 to replace, 0 to delete.');
+    expect(await pageWithSlug('public')).toMatchObject({ id: before.id, title: 'Shop status', managedBy: 'hopwatch' });
+    expect((await cli.run(['apply', '-f', cli.file('restored.yaml', config(30, '/ready'))])).code).toBe(0);
+    expect(await pageWithSlug('public')).toMatchObject({ id: before.id, title: 'Public status' });
+  });
+
+  it('prunes only what an apply created: hand-made sites, channels and status pages survive', async () => {
+    const handMade = await server.http().post('/api/v1/sites').set(server.auth).send({ name: 'hand-made', url: app.url('/hand') }).expect(201);
     await server.http().post('/api/v1/alert-channels').set(server.auth).send({ name: 'hand-made mail', kind: 'email', to: ['me@example.com'] }).expect(201);
-    const withoutBlog = config(30, '/ready').replace(/  - name: blog\n    url: .*\n/, '');
+    await server.http().post('/api/v1/status-pages').set(server.auth).send({ slug: 'hand-made', title: 'By hand', siteIds: [handMade.body.id] }).expect(201);
+    const withoutBlog = config(30, '/ready').replace(/  - name: blog\n    url: .*\n/, '').replace(/  - slug: blog\n    title: Blog\n    sites: \[blog\]\n/, '');
     const file = cli.file('pruned.yaml', withoutBlog);
 
     const kept = await cli.run(['apply', '-f', file]);
     expect(kept.stdout).toContain('No changes');
     expect(kept.stdout).toContain('site "blog" was created by apply but is no longer in');
+    expect(kept.stdout).toContain('status page "blog" was created by apply but is no longer in');
     expect(await siteNamed('blog')).toBeDefined();
+    expect(await pageWithSlug('blog')).toBeDefined();
 
     const pruned = await cli.run(['apply', '-f', file, '--prune']);
     expect(pruned.code).toBe(0);
     expect(pruned.stdout).toContain('- site "blog" will be deleted');
-    expect(pruned.stdout).toContain('Plan: 0 to create, 0 to update, 0 to replace, 1 to delete.');
+    expect(pruned.stdout).toContain('- status page "blog" will be deleted');
+    expect(pruned.stdout).toContain('Plan: 0 to create, 0 to update, 0 to replace, 2 to delete.');
     expect(pruned.stdout).not.toContain('hand-made');
     expect(await siteNamed('blog')).toBeUndefined();
+    expect(await pageWithSlug('blog')).toBeUndefined();
     expect(await siteNamed('hand-made')).toBeDefined();
+    expect(await pageWithSlug('hand-made')).toMatchObject({ managedBy: null });
+    expect(await pageWithSlug('public')).toBeDefined();
     const channels = await get<{ name: string }[]>('/api/v1/alert-channels');
     expect(channels.map((channel) => channel.name).sort()).toEqual(['chat', 'hand-made mail', 'on-call', 'ops mail']);
   });
@@ -137,7 +173,10 @@ maintenanceWindows:
     expect(exported.code).toBe(0);
     expect(exported.stdout).toMatch(/^# yaml-language-server: \$schema=http:\/\/127\.0\.0\.1:\d+\/api\/v1\/schema\/config\.json/);
     expect(exported.stdout).toContain('name: hand-made');
+    expect(exported.stdout).toContain('statusPages:\n  - slug: hand-made\n    title: By hand\n    sites:\n      - hand-made\n');
+    expect(exported.stdout).toContain('  - slug: public\n    title: Public status\n    sites:\n      - shop\n    tags:\n      - prod\n');
     expect(exported.stdout).not.toContain(MANAGED_BY_TAG);
+    expect(exported.stdout).not.toContain('managedBy');
     const again = await cli.run(['apply', '-f', cli.file('exported.yaml', exported.stdout), '--prune']);
     expect(again).toMatchObject({ code: 0, stderr: '' });
     expect(again.stdout.trim()).toMatch(/^No changes/);
@@ -162,6 +201,18 @@ maintenanceWindows:
     expect(await cli.run(['apply', '-f', broken])).toMatchObject({ code: 3, stderr: expect.stringContaining(`${broken}:`) });
     const noVersion = cli.file('no-version.yaml', 'sites: []\n');
     expect(await cli.run(['apply', '-f', noVersion])).toMatchObject({ code: 3, stderr: `${noVersion}:1:1: version: is required\n` });
+  });
+
+  it.each([
+    ['a site that exists nowhere', '    sites: [nowhere]\n', '5:12', 'statusPages[0].sites: no site is named "nowhere"'],
+    ['a page that shows nothing', '', '3:5', 'statusPages[0]: a status page must list at least one site or tag'],
+    ['a slug the server would refuse', '    tags: [prod]\n    slug: Not_A_Slug\n', '5:11', 'statusPages[0].slug: must match pattern'],
+  ])('names the file, line and column of a status page with %s, and exits 3', async (_name, extra, position, message) => {
+    const file = cli.file('bad-page.yaml', `version: 1\nstatusPages:\n  - title: Broken\n${extra.includes('slug:') ? '' : '    slug: broken\n'}${extra}`);
+    const result = await cli.run(['apply', '-f', file]);
+    expect(result.code).toBe(3);
+    expect(result.stderr).toContain(`${file}:${position}: ${message}`);
+    expect(await pageWithSlug('broken')).toBeUndefined();
   });
 
   it('points at the object the server refused, and exits 1', async () => {
@@ -198,7 +249,14 @@ maintenanceWindows:
     const json = await cli.run(['--output', 'json', 'apply', '-f', file, '--dry-run']);
     expect(JSON.parse(json.stdout)).toMatchObject({
       dryRun: true,
-      plan: { changes: [{ kind: 'site', name: 'shop', action: 'update', fields: [{ path: 'intervalSeconds', before: 30, after: 45 }] }, { kind: 'site', name: 'blog', action: 'create' }], orphans: [] },
+      plan: {
+        changes: [
+          { kind: 'site', name: 'shop', action: 'update', fields: [{ path: 'intervalSeconds', before: 30, after: 45 }] },
+          { kind: 'site', name: 'blog', action: 'create' },
+          { kind: 'statusPage', name: 'blog', action: 'create', fields: [{ path: 'slug', after: 'blog' }, { path: 'title', after: 'Blog' }, { path: 'description', after: null }, { path: 'sites', after: ['blog'] }, { path: 'tags', after: [] }] },
+        ],
+        orphans: [],
+      },
       applied: [],
     });
     const tty = await cli.run(['status'], { isTTY: true });

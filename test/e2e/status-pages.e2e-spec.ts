@@ -78,6 +78,22 @@ describe('status pages', () => {
       await api.http().get('/api/v1/public/status-pages/crud-page-2').expect(404);
     });
 
+    it('records the tool that manages a page, null for a hand-made one, and clears a description with null', async () => {
+      const managed = await api.http().post('/api/v1/status-pages').set(api.auth())
+        .send({ slug: 'managed-page', title: 'Managed', description: 'By a tool', tags: ['public'], managedBy: 'hopwatch' }).expect(201);
+      expect(managed.body).toMatchObject({ managedBy: 'hopwatch', description: 'By a tool' });
+      const cleared = await api.http().patch(`/api/v1/status-pages/${managed.body.id}`).set(api.auth()).send({ description: null }).expect(200);
+      expect(cleared.body).toMatchObject({ managedBy: 'hopwatch', description: null });
+      const [row] = await query(`SELECT managed_by, description FROM status_pages WHERE id = $1`, [managed.body.id]);
+      expect(row).toEqual({ managed_by: 'hopwatch', description: null });
+      const byHand = await api.http().post('/api/v1/status-pages').set(api.auth()).send({ slug: 'hand-page', title: 'By hand', tags: ['public'] }).expect(201);
+      expect(byHand.body.managedBy).toBeNull();
+      const listed = await api.http().get('/api/v1/status-pages').set(api.auth()).expect(200);
+      expect(listed.body.find((page: { slug: string }) => page.slug === 'hand-page')).toMatchObject({ managedBy: null });
+      await api.http().post('/api/v1/status-pages').set(api.auth()).send({ slug: 'bad-owner', title: 'x', tags: ['public'], managedBy: 'no spaces' }).expect(400);
+      await api.http().post('/api/v1/status-pages').set(api.auth()).send({ slug: 'null-text', title: 'x', tags: ['public'], description: null }).expect(400);
+    });
+
     it('refuses a taken slug with 409, on create and on change', async () => {
       await api.http().post('/api/v1/status-pages').set(api.auth()).send({ slug: 'taken', title: 'One', tags: ['public'] }).expect(201);
       const clash = await api.http().post('/api/v1/status-pages').set(api.auth()).send({ slug: 'taken', title: 'Two', tags: ['public'] }).expect(409);

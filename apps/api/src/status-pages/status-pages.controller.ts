@@ -13,6 +13,7 @@ function toResponse(page: StatusPageEntity): StatusPageResponse {
     description: page.description,
     siteIds: page.siteIds,
     tags: page.tags,
+    managedBy: page.managedBy,
     path: `/status/${page.slug}`,
     createdAt: page.createdAt.toISOString(),
     updatedAt: page.updatedAt.toISOString(),

@@ -12,7 +12,7 @@ export class StatusPagesService {
   ) {}
 
   async create(dto: CreateStatusPageDto): Promise<StatusPageEntity> {
-    const fields: StatusPageFields = { slug: dto.slug, title: dto.title, description: dto.description ?? null, siteIds: dto.siteIds ?? [], tags: dto.tags ?? [] };
+    const fields: StatusPageFields = { slug: dto.slug, title: dto.title, description: dto.description ?? null, siteIds: dto.siteIds ?? [], tags: dto.tags ?? [], managedBy: dto.managedBy ?? null };
     await this.assertShowsSomething(fields);
     const created = await this.pages.create(fields);
     if (created === SLUG_TAKEN) throw new StatusPageSlugTaken(fields.slug);

@@ -1,5 +1,5 @@
 // Reads everything config as code speaks of from the server, following the site list's pages.
-import { RemoteChannel, RemoteSite, RemoteState, RemoteWindow } from '@hopwatch/domain';
+import { RemoteChannel, RemoteSite, RemoteState, RemoteStatusPage, RemoteWindow } from '@hopwatch/domain';
 import { ApiClient } from './api-client';
 
 const PAGE = 500;
@@ -16,10 +16,11 @@ export async function readAllSites(api: ApiClient): Promise<SiteListItem[]> {
 }
 
 export async function readRemoteState(api: ApiClient): Promise<RemoteState> {
-  const [sites, channels, windows] = await Promise.all([
+  const [sites, channels, windows, statusPages] = await Promise.all([
     readAllSites(api),
     api.get<RemoteChannel[]>('/api/v1/alert-channels'),
     api.get<RemoteWindow[]>('/api/v1/maintenance-windows'),
+    api.get<RemoteStatusPage[]>('/api/v1/status-pages'),
   ]);
-  return { sites, channels, windows };
+  return { sites, channels, windows, statusPages };
 }

@@ -3,7 +3,7 @@ import { FieldChange, Plan, PlannedChange } from '@hopwatch/domain';
 import { Style } from './style';
 
 const SYMBOL = { create: '+', update: '~', replace: '-/+', delete: '-' } as const;
-const LABEL = { site: 'site', alertChannel: 'alert channel', maintenanceWindow: 'maintenance window' } as const;
+const LABEL = { site: 'site', alertChannel: 'alert channel', maintenanceWindow: 'maintenance window', statusPage: 'status page' } as const;
 
 // Inside objects (a hop), unset fields are noise; a field that is itself null is shown as null.
 const show = (value: unknown) => (value === undefined ? '(none)' : JSON.stringify(value, (key, field: unknown) => (key !== '' && field === null ? undefined : field)));

@@ -1670,6 +1670,11 @@ export interface components {
              *     ]
              */
             tags?: string[];
+            /**
+             * @description The tool that manages it (`hopwatch apply` sets "hopwatch"); leave out for hand-made ones
+             * @example hopwatch
+             */
+            managedBy?: string;
         };
         StatusPageResponse: {
             /** Format: uuid */
@@ -1679,6 +1684,7 @@ export interface components {
             description: string | null;
             siteIds: string[];
             tags: string[];
+            managedBy: string | null;
             /** @description Path of the public page */
             path: string;
             createdAt: string;
@@ -1703,6 +1709,11 @@ export interface components {
              *     ]
              */
             tags?: string[];
+            /**
+             * @description The tool that manages it (`hopwatch apply` sets "hopwatch"); leave out for hand-made ones
+             * @example hopwatch
+             */
+            managedBy?: string;
         };
         PublicDayResponse: {
             /**

@@ -21,6 +21,10 @@ export class StatusPageEntity {
   @Column({ type: 'text', array: true, default: () => "'{}'" })
   tags!: string[];
 
+  /** The tool that created it (`hopwatch apply` sets "hopwatch"); null for hand-made pages. */
+  @Column({ name: 'managed_by', type: 'varchar', length: 63, nullable: true })
+  managedBy!: string | null;
+
   @CreateDateColumn({ name: 'created_at', type: 'timestamptz' })
   createdAt!: Date;
 

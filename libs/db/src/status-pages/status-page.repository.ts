@@ -3,7 +3,7 @@ import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, QueryFailedError } from 'typeorm';
 import { StatusPageEntity } from './status-page.entity';
 
-export type StatusPageFields = { slug: string; title: string; description: string | null; siteIds: string[]; tags: string[] };
+export type StatusPageFields = { slug: string; title: string; description: string | null; siteIds: string[]; tags: string[]; managedBy: string | null };
 
 /** A write that would give two pages the same slug. */
 export const SLUG_TAKEN = 'slug-taken';

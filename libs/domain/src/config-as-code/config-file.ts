@@ -3,7 +3,7 @@ import { HopRole, HttpMethod } from '../site/site';
 
 export const CONFIG_FILE_VERSION = 1;
 
-/** `hopwatch apply` marks what it creates: sites with this tag, channels and windows with `managedBy`. */
+/** `hopwatch apply` marks what it creates: sites with this tag, channels, windows and status pages with `managedBy`. */
 export const MANAGED_BY = 'hopwatch';
 export const MANAGED_BY_TAG = 'managed-by-hopwatch';
 
@@ -48,9 +48,19 @@ export type WindowSpecInput = {
   endsAt: string;
 };
 
+export type StatusPageSpecInput = {
+  slug: string;
+  title: string;
+  description?: string | null;
+  /** Names of sites. */
+  sites?: string[];
+  tags?: string[];
+};
+
 export type ConfigFile = {
   version: typeof CONFIG_FILE_VERSION;
   sites?: SiteSpecInput[];
   alertChannels?: ChannelSpecInput[];
   maintenanceWindows?: WindowSpecInput[];
+  statusPages?: StatusPageSpecInput[];
 };

@@ -89,6 +89,19 @@ const maintenanceWindow = {
   },
 };
 
+const statusPage = {
+  type: 'object',
+  additionalProperties: false,
+  required: ['slug', 'title'],
+  properties: {
+    slug: { type: 'string', maxLength: 60, pattern: '^[a-z0-9]+(-[a-z0-9]+)*$', description: 'the page lives at /status/<slug>: lowercase letters, digits and single hyphens' },
+    title: { type: 'string', minLength: 1, maxLength: 200 },
+    description: { type: ['string', 'null'], maxLength: 2000 },
+    sites: { type: 'array', items: freeName, uniqueItems: true, description: 'names of sites' },
+    tags: { ...names, maxItems: 20, description: 'sites carrying any of these tags are shown too' },
+  },
+};
+
 export const CONFIG_SCHEMA = {
   $schema: 'http://json-schema.org/draft-07/schema#',
   title: 'hopwatch configuration (hopwatch.yaml)',
@@ -100,5 +113,6 @@ export const CONFIG_SCHEMA = {
     sites: { type: 'array', items: site },
     alertChannels: { type: 'array', items: alertChannel },
     maintenanceWindows: { type: 'array', items: maintenanceWindow },
+    statusPages: { type: 'array', items: statusPage },
   },
 } as const;

@@ -5,5 +5,6 @@ export * from './field-diff';
 export * from './site-spec';
 export * from './channel-spec';
 export * from './window-spec';
+export * from './status-page-spec';
 export * from './plan';
 export * from './export-config';

@@ -14,7 +14,7 @@ const remoteChannel = (overrides: Partial<RemoteChannel> = {}): RemoteChannel =>
   ({ id: 'channel-1', name: 'ops', kind: 'email', to: ['ops@example.com'], isDefault: false, managedBy: MANAGED_BY, createdAt: '2026-01-01T00:00:00.000Z', ...overrides });
 const remoteWindow = (overrides: Partial<RemoteWindow> = {}): RemoteWindow =>
   ({ id: 'window-1', name: 'upgrade', siteIds: ['site-1'], tags: [], startsAt: '2026-12-01T02:00:00.000Z', endsAt: '2026-12-01T04:00:00.000Z', managedBy: MANAGED_BY, ...overrides });
-const state = (overrides: Partial<RemoteState> = {}): RemoteState => ({ sites: [], channels: [], windows: [], ...overrides });
+const state = (overrides: Partial<RemoteState> = {}): RemoteState => ({ sites: [], channels: [], windows: [], statusPages: [], ...overrides });
 
 const shop = { name: 'shop', url: 'https://shop.example.com/', hops: [{ name: 'app', role: 'app' as const, url: 'http://10.0.0.2/' }] };
 const file = (overrides: Partial<ConfigFile> = {}): ConfigFile => ({ version: 1, ...overrides });

@@ -3,15 +3,17 @@ import { withoutPassword } from '../site/url-redaction';
 import { ChannelSpec, channelSpecFromFile, channelSpecFromRemote, isManagedChannel, unverifiableChannelFields, visibleChannelFields } from './channel-spec';
 import { ConfigFile } from './config-file';
 import { diffFields, FieldChange } from './field-diff';
-import { RemoteChannel, RemoteSite, RemoteState, RemoteWindow } from './remote-state';
+import { RemoteChannel, RemoteSite, RemoteState, RemoteStatusPage, RemoteWindow } from './remote-state';
 import { isManagedSite, SiteSpec, siteSpecFromFile, siteSpecFromRemote } from './site-spec';
+import { isManagedStatusPage, StatusPageSpec, statusPageSpecFromFile, statusPageSpecFromRemote } from './status-page-spec';
 import { isManagedWindow, WindowSpec, windowSpecFromFile, windowSpecFromRemote } from './window-spec';
 
-export type ObjectKind = 'site' | 'alertChannel' | 'maintenanceWindow';
+export type ObjectKind = 'site' | 'alertChannel' | 'maintenanceWindow' | 'statusPage';
 export type ChangeAction = 'create' | 'update' | 'replace' | 'delete';
 
 export type PlannedChange = {
   kind: ObjectKind;
+  /** The object's key: its name, or a status page's slug. */
   name: string;
   action: ChangeAction;
   /** The server object changed or deleted; null for a create. */
@@ -30,21 +32,26 @@ export type Plan = {
   problems: ConfigProblem[];
 };
 
-export type DesiredState = { sites: SiteSpec[]; channels: ChannelSpec[]; windows: WindowSpec[] };
+export type DesiredState = { sites: SiteSpec[]; channels: ChannelSpec[]; windows: WindowSpec[]; statusPages: StatusPageSpec[] };
 
 export function desiredState(file: ConfigFile): DesiredState {
   return {
     sites: (file.sites ?? []).map(siteSpecFromFile),
     channels: (file.alertChannels ?? []).map(channelSpecFromFile),
     windows: (file.maintenanceWindows ?? []).map(windowSpecFromFile),
+    statusPages: (file.statusPages ?? []).map(statusPageSpecFromFile),
   };
 }
 
 type Remote = { id: string; name: string };
-type Section<R extends Remote, S> = {
+type Section<R extends { id: string }, S> = {
   kind: ObjectKind;
   fileKey: string;
+  /** The field that names an object in the file and on the server. */
+  keyField: string;
   remote: R[];
+  remoteKey: (remote: R) => string;
+  specKey: (spec: S) => string;
   managed: (remote: R) => boolean;
   compare: (desired: S, remote: R) => { fields: FieldChange[]; replace: boolean; notes: string[] };
 };
@@ -57,24 +64,31 @@ export function planChanges(desired: DesiredState, remote: RemoteState, options:
     ...duplicateProblems('sites', desired.sites),
     ...duplicateProblems('alertChannels', desired.channels),
     ...duplicateProblems('maintenanceWindows', desired.windows),
+    ...duplicateProblems('statusPages', desired.statusPages.map((page) => ({ name: page.slug })), 'slug'),
+    ...emptyStatusPageProblems(desired.statusPages),
   ];
   const channels = planSection<RemoteChannel, ChannelSpec>({
-    kind: 'alertChannel', fileKey: 'alertChannels', remote: remote.channels, managed: isManagedChannel,
+    kind: 'alertChannel', fileKey: 'alertChannels', ...byName, remote: remote.channels, managed: isManagedChannel,
     compare: compareChannel,
   }, desired.channels, options.prune);
   const replacedChannels = new Set(channels.changes.filter((change) => change.action === 'replace').map((change) => change.name));
   const sites = planSection<RemoteSite, SiteSpec>({
-    kind: 'site', fileKey: 'sites', remote: remote.sites, managed: isManagedSite,
+    kind: 'site', fileKey: 'sites', ...byName, remote: remote.sites, managed: isManagedSite,
     compare: (spec, site) => compareSite(spec, siteSpecFromRemote(site, channelName), replacedChannels),
   }, desired.sites, options.prune);
   const windows = planSection<RemoteWindow, WindowSpec>({
-    kind: 'maintenanceWindow', fileKey: 'maintenanceWindows', remote: remote.windows, managed: isManagedWindow,
+    kind: 'maintenanceWindow', fileKey: 'maintenanceWindows', ...byName, remote: remote.windows, managed: isManagedWindow,
     compare: (spec, window) => {
       const fields = diffFields(windowSpecFromRemote(window, siteName), spec);
       return { fields, replace: fields.length > 0, notes: [] };
     },
   }, desired.windows, options.prune);
-  const sections = [channels, sites, windows];
+  const statusPages = planSection<RemoteStatusPage, StatusPageSpec>({
+    kind: 'statusPage', fileKey: 'statusPages', keyField: 'slug', remoteKey: (page) => page.slug, specKey: (spec) => spec.slug,
+    remote: remote.statusPages, managed: isManagedStatusPage,
+    compare: (spec, page) => ({ fields: diffFields(statusPageSpecFromRemote(page, siteName), spec), replace: false, notes: [] }),
+  }, desired.statusPages, options.prune);
+  const sections = [channels, sites, windows, statusPages];
   return {
     changes: sections.flatMap((section) => section.changes),
     orphans: sections.flatMap((section) => section.orphans),
@@ -112,39 +126,48 @@ function compareSite(spec: SiteSpec, current: SiteSpec, replacedChannels: Set<st
   return { fields, replace: false, notes };
 }
 
-function planSection<R extends Remote, S extends { name: string }>(section: Section<R, S>, specs: S[], prune: boolean) {
+const byName = { keyField: 'name', remoteKey: (remote: { name: string }) => remote.name, specKey: (spec: { name: string }) => spec.name };
+
+function planSection<R extends { id: string }, S>(section: Section<R, S>, specs: S[], prune: boolean) {
   const changes: PlannedChange[] = [];
   const problems: ConfigProblem[] = [];
   const claimed = new Set<string>();
   specs.forEach((spec, index) => {
-    const matches = section.remote.filter((remote) => remote.name === spec.name);
+    const key = section.specKey(spec);
+    const matches = section.remote.filter((remote) => section.remoteKey(remote) === key);
     const chosen = matches.length > 1 ? matches.filter(section.managed) : matches;
     if (chosen.length > 1 || (matches.length > 1 && chosen.length === 0)) {
-      problems.push({ path: [section.fileKey, index, 'name'], message: `${matches.length} objects on the server are named "${spec.name}"; rename all but one` });
+      problems.push({ path: [section.fileKey, index, section.keyField], message: `${matches.length} objects on the server are named "${key}"; rename all but one` });
       return;
     }
     const current = chosen[0];
     if (!current) {
-      changes.push({ kind: section.kind, name: spec.name, action: 'create', id: null, fields: diffFields({}, spec), notes: [] });
+      changes.push({ kind: section.kind, name: key, action: 'create', id: null, fields: diffFields({}, spec), notes: [] });
       return;
     }
     claimed.add(current.id);
     const { fields, replace, notes } = section.compare(spec, current);
     if (fields.length > 0 || notes.some((note) => note.startsWith('re-linked'))) {
-      changes.push({ kind: section.kind, name: spec.name, action: replace ? 'replace' : 'update', id: current.id, fields, notes });
+      changes.push({ kind: section.kind, name: key, action: replace ? 'replace' : 'update', id: current.id, fields, notes });
     }
   });
-  const unnamed = section.remote.filter((remote) => section.managed(remote) && !claimed.has(remote.id) && !specs.some((spec) => spec.name === remote.name));
-  const orphans = prune ? [] : unnamed.map((remote) => ({ kind: section.kind, name: remote.name }));
-  if (prune) changes.push(...unnamed.map((remote): PlannedChange => ({ kind: section.kind, name: remote.name, action: 'delete', id: remote.id, fields: [], notes: [] })));
+  const unnamed = section.remote.filter((remote) => section.managed(remote) && !claimed.has(remote.id) && !specs.some((spec) => section.specKey(spec) === section.remoteKey(remote)));
+  const orphans = prune ? [] : unnamed.map((remote) => ({ kind: section.kind, name: section.remoteKey(remote) }));
+  if (prune) changes.push(...unnamed.map((remote): PlannedChange => ({ kind: section.kind, name: section.remoteKey(remote), action: 'delete', id: remote.id, fields: [], notes: [] })));
   return { changes, orphans, problems };
 }
 
-function duplicateProblems(fileKey: string, specs: { name: string }[]): ConfigProblem[] {
+function duplicateProblems(fileKey: string, specs: { name: string }[], keyField = 'name'): ConfigProblem[] {
   return specs.flatMap((spec, index) =>
     specs.findIndex((other) => other.name === spec.name) < index
-      ? [{ path: [fileKey, index, 'name'], message: `"${spec.name}" is named twice in ${fileKey}` }]
+      ? [{ path: [fileKey, index, keyField], message: `"${spec.name}" is named twice in ${fileKey}` }]
       : []);
+}
+
+// The server refuses a page that shows nothing; saying so before anything is applied keeps an apply whole.
+function emptyStatusPageProblems(pages: StatusPageSpec[]): ConfigProblem[] {
+  return pages.flatMap((page, index) =>
+    page.sites.length + page.tags.length === 0 ? [{ path: ['statusPages', index], message: 'a status page must list at least one site or tag' }] : []);
 }
 
 function referenceProblems(desired: DesiredState, remote: RemoteState): ConfigProblem[] {
@@ -154,9 +177,9 @@ function referenceProblems(desired: DesiredState, remote: RemoteState): ConfigPr
     site.alertChannels.filter((name) => !channelNames.has(name)).map((name) => ({
       path: ['sites', index, 'alertChannels'], message: `no alert channel is named "${name}" (in this file or on the server)`,
     })));
-  const unknownSites = desired.windows.flatMap((window, index) =>
-    window.sites.filter((name) => !siteNames.has(name)).map((name) => ({
-      path: ['maintenanceWindows', index, 'sites'], message: `no site is named "${name}" (in this file or on the server)`,
+  const unknownSites = (fileKey: string, objects: { sites: string[] }[]) => objects.flatMap((object, index) =>
+    object.sites.filter((name) => !siteNames.has(name)).map((name) => ({
+      path: [fileKey, index, 'sites'], message: `no site is named "${name}" (in this file or on the server)`,
     })));
-  return [...unknownChannels, ...unknownSites];
+  return [...unknownChannels, ...unknownSites('maintenanceWindows', desired.windows), ...unknownSites('statusPages', desired.statusPages)];
 }

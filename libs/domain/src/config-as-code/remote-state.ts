@@ -27,4 +27,6 @@ export type RemoteChannel = { id: string; name: string; kind: string; isDefault:
 
 export type RemoteWindow = { id: string; name: string; siteIds: string[]; tags: string[]; startsAt: string; endsAt: string; managedBy?: string | null };
 
-export type RemoteState = { sites: RemoteSite[]; channels: RemoteChannel[]; windows: RemoteWindow[] };
+export type RemoteStatusPage = { id: string; slug: string; title: string; description: string | null; siteIds: string[]; tags: string[]; managedBy?: string | null };
+
+export type RemoteState = { sites: RemoteSite[]; channels: RemoteChannel[]; windows: RemoteWindow[]; statusPages: RemoteStatusPage[] };

@@ -1,4 +1,5 @@
 import { ApiProperty, ApiPropertyOptional, PartialType } from '@nestjs/swagger';
+import { AcceptsNull } from '../../common/nullable.decorator';
 import { ArrayMaxSize, IsArray, IsOptional, IsString, IsUUID, Matches, MaxLength, MinLength } from 'class-validator';
 
 export class CreateStatusPageDto {
@@ -33,8 +34,15 @@ export class CreateStatusPageDto {
   @ArrayMaxSize(20)
   @Matches(/^[a-z0-9][a-z0-9_.-]{0,62}$/i, { each: true, message: 'each value in tags must be 1-63 letters, digits, ".", "_" or "-"' })
   tags?: string[];
+
+  @ApiPropertyOptional({ example: 'hopwatch', description: 'The tool that manages it (`hopwatch apply` sets "hopwatch"); leave out for hand-made ones' })
+  @IsOptional()
+  @Matches(/^[a-z0-9][a-z0-9_.-]{0,62}$/i, { message: 'managedBy must be 1-63 letters, digits, ".", "_" or "-"' })
+  managedBy?: string;
 }
 
+/** A null description clears it. */
+@AcceptsNull('description')
 export class UpdateStatusPageDto extends PartialType(CreateStatusPageDto) {}
 
 export class StatusPageResponse {
@@ -44,6 +52,7 @@ export class StatusPageResponse {
   @ApiProperty({ nullable: true, type: String }) description!: string | null;
   @ApiProperty({ type: [String] }) siteIds!: string[];
   @ApiProperty({ type: [String] }) tags!: string[];
+  @ApiProperty({ nullable: true, type: String }) managedBy!: string | null;
   @ApiProperty({ description: 'Path of the public page' }) path!: string;
   @ApiProperty() createdAt!: string;
   @ApiProperty() updatedAt!: string;

@@ -10,7 +10,7 @@ import { AppliedChange, ChangeRefused, executePlan } from './execute-plan';
 
 export type ApplyOptions = { file: string; dryRun: boolean; prune: boolean };
 
-const SECTION = { site: 'sites', alertChannel: 'alertChannels', maintenanceWindow: 'maintenanceWindows' } as const;
+const SECTION = { site: 'sites', alertChannel: 'alertChannels', maintenanceWindow: 'maintenanceWindows', statusPage: 'statusPages' } as const;
 const PAST = { create: 'created', update: 'updated', replace: 'replaced', delete: 'deleted' } as const;
 
 export async function applyCommand(context: CliContext, options: ApplyOptions): Promise<void> {
@@ -38,12 +38,13 @@ export async function applyCommand(context: CliContext, options: ApplyOptions): 
 }
 
 function describe(change: PlannedChange): string {
-  return `${{ site: 'site', alertChannel: 'alert channel', maintenanceWindow: 'maintenance window' }[change.kind]} "${change.name}"`;
+  return `${{ site: 'site', alertChannel: 'alert channel', maintenanceWindow: 'maintenance window', statusPage: 'status page' }[change.kind]} "${change.name}"`;
 }
 
 function refused(error: ChangeRefused, loaded: LoadedConfig): CliError {
-  const section = loaded.config[SECTION[error.change.kind]] as { name: string }[] | undefined;
-  const index = section?.findIndex((entry) => entry.name === error.change.name) ?? -1;
+  const section = loaded.config[SECTION[error.change.kind]] as { name?: string; slug?: string }[] | undefined;
+  const keyOf = (entry: { name?: string; slug?: string }) => (error.change.kind === 'statusPage' ? entry.slug : entry.name);
+  const index = section?.findIndex((entry) => keyOf(entry) === error.change.name) ?? -1;
   const reason = `the server refused to ${error.change.action} ${describe(error.change)} (${error.refusal.status}): ${error.refusal.messages.join('; ')}`;
   const where = loaded.redact(index >= 0 ? formatProblem(loaded.locate([SECTION[error.change.kind], index], reason)) : reason);
   const progress = `${error.applied.length} change${error.applied.length === 1 ? ' was' : 's were'} applied before it; run apply again once fixed.`;

@@ -1,12 +1,14 @@
-// Carries out a plan against the server: channels first (sites link to them), then sites, then windows
-// (they name sites); deletions last, in the reverse order.
+// Carries out a plan against the server: channels first (sites link to them), then sites, then windows and
+// status pages (they name sites); deletions last, in the reverse order.
 import {
   channelRequestBody, DesiredState, isManagedSite, ObjectKind, Plan, PlannedChange, RemoteChannel, RemoteSite, RemoteState,
-  siteRequestBody, windowRequestBody,
+  siteRequestBody, statusPageRequestBody, windowRequestBody,
 } from '@hopwatch/domain';
 import { ApiClient, ApiRefusal } from '../../api/api-client';
 
-const PATHS: Record<ObjectKind, string> = { site: '/api/v1/sites', alertChannel: '/api/v1/alert-channels', maintenanceWindow: '/api/v1/maintenance-windows' };
+const PATHS: Record<ObjectKind, string> = {
+  site: '/api/v1/sites', alertChannel: '/api/v1/alert-channels', maintenanceWindow: '/api/v1/maintenance-windows', statusPage: '/api/v1/status-pages',
+};
 
 export type AppliedChange = { change: PlannedChange; secret?: string };
 
@@ -52,17 +54,26 @@ export async function executePlan(api: ApiClient, plan: Plan, desired: DesiredSt
     });
   }
   const siteIdOf = idLookup(sites, isManagedSite);
-  for (const change of byKind('maintenanceWindow')) {
-    await run(change, async () => {
-      if (change.action === 'replace') await api.delete(`${PATHS.maintenanceWindow}/${change.id}`);
-      const spec = desired.windows.find((window) => window.name === change.name)!;
-      await api.post(PATHS.maintenanceWindow, windowRequestBody(spec, siteIdOf));
-      return undefined;
-    });
-  }
-  const deletions = (['maintenanceWindow', 'site', 'alertChannel'] as const).flatMap((kind) => plan.changes.filter((change) => change.kind === kind && change.action === 'delete'));
+  for (const change of byKind('maintenanceWindow')) await run(change, () => writeWindow(api, change, desired, siteIdOf));
+  for (const change of byKind('statusPage')) await run(change, () => writeStatusPage(api, change, desired, siteIdOf));
+  const deletions = (['statusPage', 'maintenanceWindow', 'site', 'alertChannel'] as const).flatMap((kind) => plan.changes.filter((change) => change.kind === kind && change.action === 'delete'));
   for (const change of deletions) await run(change, async () => void (await api.delete(`${PATHS[change.kind]}/${change.id}`)));
   return applied;
+}
+
+async function writeWindow(api: ApiClient, change: PlannedChange, desired: DesiredState, siteIdOf: (name: string) => string): Promise<undefined> {
+  if (change.action === 'replace') await api.delete(`${PATHS.maintenanceWindow}/${change.id}`);
+  const spec = desired.windows.find((window) => window.name === change.name)!;
+  await api.post(PATHS.maintenanceWindow, windowRequestBody(spec, siteIdOf));
+  return undefined;
+}
+
+/** Status pages have a PATCH, so a changed page keeps its id. */
+async function writeStatusPage(api: ApiClient, change: PlannedChange, desired: DesiredState, siteIdOf: (name: string) => string): Promise<undefined> {
+  const spec = desired.statusPages.find((page) => page.slug === change.name)!;
+  const body = statusPageRequestBody(spec, siteIdOf, { create: change.id === null });
+  await (change.id === null ? api.post(PATHS.statusPage, body) : api.patch(`${PATHS.statusPage}/${change.id}`, body));
+  return undefined;
 }
 
 async function removeFrom(list: { id: string }[], id: string, remove: () => Promise<void>): Promise<void> {
