@@ -10,6 +10,20 @@ import { HOPWATCH_CONFIG, HopwatchConfig, metricsRegistry } from '@hopwatch/plat
 // live collector contributes and a closed one drops out.
 const live = new Set<FleetMetricsCollector>();
 
+// A scrape must answer while PostgreSQL is away (the dependency gauges matter most then): fleet figures that
+// cannot be read quickly are left out of that scrape instead of failing or stalling it.
+const FLEET_READ_TIMEOUT_MS = 1_000;
+
+async function bestEffort<T>(read: () => Promise<T>, fallback: T): Promise<T> {
+  let timer: NodeJS.Timeout | undefined;
+  const timeout = new Promise<T>((resolve) => (timer = setTimeout(() => resolve(fallback), FLEET_READ_TIMEOUT_MS)));
+  try {
+    return await Promise.race([read().catch(() => fallback), timeout]);
+  } finally {
+    clearTimeout(timer);
+  }
+}
+
 new Gauge({
   name: 'hopwatch_site_up',
   help: "1 when a site's newest recent entry check in a region passed, 0 when it failed; absent when paused or not checked lately",
@@ -53,10 +67,10 @@ export class FleetMetricsCollector implements OnModuleInit, OnModuleDestroy {
   }
 
   sitesUp() {
-    return this.config.metricsPerSite ? this.fleet.sitesUp(Date.now() / 1000) : Promise.resolve([]);
+    return this.config.metricsPerSite ? bestEffort(() => this.fleet.sitesUp(Date.now() / 1000), []) : Promise.resolve([]);
   }
 
   openIncidentsByCause() {
-    return this.fleet.openIncidentsByCause();
+    return bestEffort(() => this.fleet.openIncidentsByCause(), new Map<string, number>());
   }
 }

@@ -11,7 +11,7 @@ export class MetricsController {
   @Get()
   @Operation({
     summary: 'Prometheus metrics in the text exposition format',
-    description: 'Needs no key unless HOPWATCH_METRICS_PUBLIC=false.',
+    description: 'Needs no key when HOPWATCH_METRICS_PUBLIC allows it (by default only while the API listens on loopback).',
     ok: { text: true },
     access: 'optional',
   })
