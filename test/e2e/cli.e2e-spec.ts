@@ -150,8 +150,8 @@ statusPages:
     expect(kept.stdout).toContain('No changes');
     expect(kept.stdout).toContain('site "blog" was created by apply but is no longer in');
     expect(kept.stdout).toContain('status page "blog" was created by apply but is no longer in');
-    expect(await siteNamed('blog')).toBeDefined();
-    expect(await pageWithSlug('blog')).toBeDefined();
+    expect(await siteNamed('blog')).toMatchObject({ name: 'blog', tags: expect.arrayContaining(['managed-by-hopwatch']) });
+    expect(await pageWithSlug('blog')).toMatchObject({ slug: 'blog', managedBy: 'hopwatch' });
 
     const pruned = await cli.run(['apply', '-f', file, '--prune']);
     expect(pruned.code).toBe(0);
@@ -161,9 +161,9 @@ statusPages:
     expect(pruned.stdout).not.toContain('hand-made');
     expect(await siteNamed('blog')).toBeUndefined();
     expect(await pageWithSlug('blog')).toBeUndefined();
-    expect(await siteNamed('hand-made')).toBeDefined();
+    expect(await siteNamed('hand-made')).toMatchObject({ id: handMade.body.id, tags: [] });
     expect(await pageWithSlug('hand-made')).toMatchObject({ managedBy: null });
-    expect(await pageWithSlug('public')).toBeDefined();
+    expect(await pageWithSlug('public')).toMatchObject({ slug: 'public', managedBy: 'hopwatch' });
     const channels = await get<{ name: string }[]>('/api/v1/alert-channels');
     expect(channels.map((channel) => channel.name).sort()).toEqual(['chat', 'hand-made mail', 'on-call', 'ops mail']);
   });

@@ -38,7 +38,10 @@ describe('web sign-in sessions', () => {
     const session = await signIn(TEST_ADMIN_KEY);
     expect(session.body).toEqual({ scope: 'write', name: 'admin (HOPWATCH_ADMIN_KEY)' });
     expect(session.attributes).toEqual(expect.arrayContaining(['Path=/', 'HttpOnly', 'SameSite=Strict']));
-    expect(session.attributes.find((attribute) => attribute.startsWith('Expires='))).toBeDefined();
+    // The default session lifetime is 168 h (HOPWATCH_SESSION_TTL_HOURS).
+    const expires = Date.parse(session.attributes.find((attribute) => attribute.startsWith('Expires='))!.slice('Expires='.length));
+    expect(expires - Date.now()).toBeGreaterThan(167 * 3_600_000);
+    expect(expires - Date.now()).toBeLessThan(169 * 3_600_000);
     expect(session.attributes).not.toContain('Secure');
     const token = session.pair.slice('hopwatch_session='.length);
     expect(token).toMatch(/^[A-Za-z0-9_-]{43}$/);
