@@ -19,6 +19,7 @@ const cases: Case[] = [
   { name: 'a NUL character in a check target', method: 'get', path: ({ site }) => `/api/v1/sites/${site}/checks?target=entry%00`, expected: 'target must not contain NUL characters' },
   { name: 'an offset past any bound', method: 'get', path: () => '/api/v1/sites?offset=1e20', expected: 'offset must not be greater than 1000000' },
   { name: 'an offset past any bound on incidents', method: 'get', path: () => '/api/v1/incidents?offset=99999999999', expected: 'offset must not be greater than 1000000' },
+  { name: 'an offset past any bound on the sites overview', method: 'get', path: () => '/api/v1/sites/overview?offset=1e20', expected: 'offset must not be greater than 1000000' },
   { name: 'an offset past any bound on deliveries', method: 'get', path: ({ channel }) => `/api/v1/alert-channels/${channel}/deliveries?offset=1e20`, expected: 'offset must not be greater than 1000000' },
   { name: 'a cursor whose id overflows a bigint', method: 'get', path: ({ site }) => `/api/v1/sites/${site}/checks?cursor=${cursor('2026-01-01T00:00:00.000Z|99999999999999999999')}`, expected: 'cursor is not a cursor' },
   { name: 'a cursor whose date is out of range', method: 'get', path: ({ site }) => `/api/v1/sites/${site}/checks?cursor=${cursor('+275760-09-13T00:00:00.000Z|1')}`, expected: 'cursor is not a cursor' },

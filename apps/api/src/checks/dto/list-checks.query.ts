@@ -1,6 +1,6 @@
 import { ApiPropertyOptional } from '@nestjs/swagger';
-import { Type } from 'class-transformer';
-import { IsInt, IsOptional, IsString, Matches, Max, MaxLength, Min } from 'class-validator';
+import { IsOptional, IsString, Matches, MaxLength } from 'class-validator';
+import { OptionalInteger } from '../../common/page.query';
 import { IsInstant } from '../../common/validators';
 
 export class ListChecksQuery {
@@ -25,12 +25,7 @@ export class ListChecksQuery {
   @Matches(/^[a-z0-9][a-z0-9_.-]{0,62}$/i, { message: 'region must be a region name' })
   region?: string;
 
-  @ApiPropertyOptional({ default: 100, minimum: 1, maximum: 1000 })
-  @IsOptional()
-  @Type(() => Number)
-  @IsInt()
-  @Min(1)
-  @Max(1000)
+  @OptionalInteger({ minimum: 1, maximum: 1000, default: 100 })
   limit?: number;
 
   @ApiPropertyOptional({ description: 'The `nextCursor` of the previous page' })

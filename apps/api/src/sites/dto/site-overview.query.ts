@@ -1,7 +1,8 @@
 import { ApiPropertyOptional } from '@nestjs/swagger';
 import { Transform, Type } from 'class-transformer';
-import { IsIn, IsInt, IsOptional, IsString, Max, MaxLength, Min } from 'class-validator';
+import { IsIn, IsOptional, IsString, MaxLength } from 'class-validator';
 import { STRIP_SEGMENT_COUNTS } from '@hopwatch/domain';
+import { OffsetParam, OptionalInteger } from '../../common/page.query';
 
 export class SiteOverviewQuery {
   @ApiPropertyOptional({ default: 24, enum: STRIP_SEGMENT_COUNTS, description: 'Segments of the 24 h strip; each is a whole number of hours' })
@@ -10,19 +11,10 @@ export class SiteOverviewQuery {
   @IsIn([...STRIP_SEGMENT_COUNTS], { message: `segments must be one of ${STRIP_SEGMENT_COUNTS.join(', ')} (the strip is built from hourly rollups)` })
   segments?: number;
 
-  @ApiPropertyOptional({ default: 1000, minimum: 1, maximum: 1000 })
-  @IsOptional()
-  @Type(() => Number)
-  @IsInt()
-  @Min(1)
-  @Max(1000)
+  @OptionalInteger({ minimum: 1, maximum: 1000, default: 1000 })
   limit?: number;
 
-  @ApiPropertyOptional({ default: 0, minimum: 0 })
-  @IsOptional()
-  @Type(() => Number)
-  @IsInt()
-  @Min(0)
+  @OffsetParam()
   offset?: number;
 
   @ApiPropertyOptional({ description: 'Only sites carrying this tag; comma-separate for several (all must match)', example: 'prod' })
