@@ -13,6 +13,7 @@ import { createApiApp } from '../apps/api/src/create-api-app';
 import { HistoryService } from '../apps/api/src/history/history.service';
 import { SitesController } from '../apps/api/src/sites/sites.controller';
 import { insertRollups, insertSites, writeHistory } from './support/history-seed';
+import { measureStorage } from './support/storage-figures';
 import { time, Timing } from './support/timing';
 
 const SERVER = process.env.HOPWATCH_BENCH_DATABASE_SERVER ?? 'postgres://postgres@127.0.0.1:5432';
@@ -20,6 +21,8 @@ const DATABASE_URL = `${SERVER}/hopwatch_bench_history`;
 const ADMIN_KEY = 'hw_bench_admin_key_0123456789abcdef';
 const RETENTION_DAYS = 30;
 const LIST_SITES = 1_000;
+const STORAGE_SITES = Number(process.env.HOPWATCH_BENCH_STORAGE_SITES ?? 10);
+const STORAGE_DAYS = Number(process.env.HOPWATCH_BENCH_STORAGE_DAYS ?? 3);
 
 const log = (message: string) => process.stderr.write(`[bench:history] ${message}\n`);
 const seconds = (startedMs: number) => Math.round((Date.now() - startedMs) / 100) / 10;
@@ -146,7 +149,16 @@ async function sizes() {
   }
 }
 
+async function storage() {
+  log(`measuring storage: ${STORAGE_SITES} sites, entry and two hops, ${STORAGE_DAYS} days of 60 s checks`);
+  return measureStorage(SERVER, STORAGE_SITES, STORAGE_DAYS);
+}
+
 async function main(): Promise<void> {
+  if (process.argv.includes('--storage')) {
+    process.stdout.write(`${JSON.stringify({ storage: await storage() })}\n`);
+    return;
+  }
   const seeded = process.argv.includes('--reuse') ? null : await seed();
   const { main: mainSite, list: listSites } = seeded ?? (await reuse());
   const tables = await sizes();
@@ -165,7 +177,8 @@ async function main(): Promise<void> {
     purgeSeconds: seeded.main.purgeSeconds,
     listSitesSeedSeconds: seeded.list.seedSeconds,
   };
-  process.stdout.write(`${JSON.stringify({ seed: seeding, bytesPerRawResult: seeded?.main.bytesPerRawResult ?? null, tables, queries, targets })}\n`);
+  const storageFigures = await storage();
+  process.stdout.write(`${JSON.stringify({ seed: seeding, bytesPerRawResult: seeded?.main.bytesPerRawResult ?? null, storage: storageFigures, tables, queries, targets })}\n`);
 }
 
 main().catch((error: Error) => {
