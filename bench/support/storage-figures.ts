@@ -4,7 +4,7 @@
 import { randomUUID } from 'node:crypto';
 import { Client } from 'pg';
 import { DataSource } from 'typeorm';
-import { CheckResultRepository, dataSourceOptions, migrateDatabase, NewCheckResult } from '@hopwatch/db';
+import { CheckResultRepository, dataSourceOptions, migrateDatabase, NewCheckResult, ResultPartitionRepository } from '@hopwatch/db';
 import { insertSites } from './history-seed';
 
 export type StorageFigures = {
@@ -14,7 +14,8 @@ export type StorageFigures = {
   rollupsDaily: { rows: number; bytesPerRow: number };
 };
 
-const RESULT_TABLES = ['check_results', 'probe_results', 'probe_series'];
+/** The tables raw results live in, before (check_results) and after (probe_results, probe_series) they were compacted. */
+export const RESULT_TABLES = ['check_results', 'probe_results', 'probe_series'];
 const TARGETS = ['entry', 'proxy', 'app'];
 const INTERVAL_SECONDS = 60;
 const SLOTS_PER_BATCH = 200;
@@ -89,6 +90,7 @@ export async function measureStorage(server: string, sites: number, days: number
     const now = Math.floor(Date.now() / 1000);
     const slots = (days * 86_400) / INTERVAL_SECONDS;
     const from = now - (now % 86_400) - days * 86_400;
+    await new ResultPartitionRepository(dataSource).ensureDays(from, days + 1);
     const healthy = await growth(dataSource, RESULT_TABLES, () => writeProbes(results, siteIds, from, slots, false));
     // Failing probes of other sites over the same days, so they pay for their own rows, not for new partitions.
     const failingSites = await insertSites(dataSource, sites, INTERVAL_SECONDS);

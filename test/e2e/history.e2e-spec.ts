@@ -1,6 +1,6 @@
 // Uptime history through the API, on small fixed data whose answers are worked out by hand in the comments.
 import { DataSource } from 'typeorm';
-import { CheckResultRepository, NewCheckResult, RetentionRepository } from '@hopwatch/db';
+import { CheckResultRepository, NewCheckResult, ResultPartitionRepository, RetentionRepository } from '@hopwatch/db';
 import { HOPWATCH_CONFIG, HopwatchConfig } from '@hopwatch/platform';
 import { RetentionService } from '../../apps/scheduler/src/housekeeping/retention.service';
 import type { LeaderLock } from '../../apps/scheduler/src/tick/leader.lock';
@@ -200,9 +200,9 @@ describe('uptime history API', () => {
 
     const leader = { isLeading: () => true } as LeaderLock;
     const config = api.app.get<HopwatchConfig>(HOPWATCH_CONFIG);
-    const deleted = await new RetentionService(leader, api.app.get(RetentionRepository), config).runOnce();
+    const run = await new RetentionService(leader, api.app.get(ResultPartitionRepository), api.app.get(RetentionRepository), config).runOnce();
 
-    expect(deleted).toBe(10);
+    expect(run).toMatchObject({ unpartitionedPurged: 10 });
     const [{ n: oldRows }] = await api.app.get(DataSource).query(`SELECT count(*)::int AS n FROM check_results WHERE site_id = $1 AND slot < now() - interval '30 days'`, [siteId]);
     expect(oldRows).toBe(0);
     expect(await Promise.all(ranges.map((range) => uptime(siteId, range)))).toEqual(before);

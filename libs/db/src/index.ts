@@ -19,6 +19,7 @@ export * from './checks/check-result.entity';
 export * from './checks/check-result.types';
 export * from './checks/check-result.repository';
 export * from './checks/missed-result';
+export * from './checks/result-partitions.repository';
 export * from './incidents/incident.entity';
 export * from './incidents/incident-timeline.entity';
 export * from './incidents/incident-event.entity';

@@ -1,8 +1,8 @@
 // The history reads: totals of a range, chart series and the site list's summaries, from rollups (and raw
 // results for partial hours). Every lookup rests on an index (history.repository.int-spec.ts EXPLAINs them):
-// rollups by their primary key (site_id, bucket_start, target, region), raw partial hours by
-// check_results_site_slot (site_id, slot), a region's newest entry check by check_results_one_per_slot
-// (site_id, target, region, slot) read backwards.
+// rollups by their primary key (site_id, bucket_start, target, region); raw results (the check_results view)
+// by the site's series (probe_series_key) and then probe_results_one_per_slot (series_id, slot) in each day
+// partition the range touches, read backwards for a region's newest entry check.
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource } from 'typeorm';

@@ -1,6 +1,6 @@
 // The sites page in one statement: a page of sites with their state now, hourly entry counts and latency
 // histogram of the last 24 hours, 30-day counts, and the open incident. Rollups by their primary key
-// (site_id, bucket_start, …), newest checks by check_results_one_per_slot, incidents by incidents_one_open_per_site.
+// (site_id, bucket_start, …), newest checks by probe_series_key then probe_results_one_per_slot (series_id, slot), incidents by incidents_one_open_per_site.
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource } from 'typeorm';
