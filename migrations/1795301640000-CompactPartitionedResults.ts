@@ -36,7 +36,8 @@ export class CompactPartitionedResults1795301640000 implements MigrationInterfac
         CONSTRAINT "probe_series_key" UNIQUE ("site_id", "target", "region"),
         CONSTRAINT "FK_probe_series_site" FOREIGN KEY ("site_id") REFERENCES "sites"("id") ON DELETE CASCADE
       )`);
-    // Fixed-width columns first, so nothing pads; a healthy row is 80 bytes with its header.
+    // Fixed-width columns first, so nothing pads; a healthy row is 80 bytes with its header. Each series only
+    // appends (slots grow), so index pages split after the newest entry and can be packed full.
     await queryRunner.query(`
       CREATE TABLE "probe_results" (
         "slot" TIMESTAMP WITH TIME ZONE NOT NULL,
@@ -58,7 +59,7 @@ export class CompactPartitionedResults1795301640000 implements MigrationInterfac
         "tls" jsonb,
         "dns" jsonb,
         "gateway" character varying(32),
-        CONSTRAINT "probe_results_one_per_slot" PRIMARY KEY ("series_id", "slot"),
+        CONSTRAINT "probe_results_one_per_slot" PRIMARY KEY ("series_id", "slot") WITH (fillfactor = 100),
         CONSTRAINT "FK_probe_results_series" FOREIGN KEY ("series_id") REFERENCES "probe_series"("id") ON DELETE CASCADE
       ) PARTITION BY RANGE ("slot")`);
     await queryRunner.query(`CREATE TABLE "probe_results_default" PARTITION OF "probe_results" DEFAULT`);
