@@ -10,6 +10,7 @@ import {
   ENTRY_TARGET,
   floorTo,
   HOUR_SECONDS,
+  hourlyRollupsSince,
   MAX_RANGE_SECONDS,
   planRange,
   SERIES_BUCKETS,
@@ -38,7 +39,7 @@ export class HistoryService {
   async uptime(siteId: string, query: UptimeQuery): Promise<UptimeResponse> {
     const now = nowSeconds();
     const range = resolveRange(query, now);
-    const plan = planRange(range.from, range.to, this.rawSince(now));
+    const plan = planRange(range.from, range.to, this.rawSince(now), hourlyRollupsSince(now, this.config.hourlyRollupDays));
     const [, parts, incidents] = await Promise.all([
       this.assertSiteExists(siteId),
       this.history.rangeTotals(siteId, plan),
@@ -59,7 +60,7 @@ export class HistoryService {
   async series(siteId: string, query: UptimeSeriesQuery): Promise<UptimeSeriesResponse> {
     const now = nowSeconds();
     const range = resolveRange(query, now);
-    const bucket = query.bucket ?? (range.to - range.from <= SERIES_BUCKETS['1h'].maxRangeSeconds ? '1h' : '1d');
+    const bucket = this.hourlyOrDaily(query.bucket ?? (range.to - range.from <= SERIES_BUCKETS['1h'].maxRangeSeconds ? '1h' : '1d'), range, now);
     const bucketSeconds = this.assertBucketFits(bucket, range, now);
     const from = floorTo(range.from, bucketSeconds);
     const target = query.target ?? ENTRY_TARGET;
@@ -81,6 +82,11 @@ export class HistoryService {
         ...toFigures(byBucket.get(start) ?? emptyTotals()),
       })),
     };
+  }
+
+  /** Hourly buckets from before the kept hourly rollups fall back to daily ones. */
+  private hourlyOrDaily(bucket: SeriesBucket, range: Range, now: number): SeriesBucket {
+    return bucket === '1h' && floorTo(range.from, HOUR_SECONDS) < hourlyRollupsSince(now, this.config.hourlyRollupDays) ? '1d' : bucket;
   }
 
   /** The oldest slot whose raw results are certainly still kept. */

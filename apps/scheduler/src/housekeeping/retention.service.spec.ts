@@ -7,18 +7,20 @@ function service(leading: boolean) {
   const ensureDays = jest.fn().mockResolvedValue([1]);
   const dropDaysBefore = jest.fn().mockResolvedValue([1, 2]);
   const deleteUnpartitionedBefore = jest.fn().mockResolvedValue(12);
+  const deleteHourlyRollupsBefore = jest.fn().mockResolvedValue(48);
   const leader = { isLeading: () => leading } as LeaderLock;
   const partitions = { ensureDays, dropDaysBefore } as unknown as ResultPartitionRepository;
-  const retention = { deleteUnpartitionedBefore } as unknown as RetentionRepository;
-  const config = { retentionDays: 30 } as HopwatchConfig;
-  return { ensureDays, dropDaysBefore, deleteUnpartitionedBefore, retention: new RetentionService(leader, partitions, retention, config) };
+  const retention = { deleteUnpartitionedBefore, deleteHourlyRollupsBefore } as unknown as RetentionRepository;
+  const config = { retentionDays: 30, hourlyRollupDays: 32 } as HopwatchConfig;
+  return { ensureDays, dropDaysBefore, deleteUnpartitionedBefore, deleteHourlyRollupsBefore, retention: new RetentionService(leader, partitions, retention, config) };
 }
 
 describe('retention service', () => {
-  it('creates today and the next three days, drops days older than HOPWATCH_RETENTION_DAYS and purges stray rows, when this scheduler leads', async () => {
-    const { retention, ensureDays, dropDaysBefore, deleteUnpartitionedBefore } = service(true);
+  it('creates today and the next three days, drops days older than HOPWATCH_RETENTION_DAYS, purges stray rows and old hourly rollups, when this scheduler leads', async () => {
+    const { retention, ensureDays, dropDaysBefore, deleteUnpartitionedBefore, deleteHourlyRollupsBefore } = service(true);
     const now = Date.UTC(2024, 0, 31, 12, 0, 0, 500);
-    expect(await retention.runOnce(now)).toEqual({ partitionsCreated: 1, partitionsDropped: 2, unpartitionedPurged: 12 });
+    expect(await retention.runOnce(now)).toEqual({ partitionsCreated: 1, partitionsDropped: 2, unpartitionedPurged: 12, hourlyRollupsPurged: 48 });
+    expect(deleteHourlyRollupsBefore).toHaveBeenCalledWith(Date.UTC(2023, 11, 30) / 1000, expect.objectContaining({ stopping: expect.any(Function) }));
     expect(ensureDays).toHaveBeenCalledWith(Math.floor(now / 1000), 4);
     expect(dropDaysBefore).toHaveBeenCalledWith(Date.UTC(2024, 0, 1, 12) / 1000);
     expect(deleteUnpartitionedBefore).toHaveBeenCalledWith(Date.UTC(2024, 0, 1, 12) / 1000, expect.objectContaining({ stopping: expect.any(Function) }));

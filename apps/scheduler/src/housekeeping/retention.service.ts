@@ -2,10 +2,11 @@
 // so two schedulers never race) creates the next days' result partitions, drops the day partitions that lie
 // wholly before the retention window, and purges the few old rows that landed in the default partition.
 // A day is dropped once all of it is older than the window, so raw results live between N and N + 1 days.
-// Rollups stay forever.
+// Hourly rollups are purged after HOPWATCH_HOURLY_ROLLUP_DAYS, whole UTC days at a time (the history reads
+// answer older hours from daily rollups, see hourlyRollupsSince); daily rollups stay forever.
 import { Inject, Injectable, Logger, OnApplicationBootstrap, OnApplicationShutdown } from '@nestjs/common';
 import { ResultPartitionRepository, RetentionRepository } from '@hopwatch/db';
-import { DAY_SECONDS } from '@hopwatch/domain';
+import { DAY_SECONDS, hourlyRollupsSince } from '@hopwatch/domain';
 import { HOPWATCH_CONFIG, HopwatchConfig, RepeatingTask } from '@hopwatch/platform';
 import { LeaderLock } from '../tick/leader.lock';
 
@@ -14,7 +15,7 @@ const RUN_EVERY_MS = 10 * 60_000;
 /** Today, and this many days after it, always have their partition. */
 const DAYS_AHEAD = 3;
 
-export type RetentionRun = { partitionsCreated: number; partitionsDropped: number; unpartitionedPurged: number };
+export type RetentionRun = { partitionsCreated: number; partitionsDropped: number; unpartitionedPurged: number; hourlyRollupsPurged: number };
 
 @Injectable()
 export class RetentionService implements OnApplicationBootstrap, OnApplicationShutdown {
@@ -48,10 +49,12 @@ export class RetentionService implements OnApplicationBootstrap, OnApplicationSh
     const cutoff = now - this.config.retentionDays * DAY_SECONDS;
     const created = await this.partitions.ensureDays(now, DAYS_AHEAD + 1);
     const dropped = await this.partitions.dropDaysBefore(cutoff);
-    const purged = await this.retention.deleteUnpartitionedBefore(cutoff, { stopping: () => this.loop.isStopped });
-    if (dropped.length + purged > 0) {
-      this.logger.log(`dropped ${dropped.length} days of raw results and purged ${purged} stray rows older than ${this.config.retentionDays} days`);
+    const stopping = () => this.loop.isStopped;
+    const purged = await this.retention.deleteUnpartitionedBefore(cutoff, { stopping });
+    const hours = await this.retention.deleteHourlyRollupsBefore(hourlyRollupsSince(now, this.config.hourlyRollupDays), { stopping });
+    if (dropped.length + purged + hours > 0) {
+      this.logger.log(`dropped ${dropped.length} days of raw results, purged ${purged} stray raw results and ${hours} hourly rollups past retention`);
     }
-    return { partitionsCreated: created.length, partitionsDropped: dropped.length, unpartitionedPurged: purged };
+    return { partitionsCreated: created.length, partitionsDropped: dropped.length, unpartitionedPurged: purged, hourlyRollupsPurged: hours };
   }
 }

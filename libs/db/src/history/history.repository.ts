@@ -8,6 +8,7 @@ import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource } from 'typeorm';
 import { ENTRY_TARGET, LATENCY_BUCKET_THRESHOLDS_MS, TimeRange, UptimeTotals } from '@hopwatch/domain';
 import { BucketTotals, RangeSources, SeriesQuery, SeriesTotals, SiteSummary } from './history.types';
+import { unpackHistogram } from './packed-histogram';
 import { preparedQuery } from './prepared-query';
 import { ROLLUP_AGGREGATES, scoredResults } from './rollup.sql';
 
@@ -23,7 +24,7 @@ type TotalsRow = {
   timeouts: number;
   latency_sum_ms: number;
   downtime_seconds: number;
-  latency_histogram: Record<string, number>;
+  latency_histogram: number[];
   status_counts: Record<string, number>;
 };
 
@@ -116,7 +117,7 @@ function toTotals(row: TotalsRow): UptimeTotals {
     timeouts: row.timeouts,
     latencySumMs: row.latency_sum_ms,
     downtimeSeconds: row.downtime_seconds,
-    latencyHistogram: row.latency_histogram,
+    latencyHistogram: unpackHistogram(row.latency_histogram),
     statusCounts: row.status_counts,
   };
 }

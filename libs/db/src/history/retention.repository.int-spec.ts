@@ -82,6 +82,24 @@ describe('raw result partitions and retention', () => {
     expect(await rowsIn('probe_results_default')).toBe(2);
   });
 
+  it('purge hourly rollups before the cutoff over every site, page by page, and keep newer hours and the daily rollups', async () => {
+    const sites = await Promise.all([insertSite(dataSource), insertSite(dataSource), insertSite(dataSource)]);
+    for (const siteId of sites) await results.insertMany(resultsFor(siteId, DAY0 + 5 * D, 3_600, '+'.repeat(30)));
+    const hourly = (where: string) => count(`SELECT count(*)::int AS n FROM rollups_hourly WHERE site_id IN ('${sites.join("','")}') ${where}`);
+    const daily = () => dataSource.query(`SELECT * FROM rollups_daily WHERE site_id IN ('${sites.join("','")}') ORDER BY 1, 2, 3, 4`);
+    const dailyBefore = await daily();
+    const [{ n: oldHours }] = await dataSource.query(`SELECT count(*)::int AS n FROM rollups_hourly WHERE bucket_start < to_timestamp(${DAY0 + 6 * D})`);
+    expect(oldHours).toBeGreaterThanOrEqual(3 * 24);
+
+    const deleted = await new RetentionRepository(dataSource).deleteHourlyRollupsBefore(DAY0 + 6 * D, { batchSize: 5, sitesPerPage: 2, pauseMs: 0 });
+
+    expect(deleted).toBe(oldHours);
+    expect(await count(`SELECT count(*)::int AS n FROM rollups_hourly WHERE bucket_start < to_timestamp(${DAY0 + 6 * D})`)).toBe(0);
+    expect(await hourly(`AND bucket_start < to_timestamp(${DAY0 + 6 * D})`)).toBe(0);
+    expect(await hourly('')).toBe(3 * 6);
+    expect(await daily()).toEqual(dailyBefore);
+  });
+
   it('stop between batches when the scheduler shuts down', async () => {
     const siteId = await insertSite(dataSource);
     await results.insertMany(resultsFor(siteId, DAY0 - 20 * D, 600, '++++'));

@@ -1,8 +1,8 @@
-// Row-by-row purges, for what whole-partition drops (ResultPartitionRepository) do not cover: raw results that
-// landed in probe_results_default (slots outside every day partition, such as a late write of a long-gone
-// day). Small batches, so no statement holds row locks for long and nothing locks the table: a DELETE takes
-// only ROW EXCLUSIVE, which inserts and reads pass freely. The default partition is small, so each batch
-// finds its rows by scanning it. Rollups are untouched.
+// Row-by-row purges in small batches, so no statement holds row locks for long and nothing locks a table: a
+// DELETE takes only ROW EXCLUSIVE, which inserts and reads pass freely. Two of them: raw results that landed in
+// probe_results_default (slots outside every day partition, such as a late write of a long-gone day; whole days
+// are dropped by ResultPartitionRepository), found by scanning that small partition; and hourly rollups past
+// their retention, found per site page through the primary key (site_id, bucket_start, …). Daily rollups stay.
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource } from 'typeorm';
@@ -12,14 +12,25 @@ const DELETE_DEFAULT_BATCH = `
   DELETE FROM probe_results_default WHERE ctid = ANY(ARRAY(
     SELECT ctid FROM probe_results_default WHERE slot < to_timestamp($1) LIMIT $2))`;
 
+const SITES_PAGE = `SELECT id FROM sites WHERE id > $1 ORDER BY id LIMIT $2`;
+
+const DELETE_HOURLY_BATCH = `
+  DELETE FROM rollups_hourly WHERE ctid = ANY(ARRAY(
+    SELECT old.ctid FROM unnest($3::uuid[]) AS site(id)
+     CROSS JOIN LATERAL (
+       SELECT ctid FROM rollups_hourly WHERE site_id = site.id AND bucket_start < to_timestamp($1) LIMIT $2
+     ) AS old
+     LIMIT $2))`;
+
 export type RetentionOptions = {
   batchSize: number;
+  sitesPerPage: number;
   pauseMs: number;
   /** Asked between batches; true ends the purge early (the rest waits for the next run). */
   stopping: () => boolean;
 };
 
-const DEFAULTS: RetentionOptions = { batchSize: 5_000, pauseMs: 10, stopping: () => false };
+const DEFAULTS: RetentionOptions = { batchSize: 5_000, sitesPerPage: 500, pauseMs: 10, stopping: () => false };
 
 @Injectable()
 export class RetentionRepository {
@@ -30,11 +41,25 @@ export class RetentionRepository {
     return this.deleteInBatches(DELETE_DEFAULT_BATCH, cutoff, { ...DEFAULTS, ...options });
   }
 
-  private async deleteInBatches(sql: string, cutoff: number, { batchSize, pauseMs, stopping }: RetentionOptions): Promise<number> {
+  /** Deletes hourly rollups of hours before `cutoff` (epoch seconds), site page by site page; returns how many. */
+  async deleteHourlyRollupsBefore(cutoff: number, options: Partial<RetentionOptions> = {}): Promise<number> {
+    const settings = { ...DEFAULTS, ...options };
+    let deleted = 0;
+    let after = '00000000-0000-0000-0000-000000000000';
+    for (;;) {
+      const page: Array<{ id: string }> = await this.dataSource.query(SITES_PAGE, [after, settings.sitesPerPage]);
+      if (page.length === 0 || settings.stopping()) return deleted;
+      const ids = page.map((site) => site.id);
+      deleted += await this.deleteInBatches(DELETE_HOURLY_BATCH, cutoff, settings, [ids]);
+      after = ids[ids.length - 1];
+    }
+  }
+
+  private async deleteInBatches(sql: string, cutoff: number, { batchSize, pauseMs, stopping }: RetentionOptions, extra: unknown[] = []): Promise<number> {
     let deleted = 0;
     for (;;) {
       if (stopping()) return deleted;
-      const [, count]: [unknown, number] = await this.dataSource.query(sql, [cutoff, batchSize]);
+      const [, count]: [unknown, number] = await this.dataSource.query(sql, [cutoff, batchSize, ...extra]);
       deleted += count;
       if (count < batchSize) return deleted;
       if (pauseMs > 0) await new Promise((resolve) => setTimeout(resolve, pauseMs));

@@ -28,6 +28,8 @@ export type HopwatchConfig = {
   webDir: string;
   sessionTtlHours: number;
   retentionDays: number;
+  /** Days hourly rollups are kept; older hours are answered from daily rollups. */
+  hourlyRollupDays: number;
   resolveQuietSeconds: number;
   alertUpdateIntervalSeconds: number;
   alertRetryHours: number;
@@ -93,7 +95,8 @@ export const VARIABLES: VariableSpec[] = [
   { name: 'HOPWATCH_WEBHOOK_TIMEOUT_MS', description: 'timeout of one webhook delivery attempt', default: '10000' },
   { name: 'HOPWATCH_TELEGRAM_API_URL', description: 'Telegram Bot API base URL for telegram channels', default: 'https://api.telegram.org' },
   { name: 'HOPWATCH_PAGERDUTY_EVENTS_URL', description: 'PagerDuty Events API v2 URL for pagerduty channels (https://events.eu.pagerduty.com/v2/enqueue for the EU region)', default: 'https://events.pagerduty.com/v2/enqueue' },
-  { name: 'HOPWATCH_RETENTION_DAYS', description: 'days raw check results are kept (rollups are kept forever)', default: '30' },
+  { name: 'HOPWATCH_RETENTION_DAYS', description: 'days raw check results are kept, in whole days (daily rollups are kept forever)', default: '30' },
+  { name: 'HOPWATCH_HOURLY_ROLLUP_DAYS', description: 'days hourly rollups are kept; older hours are answered from daily rollups (the default covers the longest 1 h chart, 31 days)', default: '32' },
   { name: 'HOPWATCH_METRICS_PUBLIC', description: 'serve /metrics without an API key: true, false, or auto (only when HOST is a loopback address)', default: 'auto' },
   { name: 'HOPWATCH_SECRET_KEY', description: 'key that encrypts secrets stored in the database (AES-256-GCM): 32 bytes as base64 or 64 hex digits; unset: read from HOPWATCH_SECRET_KEY_FILE', default: null, sensitive: true },
   { name: 'HOPWATCH_SECRET_KEY_FILE', description: 'where the key is kept when HOPWATCH_SECRET_KEY is unset; created (mode 0600) on first boot', default: 'data/secret-key' },

@@ -52,6 +52,7 @@ export function loadConfig(env: Env = process.env): HopwatchConfig {
     telegramApiUrl: url(required('HOPWATCH_TELEGRAM_API_URL'), 'HOPWATCH_TELEGRAM_API_URL', ['https:', 'http:']).replace(/\/+$/, ''),
     pagerdutyEventsUrl: url(required('HOPWATCH_PAGERDUTY_EVENTS_URL'), 'HOPWATCH_PAGERDUTY_EVENTS_URL', ['https:', 'http:']),
     retentionDays: integer(required('HOPWATCH_RETENTION_DAYS'), 'HOPWATCH_RETENTION_DAYS', 1, 3_650),
+    hourlyRollupDays: integer(required('HOPWATCH_HOURLY_ROLLUP_DAYS'), 'HOPWATCH_HOURLY_ROLLUP_DAYS', 2, 3_650),
     metricsPublic: metricsPublic(required('HOPWATCH_METRICS_PUBLIC'), required('HOST')),
     secretKey: optionalSecretKey(read('HOPWATCH_SECRET_KEY'), 'HOPWATCH_SECRET_KEY'),
     secretKeyFile: required('HOPWATCH_SECRET_KEY_FILE'),
