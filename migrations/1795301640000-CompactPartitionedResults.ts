@@ -16,7 +16,8 @@ const CHECK_RESULTS_VIEW = `
          series."region", result."slot", result."slot" + result."started_ms" * interval '1 millisecond' AS "started_at",
          result."ok", result."status", result."error_code", result."error_message", result."dns_ms", result."connect_ms",
          result."tls_ms", result."ttfb_ms", result."total_ms", host(result."remote_address")::varchar(64) AS "remote_address",
-         coalesce(result."headers", '{}'::jsonb) AS "headers", result."body_snippet", result."tls", result."dns", result."gateway"
+         coalesce(result."headers", '{}'::jsonb) AS "headers", result."body_snippet", result."tls", result."dns", result."gateway",
+         result."series_id"
     FROM "probe_results" AS result
     JOIN "probe_series" AS series ON series."id" = result."series_id"`;
 

@@ -111,21 +111,33 @@ export class CheckResultRepository {
     ]);
   }
 
-  /** Newest first, keyset-paginated on (slot, id). */
+  /**
+   * Newest first, keyset-paginated on (slot, id). One index walk per series of the site, newest slot first, each
+   * stopping after `limit` rows, merged here: a single walk over the whole site would have to sort all its rows.
+   */
   async list(query: CheckResultQuery): Promise<CheckResultEntity[]> {
+    const series: Array<{ id: number }> = await this.dataSource.query(
+      `SELECT id FROM probe_series WHERE site_id = $1 AND ($2::varchar IS NULL OR target = $2) AND ($3::varchar IS NULL OR region = $3)`,
+      [query.siteId, query.target, query.region],
+    );
+    const pages = await Promise.all(series.map((one) => this.seriesPage(one.id, query)));
+    return pages
+      .flat()
+      .sort((a, b) => b.slot.getTime() - a.slot.getTime() || Number(BigInt(b.id) - BigInt(a.id)))
+      .slice(0, query.limit);
+  }
+
+  private seriesPage(seriesId: number, query: CheckResultQuery): Promise<CheckResultEntity[]> {
     const builder = this.dataSource
       .getRepository(CheckResultEntity)
       .createQueryBuilder('result')
-      .where('result.site_id = :siteId', { siteId: query.siteId })
+      .where('result.series_id = :seriesId', { seriesId })
       .orderBy('result.slot', 'DESC')
-      .addOrderBy('result.id', 'DESC')
       .limit(query.limit);
     if (query.from) builder.andWhere('result.slot >= :from', { from: query.from });
     if (query.to) builder.andWhere('result.slot < :to', { to: query.to });
-    if (query.target) builder.andWhere('result.target = :target', { target: query.target });
-    if (query.region) builder.andWhere('result.region = :region', { region: query.region });
     if (query.after) {
-      builder.andWhere('(result.slot, result.id) < (:afterSlot, :afterId)', { afterSlot: query.after.slot, afterId: query.after.id });
+      builder.andWhere('result.slot <= :afterSlot AND (result.slot, result.id) < (:afterSlot, :afterId)', { afterSlot: query.after.slot, afterId: query.after.id });
     }
     return builder.getMany();
   }
