@@ -7,16 +7,22 @@ import { DataSource } from 'typeorm';
 import { CheckResultRepository, dataSourceOptions, migrateDatabase, NewCheckResult, ResultPartitionRepository } from '@hopwatch/db';
 import { insertSites } from './history-seed';
 
+type Growth = { rows: number; bytesPerRow: number; rowsPerSecond: number };
+
 export type StorageFigures = {
-  healthy: { rows: number; bytesPerRow: number; rowsPerSecond: number };
-  failing: { rows: number; bytesPerRow: number; rowsPerSecond: number };
+  /** Entry and two HTTP hops. */
+  healthy: Growth;
+  /** A DNS resolver check, which keeps its answer (diagnosis compares resolvers' answers). */
+  healthyResolver: Growth;
+  failing: Growth;
   rollupsHourly: { rows: number; bytesPerRow: number };
   rollupsDaily: { rows: number; bytesPerRow: number };
 };
 
 /** The tables raw results live in, before (check_results) and after (probe_results, probe_series) they were compacted. */
 export const RESULT_TABLES = ['check_results', 'probe_results', 'probe_series'];
-const TARGETS = ['entry', 'proxy', 'app'];
+const HTTP_TARGETS = ['entry', 'proxy', 'app'];
+const RESOLVER_TARGETS = ['dns:192.0.2.53'];
 const INTERVAL_SECONDS = 60;
 const SLOTS_PER_BATCH = 200;
 
@@ -30,6 +36,18 @@ export async function storedBytes(dataSource: DataSource, tables: string[]): Pro
     [tables],
   );
   return bytes;
+}
+
+function resolverProbe(siteId: string, target: string, slot: number): NewCheckResult {
+  return {
+    ...probe(siteId, target, slot, false),
+    kind: 'dns',
+    status: null,
+    timings: { dnsMs: 3.2, connectMs: null, tlsMs: null, ttfbMs: null, totalMs: 3.2 },
+    remoteAddress: '192.0.2.53',
+    headers: {},
+    dns: { resolver: '192.0.2.53', hostname: 'shop.example.com', rcode: 'NOERROR', answers: ['203.0.113.10'], disagreement: false },
+  };
 }
 
 function probe(siteId: string, target: string, slot: number, failing: boolean): NewCheckResult {
@@ -50,14 +68,19 @@ function probe(siteId: string, target: string, slot: number, failing: boolean): 
 }
 
 /** Writes `slots` slots of every target of every site; returns the rows stored and the seconds spent. */
-async function writeProbes(results: CheckResultRepository, siteIds: string[], fromSlot: number, slots: number, failing: boolean) {
+type Probes = { targets: string[]; make: (siteId: string, target: string, slot: number) => NewCheckResult };
+const healthyHttp: Probes = { targets: HTTP_TARGETS, make: (siteId, target, slot) => probe(siteId, target, slot, false) };
+const failingHttp: Probes = { targets: HTTP_TARGETS, make: (siteId, target, slot) => probe(siteId, target, slot, true) };
+const healthyResolver: Probes = { targets: RESOLVER_TARGETS, make: resolverProbe };
+
+async function writeProbes(results: CheckResultRepository, siteIds: string[], fromSlot: number, slots: number, probes: Probes) {
   let rows = 0;
   const started = process.hrtime.bigint();
   for (let first = 0; first < slots; first += SLOTS_PER_BATCH) {
     const batch: NewCheckResult[] = [];
     for (let index = first; index < Math.min(slots, first + SLOTS_PER_BATCH); index++) {
       const slot = fromSlot + index * INTERVAL_SECONDS;
-      for (const siteId of siteIds) for (const target of TARGETS) batch.push(probe(siteId, target, slot, failing));
+      for (const siteId of siteIds) for (const target of probes.targets) batch.push(probes.make(siteId, target, slot));
     }
     rows += (await results.insertMany(batch)).length;
   }
@@ -77,7 +100,7 @@ async function rollupFigures(dataSource: DataSource, table: string) {
   return { rows, bytesPerRow: rows === 0 ? 0 : Math.round((await storedBytes(dataSource, [table])) / rows) };
 }
 
-/** `days` of 60 s checks of an entry and two hops for `sites` sites, healthy, then the same again failing. */
+/** `days` of 60 s checks of an entry and two hops for `sites` sites, healthy, then a resolver check of theirs, then a day of failing checks of other sites. */
 export async function measureStorage(server: string, sites: number, days: number): Promise<StorageFigures> {
   const database = `hopwatch_bench_storage_${randomUUID().slice(0, 8)}`;
   const admin = new Client({ connectionString: `${server}/postgres` });
@@ -91,11 +114,12 @@ export async function measureStorage(server: string, sites: number, days: number
     const slots = (days * 86_400) / INTERVAL_SECONDS;
     const from = now - (now % 86_400) - days * 86_400;
     await new ResultPartitionRepository(dataSource).ensureDays(from, days + 1);
-    const healthy = await growth(dataSource, RESULT_TABLES, () => writeProbes(results, siteIds, from, slots, false));
-    // Failing probes of other sites over the same days, so they pay for their own rows, not for new partitions.
+    const healthy = await growth(dataSource, RESULT_TABLES, () => writeProbes(results, siteIds, from, slots, healthyHttp));
+    // Resolver and failing probes of other sites over the same days, so they pay for their own rows, not for new partitions.
+    const resolver = await growth(dataSource, RESULT_TABLES, () => writeProbes(results, siteIds, from, slots, healthyResolver));
     const failingSites = await insertSites(dataSource, sites, INTERVAL_SECONDS);
-    const failing = await growth(dataSource, RESULT_TABLES, () => writeProbes(results, failingSites, from, Math.min(slots, 1_440), true));
-    return { healthy, failing, rollupsHourly: await rollupFigures(dataSource, 'rollups_hourly'), rollupsDaily: await rollupFigures(dataSource, 'rollups_daily') };
+    const failing = await growth(dataSource, RESULT_TABLES, () => writeProbes(results, failingSites, from, Math.min(slots, 1_440), failingHttp));
+    return { healthy, healthyResolver: resolver, failing, rollupsHourly: await rollupFigures(dataSource, 'rollups_hourly'), rollupsDaily: await rollupFigures(dataSource, 'rollups_daily') };
   } finally {
     await dataSource.destroy();
     await admin.query(`DROP DATABASE ${database} WITH (FORCE)`);

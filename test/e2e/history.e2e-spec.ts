@@ -187,6 +187,27 @@ describe('uptime history API', () => {
     expect(listed(silent)).toMatchObject({ state: 'unknown', uptime: { last24h: null, last30d: null } });
   });
 
+  it('answers hours older than the kept hourly rollups from the daily rollups of their whole days, before and after the purge', async () => {
+    const siteId = await site({ intervalSeconds: 3_600 });
+    const oldDay = Math.floor(Date.now() / 1000 / D) * D - 40 * D;
+    await write(resultsFor(siteId, oldDay, 3_600, '++-+++-+++++++++++++++++'));
+    const hoursOf = async () =>
+      (await api.app.get(DataSource).query(`SELECT count(*)::int AS n FROM rollups_hourly WHERE site_id = $1`, [siteId]))[0].n;
+    const read = () => Promise.all([uptime(siteId, between(oldDay + 2 * H + 900, oldDay + 7 * H)), series(siteId, between(oldDay + 5 * H, oldDay + 3 * D))]);
+    const before = await read();
+    expect(before[0]).toMatchObject({ from: iso(oldDay), to: iso(oldDay + D), checks: 24, up: 22 });
+    expect(before[1]).toMatchObject({ bucket: '1d', from: iso(oldDay) });
+    expect(before[1].points[0]).toMatchObject({ start: iso(oldDay), checks: 24 });
+    expect(await hoursOf()).toBe(24);
+
+    const leader = { isLeading: () => true } as LeaderLock;
+    const config = api.app.get<HopwatchConfig>(HOPWATCH_CONFIG);
+    await new RetentionService(leader, api.app.get(ResultPartitionRepository), api.app.get(RetentionRepository), config).runOnce();
+
+    expect(await hoursOf()).toBe(0);
+    expect(await read()).toEqual(before);
+  });
+
   it('keeps answers unchanged when retention removes raw results older than 30 days', async () => {
     const siteId = await site({ intervalSeconds: 600 });
     const old = Math.floor(Date.now() / 1000 / H) * H - 40 * D;

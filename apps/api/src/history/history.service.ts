@@ -60,8 +60,10 @@ export class HistoryService {
   async series(siteId: string, query: UptimeSeriesQuery): Promise<UptimeSeriesResponse> {
     const now = nowSeconds();
     const range = resolveRange(query, now);
-    const bucket = this.hourlyOrDaily(query.bucket ?? (range.to - range.from <= SERIES_BUCKETS['1h'].maxRangeSeconds ? '1h' : '1d'), range, now);
-    const bucketSeconds = this.assertBucketFits(bucket, range, now);
+    const requested = query.bucket ?? (range.to - range.from <= SERIES_BUCKETS['1h'].maxRangeSeconds ? '1h' : '1d');
+    this.assertBucketFits(requested, range, now);
+    const bucket = this.hourlyOrDaily(requested, range, now);
+    const bucketSeconds = SERIES_BUCKETS[bucket].seconds;
     const from = floorTo(range.from, bucketSeconds);
     const target = query.target ?? ENTRY_TARGET;
     const region = query.region ?? null;
@@ -94,7 +96,7 @@ export class HistoryService {
     return now - this.config.retentionDays * DAY_SECONDS;
   }
 
-  private assertBucketFits(bucket: SeriesBucket, range: Range, now: number): number {
+  private assertBucketFits(bucket: SeriesBucket, range: Range, now: number): void {
     const { seconds, maxRangeSeconds } = SERIES_BUCKETS[bucket];
     if (range.to - range.from > maxRangeSeconds) {
       throw new InvalidRange(`bucket ${bucket} covers at most ${maxRangeSeconds / DAY_SECONDS} days; choose a larger bucket or a shorter range`);
@@ -102,7 +104,6 @@ export class HistoryService {
     if (seconds < HOUR_SECONDS && floorTo(range.from, seconds) < this.rawSince(now)) {
       throw new InvalidRange(`bucket ${bucket} is counted from raw results, kept for ${this.config.retentionDays} days: from must be within them`);
     }
-    return seconds;
   }
 
   private async assertSiteExists(siteId: string): Promise<void> {
