@@ -99,6 +99,7 @@ async function main(): Promise<void> {
       slotsChecked: figures.slotsChecked,
       missedSlots: figures.missed,
       duplicateResults: figures.duplicates,
+      bytesPerStoredResult: figures.bytesPerStoredResult,
       processes,
     })}\n`,
   );

@@ -26,15 +26,15 @@ const RESOLVER_TARGETS = ['dns:192.0.2.53'];
 const INTERVAL_SECONDS = 60;
 const SLOTS_PER_BATCH = 200;
 
-/** Every relation behind the named tables that exist (partitions included), in bytes. */
+/** SQL: bytes of every relation behind the tables named in $1 that exist (partitions included). */
+export const STORED_BYTES = `
+  SELECT coalesce(sum(pg_total_relation_size(relation.oid)), 0)::float8 AS bytes FROM (
+    SELECT class.oid FROM pg_class AS class WHERE class.relname = ANY($1::text[]) AND class.relkind = 'r'
+    UNION SELECT tree.relid FROM pg_class AS class, pg_partition_tree(class.oid) AS tree
+     WHERE class.relname = ANY($1::text[]) AND class.relkind = 'p') AS relation`;
+
 export async function storedBytes(dataSource: DataSource, tables: string[]): Promise<number> {
-  const [{ bytes }] = await dataSource.query(
-    `SELECT coalesce(sum(pg_total_relation_size(relation.oid)), 0)::float8 AS bytes FROM (
-       SELECT class.oid FROM pg_class AS class WHERE class.relname = ANY($1::text[]) AND class.relkind = 'r'
-       UNION SELECT tree.relid FROM pg_class AS class, pg_partition_tree(class.oid) AS tree
-        WHERE class.relname = ANY($1::text[]) AND class.relkind = 'p') AS relation`,
-    [tables],
-  );
+  const [{ bytes }] = await dataSource.query(STORED_BYTES, [tables]);
   return bytes;
 }
 
