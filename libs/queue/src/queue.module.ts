@@ -2,6 +2,7 @@ import { DynamicModule, Inject, Injectable, Module, OnApplicationShutdown } from
 import type { Redis } from 'ioredis';
 import { HOPWATCH_CONFIG, HopwatchConfig } from '@hopwatch/platform';
 import { CheckQueues } from './check-queues';
+import { LatenessBoard } from './lateness-board';
 import { LiveEventPublisher } from './live-events';
 import { NotificationQueue } from './notification-queue';
 import { REDIS } from './queue.module.tokens';
@@ -29,8 +30,9 @@ export class QueueModule {
         CheckQueues,
         NotificationQueue,
         LiveEventPublisher,
+        LatenessBoard,
       ],
-      exports: [REDIS, CheckQueues, NotificationQueue, LiveEventPublisher],
+      exports: [REDIS, CheckQueues, NotificationQueue, LiveEventPublisher, LatenessBoard],
     };
   }
 }

@@ -20,6 +20,8 @@ export type HopwatchConfig = {
   shutdownTimeoutMs: number;
   writerBatchSize: number;
   writerFlushMs: number;
+  /** p99 slot lateness (over 30 s) past which checks are reported as running behind. */
+  latenessWarnSeconds: number;
   smtpUrl: string | null;
   mailFrom: string;
   /** Where people reach the api; links in alerts open `${publicUrl}/incidents/<id>`. */
@@ -82,6 +84,7 @@ export const VARIABLES: VariableSpec[] = [
   { name: 'HOPWATCH_SHUTDOWN_TIMEOUT_MS', description: 'longest a process waits on SIGTERM/SIGINT for in-flight work before it exits anyway', default: '10000' },
   { name: 'HOPWATCH_WRITER_BATCH', description: 'results the writer inserts per statement at most', default: '500' },
   { name: 'HOPWATCH_WRITER_FLUSH_MS', description: 'longest a result waits in the writer before its batch is flushed', default: '100' },
+  { name: 'HOPWATCH_LATENESS_WARN_SECONDS', description: 'p99 slot lateness over the last 30 s past which a worker says checks are running behind (log line, metric, /health/ready)', default: '5' },
   { name: 'HOPWATCH_SMTP_URL', description: 'SMTP server for email alerts (smtp://user:pass@host:port)', default: null, sensitive: true },
   { name: 'HOPWATCH_MAIL_FROM', description: 'sender of alert emails', default: 'hopwatch <hopwatch@localhost>' },
   { name: 'HOPWATCH_PUBLIC_URL', description: 'base URL people reach the api and UI at, used in links inside alerts and for the CSRF origin check; default: the address the api listens on (http://localhost:PORT when HOST is 0.0.0.0 or ::)', default: null },
