@@ -1,9 +1,9 @@
 // Workers post how late their checks start; any api replica reads the board for /health/ready. One Redis hash,
 // a field per (region, worker), each report dated so a worker that went away stops counting.
 import { Inject, Injectable } from '@nestjs/common';
-import type { Redis } from 'ioredis';
 import { HOPWATCH_CONFIG, HopwatchConfig } from '@hopwatch/platform';
 import { REDIS } from './queue.module.tokens';
+import type { RedisConnection } from './redis';
 
 export type LatenessReport = { region: string; behind: boolean; p99Seconds: number; checks: number; behindSince: string | null };
 type Posted = LatenessReport & { reportedAt: number };
@@ -16,7 +16,7 @@ export class LatenessBoard {
   private readonly key: string;
 
   constructor(
-    @Inject(REDIS) private readonly redis: Redis,
+    @Inject(REDIS) private readonly redis: RedisConnection,
     @Inject(HOPWATCH_CONFIG) config: HopwatchConfig,
   ) {
     this.key = `${config.redisPrefix}:pipeline:lateness`;

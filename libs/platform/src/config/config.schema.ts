@@ -6,6 +6,8 @@ export type HopwatchConfig = {
   host: string;
   databaseUrl: string;
   redisUrl: string;
+  /** Seed nodes (host:port) of a Redis Cluster; when set, they replace redisUrl. */
+  redisClusterNodes: string[];
   /** Prefix for every BullMQ key, so several installations (or test files) share one Redis. */
   redisPrefix: string;
   adminKey: string | null;
@@ -71,7 +73,8 @@ export const VARIABLES: VariableSpec[] = [
   { name: 'HOST', description: 'API listen address', default: '0.0.0.0' },
   { name: 'DATABASE_URL', description: 'PostgreSQL URL; the database is created if missing', default: 'postgres://postgres@127.0.0.1:5432/hopwatch', sensitive: true },
   { name: 'REDIS_URL', description: 'Redis URL for the queues', default: 'redis://127.0.0.1:6379', sensitive: true },
-  { name: 'HOPWATCH_REDIS_PREFIX', description: 'key prefix for the queues in Redis', default: 'hopwatch' },
+  { name: 'REDIS_CLUSTER_NODES', description: 'Redis Cluster seed nodes (host:port,host:port); replaces REDIS_URL and needs a hash-tagged HOPWATCH_REDIS_PREFIX such as {hopwatch}', default: null },
+  { name: 'HOPWATCH_REDIS_PREFIX', description: 'key prefix for everything hopwatch keeps in Redis; in braces (`{hopwatch}`) it is a Redis Cluster hash tag that keeps every key in one slot', default: 'hopwatch' },
   { name: 'HOPWATCH_ADMIN_KEY', description: 'bootstrap API key with write scope (at least 24 characters); when unset and no key exists, one is generated and printed once', default: null, sensitive: true },
   { name: 'HOPWATCH_REGION', description: 'the vantage point this worker checks from', default: 'default' },
   { name: 'HOPWATCH_SOURCE_ADDRESS', description: 'local address probes bind to', default: null },
