@@ -122,7 +122,7 @@ export class CompactPartitionedResults1795301640000 implements MigrationInterfac
                    SELECT coalesce(jsonb_agg(coalesce(legacy.to_id::text, ids.id) ORDER BY ids.position), '[]'::jsonb)
                      FROM jsonb_array_elements_text(entry -> 'resultIds') WITH ORDINALITY AS ids(id, position)
                      LEFT JOIN "check_result_ids" AS legacy
-                       ON legacy.from_id = CASE WHEN ids.id ~ '^[0-9]{1,18}$' THEN ids.id::bigint END
+                       ON legacy.from_id = CASE WHEN ids.id ~ '^[0-9]{1,19}$' AND ids.id::numeric <= 9223372036854775807 THEN ids.id::bigint END
                  )) ELSE entry END ORDER BY entries.position), '[]'::jsonb)
           FROM jsonb_array_elements("diagnosis" -> 'evidence') WITH ORDINALITY AS entries(entry, position)))
        WHERE jsonb_typeof("diagnosis" -> 'evidence') = 'array'`);
