@@ -108,6 +108,8 @@ export async function insertRollups(dataSource: DataSource, siteIds: string[], f
       CROSS JOIN LATERAL (SELECT CASE WHEN abs(hashtext(site.id::text || hour::text || target)) % 40 = 0 THEN 2 ELSE 0 END AS n) AS failures`,
     [siteIds, from, to],
   );
+  // Fresh statistics, so the daily sums below are planned for the rows just written, not for an empty table.
+  await dataSource.query('ANALYZE rollups_hourly');
   await dataSource.query(
     `WITH hours AS (
        SELECT * FROM rollups_hourly WHERE site_id = ANY($1::uuid[]) AND bucket_start >= to_timestamp($2) AND bucket_start < to_timestamp($3)
