@@ -1,6 +1,7 @@
 // How a result is stored compactly in probe_results (see the CompactPartitionedResults migration) and how its
 // id is derived from its key rather than stored: slot seconds * 2^31 + series id.
 import { isIP } from 'node:net';
+import { SITE_LIMITS } from '@hopwatch/domain';
 
 /** Kind codes: a kind is stored as its 1-based position here. Append only; the check_results view decodes the same list. */
 export const STORED_KINDS = ['http', 'tcp', 'dns', 'push'] as const;
@@ -32,4 +33,13 @@ export function unlessHealthy(column: string): string {
 export function storableAddress(address: string | null): string | null {
   const withoutZone = address?.split('%')[0] ?? null;
   return withoutZone && isIP(withoutZone) !== 0 ? withoutZone : null;
+}
+
+/**
+ * SQL: the oldest slot a "recent enough" entry check can have at `now` for any site (three of the longest
+ * interval and two minutes). Each site's own window depends on its interval, known only while the query runs;
+ * this constant floor lets the planner leave out every older day partition before it runs.
+ */
+export function recentCheckFloor(now: string): string {
+  return `(${now} - make_interval(secs => ${SITE_LIMITS.intervalSeconds.max * 3 + 120}))`;
 }

@@ -11,6 +11,7 @@ import { BucketTotals, RangeSources, SeriesQuery, SeriesTotals, SiteSummary } fr
 import { unpackHistogram } from './packed-histogram';
 import { preparedQuery } from './prepared-query';
 import { ROLLUP_AGGREGATES, scoredResults } from './rollup.sql';
+import { recentCheckFloor } from '../checks/compact-result.sql';
 
 type TotalsRow = {
   checks: number;
@@ -93,6 +94,7 @@ const SITE_SUMMARIES = `
        CROSS JOIN LATERAL (
          SELECT result.ok FROM check_results AS result
           WHERE result.site_id = site.id AND result.slot >= to_timestamp($4) - make_interval(secs => site.interval_seconds * 3 + 120)
+            AND result.slot >= ${recentCheckFloor('to_timestamp($4)')}
             AND result.target = '${ENTRY_TARGET}' AND result.region = region.name AND result.error_code IS DISTINCT FROM 'MISSED'
           ORDER BY result.slot DESC LIMIT 1
        ) AS newest
