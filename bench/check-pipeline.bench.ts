@@ -4,6 +4,8 @@
 // a probe costs; progress goes to stderr.
 import 'reflect-metadata';
 import { ChildProcess, spawn } from 'node:child_process';
+import { mkdtempSync } from 'node:fs';
+import { tmpdir } from 'node:os';
 import { createInterface } from 'node:readline';
 import { join } from 'node:path';
 import { Client } from 'pg';
@@ -12,11 +14,12 @@ import { migrateDatabase } from '@hopwatch/db';
 import { BENCH_HOSTNAME } from './support/bench-targets';
 import { postgresProcesses, redisProcess, startHopwatch } from './support/bench-processes';
 import { ProcessSampler, round } from './support/process-sampler';
+import { hotCommands, hotFunctions, hotStatements, resetStatistics } from './support/profile';
 import { BenchTargets, seedSites } from './support/seed-sites';
 import { measure } from './support/pipeline-figures';
 
-/** `workers` 0 runs the all-in-one process; N runs the api, the scheduler and N worker processes. */
-type Options = { sites: number; interval: number; duration: number; workers: number };
+/** `workers` 0 runs the all-in-one process; N runs the api, the scheduler and N worker processes. `profile` 1: see support/profile.ts. */
+type Options = { sites: number; interval: number; duration: number; workers: number; profile: number };
 
 const SERVER = process.env.HOPWATCH_BENCH_DATABASE_SERVER ?? 'postgres://postgres@127.0.0.1:5432';
 const DATABASE_URL = `${SERVER}/hopwatch_bench`;
@@ -24,12 +27,12 @@ const PREFIX = 'hopwatch-bench';
 const REDIS_URL = process.env.REDIS_URL ?? 'redis://127.0.0.1:6379';
 
 function parseOptions(argv: string[]): Options {
-  const options: Options = { sites: 10_000, interval: 60, duration: 0, workers: 0 };
+  const options: Options = { sites: 10_000, interval: 60, duration: 0, workers: 0, profile: 0 };
   for (let index = 0; index < argv.length; index += 2) {
     const key = argv[index].replace(/^--/, '') as keyof Options;
     const value = Number(argv[index + 1]);
-    if (!(key in options) || !Number.isInteger(value) || value < (key === 'workers' ? 0 : 1)) {
-      throw new Error(`bad option ${argv[index]} ${argv[index + 1]} (use --sites N --interval S --duration S --workers N)`);
+    if (!(key in options) || !Number.isInteger(value) || value < (key === 'workers' || key === 'profile' ? 0 : 1)) {
+      throw new Error(`bad option ${argv[index]} ${argv[index + 1]} (use --sites N --interval S --duration S --workers N --profile 0|1)`);
     }
     options[key] = value;
   }
@@ -57,6 +60,16 @@ async function resetStores(): Promise<void> {
   redis.disconnect();
 }
 
+async function profileOf(folder: string, statementsTracked: boolean) {
+  log(`CPU profiles in ${folder} (open them in Chrome DevTools)`);
+  return {
+    folder,
+    hotFunctions: hotFunctions(folder, (file) => file.replace(/\.cpuprofile$/, '')),
+    hotStatements: statementsTracked ? await hotStatements(DATABASE_URL) : 'pg_stat_statements is not preloaded on this server',
+    hotRedisCommands: await hotCommands(REDIS_URL),
+  };
+}
+
 async function main(): Promise<void> {
   const options = parseOptions(process.argv.slice(2));
   const layout = options.workers === 0 ? 'all-in-one' : `api + scheduler + ${options.workers} workers`;
@@ -73,7 +86,9 @@ async function main(): Promise<void> {
     HOPWATCH_ADMIN_KEY: 'hw_bench_admin_key_0123456789abcdef',
     LOG_LEVEL: 'warn',
   };
-  const hopwatch = await startHopwatch(options.workers, env);
+  const profileDir = options.profile ? mkdtempSync(join(tmpdir(), 'hopwatch-bench-profile-')) : null;
+  const statementsTracked = options.profile ? await resetStatistics(DATABASE_URL, REDIS_URL) : false;
+  const hopwatch = await startHopwatch(options.workers, env, profileDir);
   const sampler = new ProcessSampler({
     ...Object.fromEntries([...hopwatch.children].map(([name, child]) => [name, child.pid!])),
     postgres: await postgresProcesses(DATABASE_URL),
@@ -91,6 +106,7 @@ async function main(): Promise<void> {
   await hopwatch.stop();
   targetsProcess.kill('SIGTERM');
   const figures = await measure(DATABASE_URL, firstSlots, endedAt, options.interval);
+  const profile = profileDir ? await profileOf(profileDir, statementsTracked) : undefined;
   const seconds = (endedAt - startedAt) / 1000;
   // Everything a probe costs on this box: hopwatch, Postgres and Redis; the loopback targets are the outside world.
   const cpuSeconds = Object.entries(processes).filter(([name]) => name !== 'targets').reduce((total, [, figure]) => total + figure.cpuSeconds, 0);
@@ -109,6 +125,7 @@ async function main(): Promise<void> {
       missedSlots: figures.missed,
       duplicateResults: figures.duplicates,
       processes,
+      profile,
     })}\n`,
   );
 }

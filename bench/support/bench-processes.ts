@@ -10,12 +10,18 @@ import { processTree } from './process-sampler';
 
 export type HopwatchLayout = { children: Map<string, ChildProcess>; stop(): Promise<void> };
 
-/** `workers` 0: the all-in-one process; otherwise the api, the scheduler and that many workers. */
-export async function startHopwatch(workers: number, env: Record<string, string>): Promise<HopwatchLayout> {
+/**
+ * `workers` 0: the all-in-one process; otherwise the api, the scheduler and that many workers. `profileDir`: each
+ * process writes a CPU profile there when it exits, named after it.
+ */
+export async function startHopwatch(workers: number, env: Record<string, string>, profileDir: string | null = null): Promise<HopwatchLayout> {
   const port = String(await freePort());
   const roles = workers === 0 ? [['all-in-one', 'all-in-one']] : [['api', 'api'], ['scheduler', 'scheduler'], ...Array.from({ length: workers }, (_, index) => [`worker-${index + 1}`, 'worker'])];
   const children = new Map<string, ChildProcess>();
-  for (const [name, role] of roles) children.set(name, startNode(`apps/${role}/src/main.js`, { ...env, PORT: port, HOST: '127.0.0.1' }));
+  for (const [name, role] of roles) {
+    const profiling = profileDir ? ['--cpu-prof', `--cpu-prof-dir=${profileDir}`, `--cpu-prof-name=${name}.cpuprofile`] : [];
+    children.set(name, startNode(`apps/${role}/src/main.js`, { ...env, PORT: port, HOST: '127.0.0.1' }, profiling));
+  }
   return {
     children,
     async stop() {
@@ -35,8 +41,8 @@ const started = new Set<ChildProcess>();
 // A run that fails half-way must not leave hopwatch processes checking on their own.
 process.on('exit', () => started.forEach((child) => child.kill('SIGKILL')));
 
-function startNode(script: string, env: Record<string, string>): ChildProcess {
-  const child = spawn(process.execPath, [join(__dirname, '..', '..', script)], { env: { ...process.env, ...env }, stdio: ['ignore', 'pipe', 'inherit'] });
+function startNode(script: string, env: Record<string, string>, nodeOptions: string[]): ChildProcess {
+  const child = spawn(process.execPath, [...nodeOptions, join(__dirname, '..', '..', script)], { env: { ...process.env, ...env }, stdio: ['ignore', 'pipe', 'inherit'] });
   child.stdout?.on('data', () => undefined);
   started.add(child);
   child.once('exit', () => started.delete(child));
