@@ -60,3 +60,9 @@ export const incidentsChanged = new Counter({
   labelNames: ['kind'],
   registers: [metricsRegistry],
 });
+
+export const drainedRuns = new Counter({
+  name: 'hopwatch_result_buffer_drained_total',
+  help: 'Buffered check runs stored (or found already stored) once Postgres was back',
+  registers: [metricsRegistry],
+});

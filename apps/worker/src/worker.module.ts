@@ -1,6 +1,6 @@
 import { DynamicModule, Module } from '@nestjs/common';
 import { JobWorkersModule, QueueConsumer } from '@hopwatch/queue';
-import { Infrastructure } from '@hopwatch/runtime';
+import { Infrastructure, ResultBuffer } from '@hopwatch/runtime';
 import { AnalyzerService } from './analysis/analyzer.service';
 import { ChainRunner } from './checks/chain-runner.service';
 import { CheckProcessor } from './checks/check.processor';
@@ -9,6 +9,7 @@ import { HeartbeatJudge } from './checks/heartbeat-judge.service';
 import { NotificationProcessor } from './notifications/notification.processor';
 import { OutboxRelay } from './notifications/outbox-relay.service';
 import { retryDelayMs } from './notifications/retry-delay';
+import { ResultDrainer } from './results/result-drainer.service';
 import { ResultWriter } from './results/result-writer.service';
 
 const CONSUMERS: QueueConsumer[] = [
@@ -26,8 +27,8 @@ const CONSUMERS: QueueConsumer[] = [
 
 /** BullMQ processors for HOPWATCH_REGION. */
 @Module({
-  providers: [ChainRunner, HeartbeatJudge, CertificateWatch, ResultWriter, AnalyzerService, CheckProcessor, OutboxRelay, NotificationProcessor],
-  exports: [ResultWriter, AnalyzerService, CheckProcessor, OutboxRelay],
+  providers: [ChainRunner, HeartbeatJudge, CertificateWatch, ResultBuffer, ResultWriter, ResultDrainer, AnalyzerService, CheckProcessor, OutboxRelay, NotificationProcessor],
+  exports: [ResultWriter, ResultDrainer, AnalyzerService, CheckProcessor, OutboxRelay],
 })
 export class WorkerModule {
   static register({ config, db, queue, targetPolicy, dependencies }: Infrastructure): DynamicModule {

@@ -20,6 +20,8 @@ export type HopwatchConfig = {
   shutdownTimeoutMs: number;
   writerBatchSize: number;
   writerFlushMs: number;
+  /** Check runs kept in Redis while Postgres is unreachable; past it a run is not buffered (its job fails and retries). */
+  resultBufferMax: number;
   smtpUrl: string | null;
   mailFrom: string;
   /** Where people reach the api; links in alerts open `${publicUrl}/incidents/<id>`. */
@@ -82,6 +84,7 @@ export const VARIABLES: VariableSpec[] = [
   { name: 'HOPWATCH_SHUTDOWN_TIMEOUT_MS', description: 'longest a process waits on SIGTERM/SIGINT for in-flight work before it exits anyway', default: '10000' },
   { name: 'HOPWATCH_WRITER_BATCH', description: 'results the writer inserts per statement at most', default: '500' },
   { name: 'HOPWATCH_WRITER_FLUSH_MS', description: 'longest a result waits in the writer before its batch is flushed', default: '100' },
+  { name: 'HOPWATCH_RESULT_BUFFER_MAX', description: 'check runs kept in Redis while Postgres is unreachable, written in slot order when it returns; past it a run is not buffered and its job fails and retries', default: '100000' },
   { name: 'HOPWATCH_SMTP_URL', description: 'SMTP server for email alerts (smtp://user:pass@host:port)', default: null, sensitive: true },
   { name: 'HOPWATCH_MAIL_FROM', description: 'sender of alert emails', default: 'hopwatch <hopwatch@localhost>' },
   { name: 'HOPWATCH_PUBLIC_URL', description: 'base URL people reach the api and UI at, used in links inside alerts and for the CSRF origin check; default: the address the api listens on (http://localhost:PORT when HOST is 0.0.0.0 or ::)', default: null },
