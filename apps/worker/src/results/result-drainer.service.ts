@@ -67,8 +67,7 @@ export class ResultDrainer implements OnApplicationBootstrap, OnApplicationShutd
       const entries = await this.buffer.oldest(READ_BATCH);
       if (entries.length === 0) break;
       for (const slot of bySlot(entries)) {
-        await this.store(slot);
-        drained += slot.runs.length;
+        drained += await this.store(slot);
         if ((await this.redis.eval(EXTEND_IF_MINE, 1, this.lockKey, this.token, LOCK_MS)) !== 1) return drained;
       }
     }
@@ -76,15 +75,16 @@ export class ResultDrainer implements OnApplicationBootstrap, OnApplicationShutd
     return drained;
   }
 
-  /** One slot: its runs stored (sites deleted meanwhile dropped), then each site analysed as of its check. */
-  private async store(slot: BufferedSlot): Promise<void> {
+  /** One slot: its runs stored (sites deleted meanwhile dropped), then each site analysed as of its check; returns the runs kept. */
+  private async store(slot: BufferedSlot): Promise<number> {
     const existing = await this.sites.existing([...new Set(slot.runs.map((run) => run.rows[0]?.siteId).filter(Boolean))] as string[]);
     const kept = slot.runs.filter((run) => run.rows.length > 0 && existing.has(run.rows[0].siteId));
     if (kept.length < slot.runs.length) this.logger.warn(`dropped ${slot.runs.length - kept.length} buffered runs of sites deleted meanwhile (slot ${new Date(slot.slot * 1000).toISOString()})`);
     await this.results.insertEach(kept.flatMap((run) => run.rows));
     for (const run of kept) await this.analyse(run.rows, run.intervalSeconds);
     await this.buffer.remove(slot.entryIds);
-    drainedRuns.inc(slot.runs.length);
+    drainedRuns.inc(kept.length);
+    return kept.length;
   }
 
   /** As the worker would have right after the check: healthy with no open incident needs nothing more. */
