@@ -8,9 +8,11 @@ import type { Redis } from 'ioredis';
 import { HOPWATCH_CONFIG, HopwatchConfig } from '@hopwatch/platform';
 import { REDIS } from '@hopwatch/queue';
 
-export const LEASE_MS = 10_000;
+// Short, because a leader killed outright leaves its lease to expire before a standby may lead: a gap under the
+// shortest interval (5 s) delays slots without making any of them MISSED. The leader renews it every tick.
+export const LEASE_MS = 4_000;
 // A lease counts as held until this long before Redis would let it expire: clocks and round trips get the margin.
-const SAFETY_MARGIN_MS = 2_000;
+const SAFETY_MARGIN_MS = 1_000;
 
 const EXTEND_IF_MINE = `if redis.call('GET', KEYS[1]) == ARGV[1] then return redis.call('PEXPIRE', KEYS[1], ARGV[2]) end return 0`;
 const RELEASE_IF_MINE = `if redis.call('GET', KEYS[1]) == ARGV[1] then return redis.call('DEL', KEYS[1]) end return 0`;
