@@ -83,6 +83,19 @@ describe('ResultDrainer (real Postgres and Redis)', () => {
     expect(await stored(kept)).toHaveLength(4);
   });
 
+  it('drops a run Postgres refuses (not for being away) and stores the rest of its slot', async () => {
+    const good = await insertSite(dataSource, { intervalSeconds: INTERVAL });
+    const bad = await insertSite(dataSource, { intervalSeconds: INTERVAL });
+    const [goodRun] = runs(good, '+');
+    const [badRun] = runs(bad, '+');
+    await buffer.append({ rows: goodRun, intervalSeconds: INTERVAL });
+    await buffer.append({ rows: badRun.map((row) => ({ ...row, status: 70_000 })), intervalSeconds: INTERVAL });
+
+    expect(await drainers[0].drainIfDue()).toBe(1);
+    expect(await buffer.length()).toBe(0);
+    expect([await stored(good), await stored(bad)].map((rows) => rows.length)).toEqual([2, 0]);
+  });
+
   it('refuses runs past HOPWATCH_RESULT_BUFFER_MAX instead of trimming the oldest', async () => {
     const siteId = await insertSite(dataSource, { intervalSeconds: INTERVAL });
     const [rows] = runs(siteId, '+');

@@ -5,9 +5,9 @@
 import { Inject, Injectable, Logger, OnApplicationBootstrap, OnApplicationShutdown } from '@nestjs/common';
 import type { Redis } from 'ioredis';
 import { AnalysisRepository, CheckResultRepository, ScheduleMirrorRepository } from '@hopwatch/db';
-import { dependencies, HOPWATCH_CONFIG, HopwatchConfig, RepeatingTask } from '@hopwatch/platform';
+import { dependencies, HOPWATCH_CONFIG, HopwatchConfig, isConnectionFailure, RepeatingTask } from '@hopwatch/platform';
 import { REDIS } from '@hopwatch/queue';
-import { DependencyMonitor, ResultBuffer } from '@hopwatch/runtime';
+import { BufferedRun, DependencyMonitor, ResultBuffer } from '@hopwatch/runtime';
 import { AnalyzerService } from '../analysis/analyzer.service';
 import { BufferedSlot, bySlot } from './buffered-slots';
 import { drainedRuns } from '../worker.metrics';
@@ -80,15 +80,28 @@ export class ResultDrainer implements OnApplicationBootstrap, OnApplicationShutd
     const existing = await this.sites.existing([...new Set(slot.runs.map((run) => run.rows[0]?.siteId).filter(Boolean))] as string[]);
     const kept = slot.runs.filter((run) => run.rows.length > 0 && existing.has(run.rows[0].siteId));
     if (kept.length < slot.runs.length) this.logger.warn(`dropped ${slot.runs.length - kept.length} buffered runs of sites deleted meanwhile (slot ${new Date(slot.slot * 1000).toISOString()})`);
-    await this.results.insertEach(kept.flatMap((run) => run.rows));
-    for (const run of kept) await this.analyse(run.rows, run.intervalSeconds);
+    const stored = await this.insert(kept);
+    for (const run of stored) await this.analyse(run.rows, run.intervalSeconds);
     await this.buffer.remove(slot.entryIds);
-    drainedRuns.inc(kept.length);
-    return kept.length;
+    drainedRuns.inc(stored.length);
+    return stored.length;
+  }
+
+  /** The runs Postgres took. One it refuses (not for being unreachable) is dropped with an error, so it cannot hold up the buffer. */
+  private async insert(runs: BufferedRun[]): Promise<BufferedRun[]> {
+    try {
+      await this.results.insertEach(runs.flatMap((run) => run.rows));
+      return runs;
+    } catch (error) {
+      if (isConnectionFailure(error)) throw error;
+      if (runs.length > 1) return (await Promise.all(runs.map((run) => this.insert([run])))).flat();
+      this.logger.error(`dropped a buffered run of site ${runs[0].rows[0]?.siteId} that Postgres refuses: ${(error as Error).message}`);
+      return [];
+    }
   }
 
   /** As the worker would have right after the check: healthy with no open incident needs nothing more. */
-  private async analyse(rows: BufferedSlot['runs'][number]['rows'], intervalSeconds: number): Promise<void> {
+  private async analyse(rows: BufferedRun['rows'], intervalSeconds: number): Promise<void> {
     const entry = rows.find((row) => row.target === 'entry');
     if (!entry || entry.errorCode === 'MISSED') return;
     if (entry.ok && !(await this.analysis.hasOpenIncident(entry.siteId))) return;
