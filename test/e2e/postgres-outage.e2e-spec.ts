@@ -1,4 +1,4 @@
-// Checks go on through a Postgres outage: the scheduler enqueues from memory under its Redis lease, the worker
+// Checks go on through a Postgres outage: the scheduler (one of two) enqueues from memory under its Redis lease, the worker
 // buffers results in Redis, and once Postgres is back every slot is stored once, none MISSED, and an incident that
 // began during the outage opens with its real start and reaches a real webhook receiver.
 import { Client } from 'pg';
@@ -52,7 +52,8 @@ describe('checks through a Postgres outage', () => {
     const port = await freePort();
     api = `http://127.0.0.1:${port}/api/v1`;
     const env = { DATABASE_URL: databaseUrl, REDIS_URL: redis.url, HOPWATCH_REDIS_PREFIX: 'hw-pg-outage', HOPWATCH_SHUTDOWN_TIMEOUT_MS: '3000', LOG_LEVEL: 'info' };
-    for (const [role, extra] of [['api', { PORT: String(port), HOST: '127.0.0.1' }], ['scheduler', {}], ['worker', {}]] as const) {
+    const roles = [['api', { PORT: String(port), HOST: '127.0.0.1' }], ['scheduler', {}], ['scheduler', {}], ['worker', {}]] as const;
+    for (const [role, extra] of roles) {
       const child = startHopwatch(role, { ...env, ...extra });
       processes.push(child);
       await child.started(60_000);
@@ -107,5 +108,8 @@ describe('checks through a Postgres outage', () => {
     // The outage spans about five slots of each site; all of them were checked.
     expect(ledger.stored).toBeGreaterThanOrEqual(3 * Math.floor((lastSlot * 1000 - outageStart) / 1000 / INTERVAL));
     expect(await sql(`SELECT 1 FROM check_results WHERE error_code = 'MISSED'`)).toEqual([]);
+    // The leader kept its lease through the outage; the standby, which took the advisory lock meanwhile or not, never led.
+    const schedulers = processes.slice(1, 3).map((child) => child.output().split('became the active scheduler').length - 1);
+    expect(schedulers.sort()).toEqual([0, 1]);
   });
 });

@@ -9,6 +9,7 @@ import { dependencies, HOPWATCH_CONFIG, HopwatchConfig } from '@hopwatch/platfor
 import { SchedulerLease } from './scheduler-lease';
 
 const SCHEDULER_LOCK = 0x686f7073;
+const RELOCK_EVERY_MS = 1_000;
 
 @Injectable()
 export class LeaderLock implements OnApplicationShutdown {
@@ -16,6 +17,7 @@ export class LeaderLock implements OnApplicationShutdown {
   private client: Client | null = null;
   private holdsAdvisoryLock = false;
   private leading = false;
+  private lastRelock = 0;
 
   constructor(
     @Inject(HOPWATCH_CONFIG) private readonly config: HopwatchConfig,
@@ -53,7 +55,10 @@ export class LeaderLock implements OnApplicationShutdown {
   private async keepLeading(): Promise<boolean> {
     if (!(await this.stillLeads())) return false;
     // Back after an outage: hold the advisory lock again, so a standby started meanwhile waits on it.
-    if (!this.holdsAdvisoryLock && dependencies.isUp('postgres')) await this.tryAdvisoryLock().catch(() => false);
+    if (!this.holdsAdvisoryLock && dependencies.isUp('postgres') && Date.now() - this.lastRelock >= RELOCK_EVERY_MS) {
+      this.lastRelock = Date.now();
+      await this.tryAdvisoryLock().catch(() => false);
+    }
     return true;
   }
 
