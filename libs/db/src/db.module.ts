@@ -21,10 +21,11 @@ import { SiteOverviewRepository } from './history/site-overview.repository';
 import { AnalysisRepository } from './incidents/analysis.repository';
 import { IncidentRepository } from './incidents/incident.repository';
 import { ScheduleRepository } from './schedule/schedule.repository';
+import { ScheduleMirrorRepository } from './schedule/schedule-mirror.repository';
 import { SiteRepository } from './sites/site.repository';
 import { UnitOfWork } from './unit-of-work';
 
-const REPOSITORIES = [SiteRepository, ApiKeyRepository, ScheduleRepository, CheckResultRepository, AnalysisRepository, IncidentRepository, HistoryRepository, RetentionRepository, ResultPartitionRepository, IncidentHistoryRepository, AlertChannelRepository, DeliveryRepository, MaintenanceWindowRepository, NotificationOutboxRepository, FleetMetricsRepository, PushRepository, CertificateWarningRepository, WebSessionRepository, StatusPageRepository, PublicStatusRepository, SiteOverviewRepository];
+const REPOSITORIES = [SiteRepository, ApiKeyRepository, ScheduleRepository, ScheduleMirrorRepository, CheckResultRepository, AnalysisRepository, IncidentRepository, HistoryRepository, RetentionRepository, ResultPartitionRepository, IncidentHistoryRepository, AlertChannelRepository, DeliveryRepository, MaintenanceWindowRepository, NotificationOutboxRepository, FleetMetricsRepository, PushRepository, CertificateWarningRepository, WebSessionRepository, StatusPageRepository, PublicStatusRepository, SiteOverviewRepository];
 
 @Module({})
 export class DbModule {

@@ -22,6 +22,8 @@ export type HopwatchConfig = {
   shutdownTimeoutMs: number;
   writerBatchSize: number;
   writerFlushMs: number;
+  /** Check runs kept in Redis while Postgres is unreachable; past it a run is not buffered (its job fails and retries). */
+  resultBufferMax: number;
   /** p99 slot lateness (over 30 s) past which checks are reported as running behind. */
   latenessWarnSeconds: number;
   smtpUrl: string | null;
@@ -89,6 +91,7 @@ export const VARIABLES: VariableSpec[] = [
   { name: 'HOPWATCH_SHUTDOWN_TIMEOUT_MS', description: 'longest a process waits on SIGTERM/SIGINT for in-flight work before it exits anyway', default: '10000' },
   { name: 'HOPWATCH_WRITER_BATCH', description: 'results the writer inserts per statement at most', default: '500' },
   { name: 'HOPWATCH_WRITER_FLUSH_MS', description: 'longest a result waits in the writer before its batch is flushed', default: '100' },
+  { name: 'HOPWATCH_RESULT_BUFFER_MAX', description: 'check runs kept in Redis while Postgres is unreachable, written in slot order when it returns; past it a run is not buffered and its job fails and retries', default: '100000' },
   { name: 'HOPWATCH_LATENESS_WARN_SECONDS', description: 'p99 slot lateness over the last 30 s past which a worker says checks are running behind (log line, metric, /health/ready)', default: '5' },
   { name: 'HOPWATCH_SMTP_URL', description: 'SMTP server for email alerts (smtp://user:pass@host:port)', default: null, sensitive: true },
   { name: 'HOPWATCH_MAIL_FROM', description: 'sender of alert emails', default: 'hopwatch <hopwatch@localhost>' },

@@ -41,6 +41,7 @@ export function loadConfig(env: Env = process.env): HopwatchConfig {
     shutdownTimeoutMs: integer(required('HOPWATCH_SHUTDOWN_TIMEOUT_MS'), 'HOPWATCH_SHUTDOWN_TIMEOUT_MS', 100, 600_000),
     writerBatchSize: integer(required('HOPWATCH_WRITER_BATCH'), 'HOPWATCH_WRITER_BATCH', 1, 10_000),
     writerFlushMs: integer(required('HOPWATCH_WRITER_FLUSH_MS'), 'HOPWATCH_WRITER_FLUSH_MS', 1, 10_000),
+    resultBufferMax: integer(required('HOPWATCH_RESULT_BUFFER_MAX'), 'HOPWATCH_RESULT_BUFFER_MAX', 1, 10_000_000),
     latenessWarnSeconds: integer(required('HOPWATCH_LATENESS_WARN_SECONDS'), 'HOPWATCH_LATENESS_WARN_SECONDS', 1, 3_600),
     smtpUrl: optionalUrl(read('HOPWATCH_SMTP_URL'), 'HOPWATCH_SMTP_URL', ['smtp:', 'smtps:']),
     mailFrom: required('HOPWATCH_MAIL_FROM'),
