@@ -2,11 +2,10 @@
 // shared by every worker and scheduler of an installation, bounded (HOPWATCH_RESULT_BUFFER_MAX runs), and emptied
 // in slot order by one drainer once Postgres answers again (ResultDrainer in the worker).
 import { Inject, Injectable, Logger, OnApplicationShutdown } from '@nestjs/common';
-import type { Redis } from 'ioredis';
 import { Counter, Gauge } from 'prom-client';
 import type { NewCheckResult } from '@hopwatch/db';
 import { dependencies, HOPWATCH_CONFIG, HopwatchConfig, metricsRegistry } from '@hopwatch/platform';
-import { REDIS } from '@hopwatch/queue';
+import { REDIS, RedisConnection } from '@hopwatch/queue';
 
 /** One check run (or one missed slot) as buffered: its rows and the site's interval, which the analyzer needs. */
 export type BufferedRun = { rows: NewCheckResult[]; intervalSeconds: number };
@@ -51,7 +50,7 @@ export class ResultBuffer implements OnApplicationShutdown {
   readonly key: string;
 
   constructor(
-    @Inject(REDIS) private readonly redis: Redis,
+    @Inject(REDIS) private readonly redis: RedisConnection,
     @Inject(HOPWATCH_CONFIG) private readonly config: HopwatchConfig,
   ) {
     this.key = `${config.redisPrefix}:results:buffer`;

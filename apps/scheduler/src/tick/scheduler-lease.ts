@@ -4,9 +4,8 @@
 // can take the key only after it has expired, by which time the old leader already counts itself out.
 import { randomUUID } from 'node:crypto';
 import { Inject, Injectable } from '@nestjs/common';
-import type { Redis } from 'ioredis';
 import { HOPWATCH_CONFIG, HopwatchConfig } from '@hopwatch/platform';
-import { REDIS } from '@hopwatch/queue';
+import { REDIS, RedisConnection } from '@hopwatch/queue';
 
 // Short, because a leader killed outright leaves its lease to expire before a standby may lead: a gap under the
 // shortest interval (5 s) delays slots without making any of them MISSED. The leader renews it every tick.
@@ -27,7 +26,7 @@ export class SchedulerLease {
   private heldEpoch: number | null = null;
 
   constructor(
-    @Inject(REDIS) private readonly redis: Redis,
+    @Inject(REDIS) private readonly redis: RedisConnection,
     @Inject(HOPWATCH_CONFIG) config: HopwatchConfig,
   ) {
     this.key = `${config.redisPrefix}:scheduler:leader`;

@@ -3,10 +3,9 @@
 // the outage opens with its real start and is alerted. Stored with the idempotent insert and deleted from the
 // buffer only after, a drain cut short is simply done again.
 import { Inject, Injectable, Logger, OnApplicationBootstrap, OnApplicationShutdown } from '@nestjs/common';
-import type { Redis } from 'ioredis';
 import { AnalysisRepository, CheckResultRepository, ScheduleMirrorRepository } from '@hopwatch/db';
 import { dependencies, HOPWATCH_CONFIG, HopwatchConfig, isConnectionFailure, RepeatingTask } from '@hopwatch/platform';
-import { REDIS } from '@hopwatch/queue';
+import { REDIS, RedisConnection } from '@hopwatch/queue';
 import { BufferedRun, DependencyMonitor, ResultBuffer } from '@hopwatch/runtime';
 import { AnalyzerService } from '../analysis/analyzer.service';
 import { BufferedSlot, bySlot } from './buffered-slots';
@@ -33,7 +32,7 @@ export class ResultDrainer implements OnApplicationBootstrap, OnApplicationShutd
     private readonly analysis: AnalysisRepository,
     private readonly analyzer: AnalyzerService,
     private readonly monitor: DependencyMonitor,
-    @Inject(REDIS) private readonly redis: Redis,
+    @Inject(REDIS) private readonly redis: RedisConnection,
     @Inject(HOPWATCH_CONFIG) config: HopwatchConfig,
   ) {
     this.lockKey = `${config.redisPrefix}:results:drain-lock`;
