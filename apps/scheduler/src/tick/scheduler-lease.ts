@@ -5,7 +5,7 @@
 import { randomUUID } from 'node:crypto';
 import { Inject, Injectable } from '@nestjs/common';
 import { HOPWATCH_CONFIG, HopwatchConfig } from '@hopwatch/platform';
-import { REDIS, RedisConnection } from '@hopwatch/queue';
+import { deleteIfMine, extendIfMine, REDIS, RedisConnection } from '@hopwatch/queue';
 
 // Short, because a leader killed outright leaves its lease to expire before a standby may lead: a gap under the
 // shortest interval (5 s) delays slots without making any of them MISSED. The leader renews it every tick.
@@ -13,8 +13,6 @@ export const LEASE_MS = 4_000;
 // A lease counts as held until this long before Redis would let it expire: clocks and round trips get the margin.
 const SAFETY_MARGIN_MS = 1_000;
 
-const EXTEND_IF_MINE = `if redis.call('GET', KEYS[1]) == ARGV[1] then return redis.call('PEXPIRE', KEYS[1], ARGV[2]) end return 0`;
-const RELEASE_IF_MINE = `if redis.call('GET', KEYS[1]) == ARGV[1] then return redis.call('DEL', KEYS[1]) end return 0`;
 
 @Injectable()
 export class SchedulerLease {
@@ -54,8 +52,7 @@ export class SchedulerLease {
   async renew(): Promise<boolean> {
     if (!this.value) return false;
     const startedAt = Date.now();
-    const extended = await this.redis.eval(EXTEND_IF_MINE, 1, this.key, this.value, LEASE_MS);
-    if (extended !== 1) {
+    if (!(await extendIfMine(this.redis, this.key, this.value, LEASE_MS))) {
       this.forget();
       return false;
     }
@@ -71,7 +68,7 @@ export class SchedulerLease {
   async release(): Promise<void> {
     const value = this.value;
     this.forget();
-    if (value) await this.redis.eval(RELEASE_IF_MINE, 1, this.key, value);
+    if (value) await deleteIfMine(this.redis, this.key, value);
   }
 
   private forget(): void {

@@ -5,7 +5,7 @@
 import { Inject, Injectable, Logger, OnApplicationBootstrap, OnApplicationShutdown } from '@nestjs/common';
 import { AnalysisRepository, CheckResultRepository, ScheduleMirrorRepository } from '@hopwatch/db';
 import { dependencies, HOPWATCH_CONFIG, HopwatchConfig, isConnectionFailure, RepeatingTask } from '@hopwatch/platform';
-import { REDIS, RedisConnection } from '@hopwatch/queue';
+import { deleteIfMine, extendIfMine, REDIS, RedisConnection } from '@hopwatch/queue';
 import { BufferedRun, DependencyMonitor, ResultBuffer } from '@hopwatch/runtime';
 import { AnalyzerService } from '../analysis/analyzer.service';
 import { BufferedSlot, bySlot } from './buffered-slots';
@@ -15,8 +15,6 @@ const DRAIN_EVERY_MS = 500;
 const READ_BATCH = 2_000;
 const LOCK_MS = 30_000;
 
-const RELEASE_IF_MINE = `if redis.call('GET', KEYS[1]) == ARGV[1] then return redis.call('DEL', KEYS[1]) end return 0`;
-const EXTEND_IF_MINE = `if redis.call('GET', KEYS[1]) == ARGV[1] then return redis.call('PEXPIRE', KEYS[1], ARGV[2]) end return 0`;
 
 @Injectable()
 export class ResultDrainer implements OnApplicationBootstrap, OnApplicationShutdown {
@@ -56,7 +54,7 @@ export class ResultDrainer implements OnApplicationBootstrap, OnApplicationShutd
     try {
       return await this.drain();
     } finally {
-      await this.redis.eval(RELEASE_IF_MINE, 1, this.lockKey, this.token);
+      await deleteIfMine(this.redis, this.lockKey, this.token);
     }
   }
 
@@ -67,7 +65,7 @@ export class ResultDrainer implements OnApplicationBootstrap, OnApplicationShutd
       if (entries.length === 0) break;
       for (const slot of bySlot(entries)) {
         drained += await this.store(slot);
-        if ((await this.redis.eval(EXTEND_IF_MINE, 1, this.lockKey, this.token, LOCK_MS)) !== 1) return drained;
+        if (!(await extendIfMine(this.redis, this.lockKey, this.token, LOCK_MS))) return drained;
       }
     }
     if (drained > 0) this.logger.log(`stored ${drained} check runs buffered while Postgres was unreachable`);
