@@ -1,10 +1,9 @@
 import 'reflect-metadata';
 import { randomBytes } from 'node:crypto';
-import type { Redis } from 'ioredis';
 import { DataSource } from 'typeorm';
 import { CheckResultRepository, dataSourceOptions, ScheduleRepository, UnitOfWork } from '@hopwatch/db';
 import { HopwatchConfig, loadConfig } from '@hopwatch/platform';
-import { CheckQueues, checkJobId, createRedis } from '@hopwatch/queue';
+import { CheckQueues, checkJobId, createRedis, RedisConnection } from '@hopwatch/queue';
 import { aResult, insertSite } from '../../../../test/support/history-fixtures';
 import { createTestDatabase, TestDatabase } from '../../../../test/support/test-database';
 import { LostJobsService } from './lost-jobs.service';
@@ -15,7 +14,7 @@ describe('re-enqueueing the claimed slots Redis lost', () => {
   let database: TestDatabase;
   let dataSource: DataSource;
   let schedule: ScheduleRepository;
-  let redis: Redis;
+  let redis: RedisConnection;
   let config: HopwatchConfig;
   let queues: CheckQueues;
   let marker: string;
@@ -25,7 +24,7 @@ describe('re-enqueueing the claimed slots Redis lost', () => {
     dataSource = await new DataSource(dataSourceOptions(database.url, 4)).initialize();
     schedule = new ScheduleRepository(dataSource);
     config = loadConfig({ HOPWATCH_REDIS_PREFIX: `hw-lost-${randomBytes(4).toString('hex')}` });
-    redis = createRedis(config.redisUrl);
+    redis = createRedis(config);
     queues = new CheckQueues(redis, config);
     marker = `${config.redisPrefix}:scheduler:redis-epoch`;
   });
