@@ -31,9 +31,10 @@ export class LostJobsService {
     if (now - this.lastCheck < CHECK_EVERY_MS) return 0;
     this.lastCheck = now;
     const marker = `${this.config.redisPrefix}:scheduler:redis-epoch`;
-    // Creates the marker if Redis lost it and answers what it held before: null when it was missing.
-    const before = await this.redis.set(marker, RECOVERING, 'NX', 'GET');
-    if (before !== null && before !== RECOVERING) return 0;
+    const state = await this.redis.get(marker);
+    if (state !== null && state !== RECOVERING) return 0;
+    // Created before the re-enqueue, so losing Redis again during it leaves the marker missing (see XX below).
+    if (state === null) await this.redis.set(marker, RECOVERING, 'NX');
     const count = await this.reenqueueUnfinished();
     // XX: if Redis lost its data again meanwhile, the marker stays missing and the next check recovers again.
     await this.redis.set(marker, new Date(now).toISOString(), 'XX');
