@@ -1,5 +1,5 @@
 // What one fault scenario runs on: a private Postgres and Redis (never the shared ones), a loopback target,
-// a fresh database per scenario, and the real hopwatch processes.
+// the alert lab (receivers and a flapping origin), a fresh database per scenario, and the real hopwatch processes.
 import { randomUUID } from 'node:crypto';
 import { Client } from 'pg';
 import { firstSlotFor, ScheduledSite } from '@hopwatch/domain';
@@ -8,25 +8,30 @@ import { HopwatchProcess, Role, startHopwatch } from '../../test/support/hopwatc
 import { PrivatePostgres, startPrivatePostgres } from '../../test/support/postgres-server';
 import { PrivateRedis, startPrivateRedis } from '../../test/support/redis-server';
 import { startTargetServer, TargetServer } from '../../test/support/target-server';
+import { AlertChannels, AlertLab, openAlertLab } from './alert-lab';
 
 const TEMPLATE = 'hopwatch_faults_template';
+/** Sites on the flapping origin, beside the steady fleet. */
+const FLAPPING_SITES = 4;
 
 export type FaultLab = {
   postgres: PrivatePostgres;
   redis: PrivateRedis;
   target: TargetServer;
+  alerts: AlertLab;
   close(): Promise<void>;
 };
 
 export async function openFaultLab(): Promise<FaultLab> {
-  const [postgres, redis, target] = await Promise.all([startPrivatePostgres(), startPrivateRedis(), startTargetServer()]);
+  const [postgres, redis, target, alerts] = await Promise.all([startPrivatePostgres(), startPrivateRedis(), startTargetServer(), openAlertLab()]);
   await migrateDatabase(postgres.url.replace(/\/postgres$/, `/${TEMPLATE}`));
   return {
     postgres,
     redis,
     target,
+    alerts,
     async close() {
-      await target.close();
+      await Promise.all([target.close(), alerts.close()]);
       await Promise.all([postgres.remove(), redis.stop()]);
     },
   };
@@ -36,36 +41,42 @@ export async function openFaultLab(): Promise<FaultLab> {
 export class ScenarioRun {
   readonly processes: Array<{ role: Role; process: HopwatchProcess }> = [];
   sites: ScheduledSite[] = [];
+  /** The sites on the flapping origin: part of the slot ledger, not of the time to recover. */
+  readonly flappingSiteIds = new Set<string>();
 
   private constructor(
     readonly lab: FaultLab,
     readonly databaseUrl: string,
+    readonly channels: AlertChannels,
   ) {}
 
   static async prepare(lab: FaultLab): Promise<ScenarioRun> {
     const name = `hopwatch_fault_${randomUUID().slice(0, 8)}`;
     await withClient(lab.postgres.url, (client) => client.query(`CREATE DATABASE ${name} TEMPLATE ${TEMPLATE}`));
     await lab.redis.flushAll();
-    return new ScenarioRun(lab, lab.postgres.url.replace(/\/postgres$/, `/${name}`));
+    const databaseUrl = lab.postgres.url.replace(/\/postgres$/, `/${name}`);
+    return new ScenarioRun(lab, databaseUrl, await lab.alerts.prepare(databaseUrl));
   }
 
   /** Adds the sites once the processes run, their first slots a few seconds ahead, so start-up time costs no slot. */
   async seed(siteCount: number, intervalSeconds: number): Promise<void> {
     const startMs = Date.now() + 3_000;
-    const sites = Array.from({ length: siteCount }, () => {
+    const sites = Array.from({ length: siteCount + FLAPPING_SITES }, (_, index) => {
       const siteId = randomUUID();
-      return { siteId, firstSlot: firstSlotFor(siteId, intervalSeconds, startMs), intervalSeconds };
+      const url = index < siteCount ? this.lab.target.url('/') : this.lab.alerts.origin.url('/');
+      return { siteId, firstSlot: firstSlotFor(siteId, intervalSeconds, startMs), intervalSeconds, url };
     });
     await withClient(this.databaseUrl, (client) =>
       client.query(
         `INSERT INTO sites (id, name, url, method, interval_seconds, timeout_ms, expect_status, regions, dns_resolvers, tags,
                             alert_channel_ids, confirmations, recoveries, paused, next_run_at)
-         SELECT id, 'fault-' || id, $3, 'GET', $4, 2000, '200', '{default}', '{}', '{faults}', '{}', 2, 2, false, next_run_at
-           FROM unnest($1::uuid[], $2::timestamptz[]) AS seeded(id, next_run_at)`,
-        [sites.map((site) => site.siteId), sites.map((site) => new Date(site.firstSlot * 1000).toISOString()), this.lab.target.url('/'), intervalSeconds],
+         SELECT id, 'fault-' || id, url, 'GET', $4, 2000, '200', '{default}', '{}', '{faults}', '{}', 2, 2, false, next_run_at
+           FROM unnest($1::uuid[], $2::timestamptz[], $3::text[]) AS seeded(id, next_run_at, url)`,
+        [sites.map((site) => site.siteId), sites.map((site) => new Date(site.firstSlot * 1000).toISOString()), sites.map((site) => site.url), intervalSeconds],
       ),
     );
-    this.sites = sites;
+    this.sites = sites.map(({ siteId, firstSlot }) => ({ siteId, firstSlot, intervalSeconds }));
+    for (const site of sites.slice(siteCount)) this.flappingSiteIds.add(site.siteId);
   }
 
   async start(role: Role): Promise<HopwatchProcess> {
@@ -74,6 +85,7 @@ export class ScenarioRun {
       REDIS_URL: this.lab.redis.url,
       HOPWATCH_REDIS_PREFIX: 'hopwatch-faults',
       HOPWATCH_SHUTDOWN_TIMEOUT_MS: '5000',
+      ...this.lab.alerts.processEnv(),
     });
     this.processes.push({ role, process });
     await process.started(60_000);

@@ -37,10 +37,7 @@ describe('Redis losing its queued checks', () => {
     await process.started();
   };
 
-  // Known race (issue #11, open): in about a third of runs here, nothing is re-enqueued after the restart and the
-  // claimed slots are never run; when it works it takes ~5 s. Skipped so it cannot sink unrelated landings until the
-  // re-enqueue path is fixed; run it with `npx jest test/e2e/redis-loss.e2e-spec.ts` after removing .skip.
-  it.skip('re-enqueues every claimed slot not stored yet, and runs each once', async () => {
+  it('re-enqueues every claimed slot not stored yet, and runs each once', async () => {
     await db.query(
       `INSERT INTO sites (name, url, method, interval_seconds, timeout_ms, expect_status, regions, dns_resolvers, tags,
                           alert_channel_ids, confirmations, recoveries, paused, next_run_at)
@@ -50,8 +47,9 @@ describe('Redis losing its queued checks', () => {
     );
     // Only a scheduler: the claimed slots wait in Redis as jobs, then Redis restarts without them.
     await start('scheduler');
+    // The claim itself, not merely a next_run_at in the future: the sites' first one already is, before any claim.
     const claimed = await waitFor(
-      async () => (await db.query(`SELECT id, next_run_at - make_interval(secs => interval_seconds) AS slot FROM sites WHERE next_run_at > now()`)).rows,
+      async () => (await db.query(`SELECT id, last_enqueued_slot AS slot FROM sites WHERE last_enqueued_slot IS NOT NULL`)).rows,
       (rows) => rows.length === SITES,
     );
     await redis.restart();

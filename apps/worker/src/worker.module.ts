@@ -21,7 +21,10 @@ const CONSUMERS: QueueConsumer[] = [
   },
   {
     queue: 'notifications',
-    options: () => ({ concurrency: 20, settings: { backoffStrategy: (attemptsMade: number) => retryDelayMs(attemptsMade) } }),
+    options: (config) => ({
+      concurrency: 20,
+      settings: { backoffStrategy: (attemptsMade: number) => retryDelayMs(attemptsMade, { firstMs: config.alertRetryFirstMs, maxMs: config.alertRetryMaxMs }) },
+    }),
     logFailures: false,
   },
 ];

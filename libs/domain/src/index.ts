@@ -44,6 +44,7 @@ export * from './uptime/history-range';
 export * from './uptime/uptime-breakdown';
 export * from './uptime/site-state';
 export * from './alerting/alert-policy';
+export * from './alerting/alert-ledger';
 export * from './push/heartbeat';
 export * from './certificates/expiry-warning';
 export * from './dns/dns-expectation';

@@ -1,6 +1,9 @@
 // Postgres holds the schedule, Redis the queued jobs. When Redis comes back empty (restarted without persistence,
-// or flushed), the jobs of the slots already claimed are gone; this puts them back. A marker key tells: it is set
-// once, and its absence means Redis lost its data (or this is the first start, when the check is harmless).
+// or flushed), the jobs of the slots already claimed are gone; this puts them back. A marker key tells: its absence
+// means Redis lost its data (or this is the first start, when the check is harmless). The marker reads RECOVERING
+// until a re-enqueue has succeeded, so a re-enqueue that throws (Redis or Postgres still coming back) or a scheduler
+// that dies half-way is retried by the next check, of this or another scheduler. The marker is created before the
+// re-enqueue, so a second loss during it is noticed too.
 // Re-adding is safe: a job still queued keeps its deterministic id, and a slot already stored is not selected.
 import { Inject, Injectable, Logger } from '@nestjs/common';
 import { ScheduleRepository, toChainSpec } from '@hopwatch/db';
@@ -9,6 +12,7 @@ import { CheckJob, CheckQueues, REDIS, RedisConnection } from '@hopwatch/queue';
 import { reenqueuedChecks } from './scheduler.metrics';
 
 const CHECK_EVERY_MS = 1_000;
+const RECOVERING = 'recovering';
 
 @Injectable()
 export class LostJobsService {
@@ -27,9 +31,14 @@ export class LostJobsService {
     if (now - this.lastCheck < CHECK_EVERY_MS) return 0;
     this.lastCheck = now;
     const marker = `${this.config.redisPrefix}:scheduler:redis-epoch`;
-    const fresh = await this.redis.set(marker, new Date(now).toISOString(), 'NX');
-    if (fresh !== 'OK') return 0;
-    return this.reenqueueUnfinished();
+    const state = await this.redis.get(marker);
+    if (state !== null && state !== RECOVERING) return 0;
+    // Created before the re-enqueue, so losing Redis again during it leaves the marker missing (see XX below).
+    if (state === null) await this.redis.set(marker, RECOVERING, 'NX');
+    const count = await this.reenqueueUnfinished();
+    // XX: if Redis lost its data again meanwhile, the marker stays missing and the next check recovers again.
+    await this.redis.set(marker, new Date(now).toISOString(), 'XX');
+    return count;
   }
 
   async reenqueueUnfinished(): Promise<number> {

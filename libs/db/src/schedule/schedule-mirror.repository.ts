@@ -17,11 +17,15 @@ export class ScheduleMirrorRepository {
     return sites;
   }
 
-  /** Moves next_run_at forward to what the scheduler enqueued from memory; never back (another claim may be ahead). */
+  /**
+   * Moves next_run_at forward to what the scheduler enqueued from memory, never back (another claim may be ahead),
+   * and records the slot enqueued last, as a claim does, for the Redis-loss recovery.
+   */
   async advanceTo(nextRunAt: Map<string, Date>): Promise<void> {
     if (nextRunAt.size === 0) return;
     await this.dataSource.query(
-      `UPDATE sites SET next_run_at = ahead.next_run_at
+      `UPDATE sites SET next_run_at = ahead.next_run_at,
+                        last_enqueued_slot = ahead.next_run_at - make_interval(secs => sites.interval_seconds)
          FROM unnest($1::uuid[], $2::timestamptz[]) AS ahead(id, next_run_at)
         WHERE sites.id = ahead.id AND sites.next_run_at < ahead.next_run_at`,
       [[...nextRunAt.keys()], [...nextRunAt.values()].map((date) => date.toISOString())],

@@ -13,21 +13,19 @@ export class ScheduleRepository {
   constructor(@InjectDataSource() private readonly dataSource: DataSource) {}
 
   /**
-   * Every site's most recently enqueued slot (next_run_at minus one interval) that some of its regions have not
-   * stored an entry result for: the jobs a Redis restart or flush may have taken with it.
+   * Every site's last enqueued slot that is not yet a whole interval old and that some of its regions have not stored
+   * an entry result for: the jobs a Redis restart or flush may have taken with it.
    */
   async unfinishedSlots(): Promise<UnfinishedSlot[]> {
     const rows: Array<{ id: string; slot: Date; regions: string[] }> = await this.dataSource.query(
-      `SELECT site.id, site.next_run_at - make_interval(secs => site.interval_seconds) AS slot,
-              array_agg(region ORDER BY region) AS regions
+      `SELECT site.id, site.last_enqueued_slot AS slot, array_agg(region ORDER BY region) AS regions
          FROM sites AS site CROSS JOIN LATERAL unnest(site.regions) AS region
-        WHERE NOT site.paused AND site.next_run_at > now()
-          -- a site whose first slot has not come yet was never claimed: there is nothing to put back
-          AND site.next_run_at - make_interval(secs => site.interval_seconds) >= site.created_at
+        WHERE NOT site.paused
+          AND site.last_enqueued_slot > now() - make_interval(secs => site.interval_seconds)
           AND NOT EXISTS (SELECT 1 FROM check_results AS result
                            WHERE result.site_id = site.id AND result.region = region AND result.target = 'entry'
-                             AND result.slot = site.next_run_at - make_interval(secs => site.interval_seconds))
-        GROUP BY site.id, site.next_run_at, site.interval_seconds`,
+                             AND result.slot = site.last_enqueued_slot)
+        GROUP BY site.id, site.last_enqueued_slot`,
     );
     if (rows.length === 0) return [];
     const sites = await this.dataSource.getRepository(SiteEntity).createQueryBuilder('site').where('site.id = ANY(:ids)', { ids: rows.map((row) => row.id) }).getMany();
@@ -57,10 +55,12 @@ export class ScheduleRepository {
     return sites;
   }
 
+  /** Moves each site's next_run_at; the slot just enqueued is the one an interval before it (see planDueSlots). */
   async advance(tx: Transaction, nextRunAt: Map<string, Date>): Promise<void> {
     if (nextRunAt.size === 0) return;
     await tx.manager.query(
-      `UPDATE sites SET next_run_at = advanced.next_run_at
+      `UPDATE sites SET next_run_at = advanced.next_run_at,
+                        last_enqueued_slot = advanced.next_run_at - make_interval(secs => sites.interval_seconds)
          FROM unnest($1::uuid[], $2::timestamptz[]) AS advanced(id, next_run_at)
         WHERE sites.id = advanced.id`,
       [[...nextRunAt.keys()], [...nextRunAt.values()].map((date) => date.toISOString())],

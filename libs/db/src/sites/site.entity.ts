@@ -89,6 +89,10 @@ export class SiteEntity {
   @Column({ name: 'next_run_at', type: 'timestamptz' })
   nextRunAt!: Date;
 
+  /** The slot the last claim enqueued, written only by the claim (ScheduleRepository.advance), never by saving a site. */
+  @Column({ name: 'last_enqueued_slot', type: 'timestamptz', nullable: true, insert: false, update: false })
+  lastEnqueuedSlot!: Date | null;
+
   @CreateDateColumn({ name: 'created_at', type: 'timestamptz' })
   createdAt!: Date;
 

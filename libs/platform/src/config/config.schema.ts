@@ -39,6 +39,9 @@ export type HopwatchConfig = {
   resolveQuietSeconds: number;
   alertUpdateIntervalSeconds: number;
   alertRetryHours: number;
+  /** Backoff of a notice's retries: the first wait, doubling up to the longest (both jittered in their upper half). */
+  alertRetryFirstMs: number;
+  alertRetryMaxMs: number;
   webhookTimeoutMs: number;
   /** Telegram Bot API base; a proxy or a loopback receiver in tests. */
   telegramApiUrl: string;
@@ -101,6 +104,8 @@ export const VARIABLES: VariableSpec[] = [
   { name: 'HOPWATCH_RESOLVE_QUIET_SECONDS', description: 'how long a resolution must hold before it is announced; a relapse within it reopens the incident', default: '120' },
   { name: 'HOPWATCH_ALERT_UPDATE_INTERVAL_SECONDS', description: 'at most one "updated" notice per incident in this time', default: '300' },
   { name: 'HOPWATCH_ALERT_RETRY_HOURS', description: 'how long a notice is retried before it is given up as failed', default: '24' },
+  { name: 'HOPWATCH_ALERT_RETRY_FIRST_MS', description: 'wait before a notice\'s first retry; it doubles on each retry', default: '1000' },
+  { name: 'HOPWATCH_ALERT_RETRY_MAX_MS', description: 'longest wait between two retries of a notice', default: '3600000' },
   { name: 'HOPWATCH_WEBHOOK_TIMEOUT_MS', description: 'timeout of one webhook delivery attempt', default: '10000' },
   { name: 'HOPWATCH_TELEGRAM_API_URL', description: 'Telegram Bot API base URL for telegram channels', default: 'https://api.telegram.org' },
   { name: 'HOPWATCH_PAGERDUTY_EVENTS_URL', description: 'PagerDuty Events API v2 URL for pagerduty channels (https://events.eu.pagerduty.com/v2/enqueue for the EU region)', default: 'https://events.pagerduty.com/v2/enqueue' },

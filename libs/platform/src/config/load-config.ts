@@ -51,6 +51,8 @@ export function loadConfig(env: Env = process.env): HopwatchConfig {
     resolveQuietSeconds: integer(required('HOPWATCH_RESOLVE_QUIET_SECONDS'), 'HOPWATCH_RESOLVE_QUIET_SECONDS', 0, 86_400),
     alertUpdateIntervalSeconds: integer(required('HOPWATCH_ALERT_UPDATE_INTERVAL_SECONDS'), 'HOPWATCH_ALERT_UPDATE_INTERVAL_SECONDS', 0, 86_400),
     alertRetryHours: integer(required('HOPWATCH_ALERT_RETRY_HOURS'), 'HOPWATCH_ALERT_RETRY_HOURS', 1, 720),
+    alertRetryFirstMs: integer(required('HOPWATCH_ALERT_RETRY_FIRST_MS'), 'HOPWATCH_ALERT_RETRY_FIRST_MS', 10, 3_600_000),
+    alertRetryMaxMs: integer(required('HOPWATCH_ALERT_RETRY_MAX_MS'), 'HOPWATCH_ALERT_RETRY_MAX_MS', 10, 86_400_000),
     webhookTimeoutMs: integer(required('HOPWATCH_WEBHOOK_TIMEOUT_MS'), 'HOPWATCH_WEBHOOK_TIMEOUT_MS', 100, 60_000),
     telegramApiUrl: url(required('HOPWATCH_TELEGRAM_API_URL'), 'HOPWATCH_TELEGRAM_API_URL', ['https:', 'http:']).replace(/\/+$/, ''),
     pagerdutyEventsUrl: url(required('HOPWATCH_PAGERDUTY_EVENTS_URL'), 'HOPWATCH_PAGERDUTY_EVENTS_URL', ['https:', 'http:']),
