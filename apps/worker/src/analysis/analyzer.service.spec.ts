@@ -1,5 +1,5 @@
 import 'reflect-metadata';
-import { AnalysisRepository, CheckResultEntity, SiteEntity, UnitOfWork } from '@hopwatch/db';
+import { AnalysisRepository, CheckResultEntity, NO_MEMBERS, SiteEntity, UnitOfWork } from '@hopwatch/db';
 import { loadConfig } from '@hopwatch/platform';
 import { AnalyzerService } from './analyzer.service';
 
@@ -29,17 +29,17 @@ describe('AnalyzerService.decide', () => {
   const analyzer = new AnalyzerService({} as AnalysisRepository, loadConfig({}), {} as UnitOfWork);
 
   it('opens on sporadic 502s by the default rate rule (2 of the last 10)', () => {
-    const write = analyzer.decide({ site: aSite(), results: entryResults('oooo5ooo5o'), latest: null }, NOW);
+    const write = analyzer.decide({ site: aSite(), results: entryResults('oooo5ooo5o'), latest: null, members: NO_MEMBERS }, NOW);
     expect(write).toMatchObject({ incidentId: null, events: ['incident.opened'], fields: { status: 'open', pattern: 'intermittent' } });
   });
 
   it("follows the site's own rate rule when it overrides the default", () => {
-    const write = analyzer.decide({ site: aSite({ rateWindow: 10, rateThreshold: 0.5 }), results: entryResults('oooo5ooo5o'), latest: null }, NOW);
+    const write = analyzer.decide({ site: aSite({ rateWindow: 10, rateThreshold: 0.5 }), results: entryResults('oooo5ooo5o'), latest: null, members: NO_MEMBERS }, NOW);
     expect(write).toBeNull();
   });
 
   it('starts the incident at the first failed check and confirms it when the rule fires', () => {
-    const write = analyzer.decide({ site: aSite(), results: entryResults('ooooooo555'), latest: null }, NOW);
+    const write = analyzer.decide({ site: aSite(), results: entryResults('ooooooo555'), latest: null, members: NO_MEMBERS }, NOW);
     expect(write?.fields).toMatchObject({
       pattern: 'persistent',
       startedAt: new Date(NOW.getTime() - 3 * INTERVAL * 1000),
@@ -53,11 +53,11 @@ describe('AnalyzerService.decide', () => {
   });
 
   it('calls an origin failing a third of its checks intermittent although its last two failed', () => {
-    const write = analyzer.decide({ site: aSite(), results: entryResults('oo5oo5o5o55'), latest: null }, NOW);
+    const write = analyzer.decide({ site: aSite(), results: entryResults('oo5oo5o5o55'), latest: null, members: NO_MEMBERS }, NOW);
     expect(write?.fields).toMatchObject({ pattern: 'intermittent', failureRate: { failures: 5, checks: 9 }, startedAt: new Date(NOW.getTime() - 9 * INTERVAL * 1000) });
   });
 
   it('opens nothing for a healthy site', () => {
-    expect(analyzer.decide({ site: aSite(), results: entryResults('oooooooooo'), latest: null }, NOW)).toBeNull();
+    expect(analyzer.decide({ site: aSite(), results: entryResults('oooooooooo'), latest: null, members: NO_MEMBERS }, NOW)).toBeNull();
   });
 });
