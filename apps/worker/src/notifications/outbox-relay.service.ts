@@ -53,7 +53,7 @@ export class OutboxRelay implements OnApplicationBootstrap, BeforeApplicationShu
   private dispatchPending(now: Date): Promise<string[]> {
     return this.unitOfWork.run(async (tx) => {
       const created: string[] = [];
-      for (const event of await this.outbox.takePending(tx, BATCH, this.config.resolveQuietSeconds)) {
+      for (const event of await this.outbox.takePending(tx, BATCH, this.config.resolveQuietSeconds, this.config.rootGroupingSeconds)) {
         const context = await this.outbox.contextOf(tx, event);
         created.push(...(await this.outbox.record(tx, event, context, context ? this.decide(context, now) : SUPERSEDED)));
       }

@@ -24,15 +24,36 @@ export type OutboxDecision = { outcome: string; notice: Notice | null; markMaint
 /** An event whose incident or site is gone is recorded as superseded and notifies no one. */
 export const SUPERSEDED: OutboxDecision = { outcome: 'superseded', notice: null, markMaintenance: false };
 
+/** A root's updated notice waits for its joins to pause, but never longer than this many grouping windows. */
+const SETTLE_CAP_FACTOR = 6;
+
+/**
+ * Notices show the incident as it is when sent, so holding one back lets it list the sites that join meanwhile.
+ * Only incidents other sites can join (with shared hop keys) are held: an opened notice for the grouping window,
+ * but never past the site's detection deadline (confirmations × interval + 2 s from the first failed check, keeping
+ * 1 s to deliver); a root's updated notice until no site has joined it for the grouping window, at most a few windows.
+ */
+const GROUPING_HOLD = `
+  SELECT 1 FROM incidents held JOIN sites held_site ON held_site.id = held.site_id
+   WHERE held.id = event.incident_id AND cardinality(held.shared_hop_keys) > 0 AND (
+     (event.type = 'incident.opened' AND event.created_at > now() - make_interval(secs => :grouping)
+       AND now() < held.started_at + make_interval(secs => held_site.confirmations * held_site.interval_seconds + 1))
+     OR (event.type = 'incident.updated' AND event.created_at > now() - make_interval(secs => :settleCap)
+       AND EXISTS (SELECT 1 FROM incidents joined WHERE joined.root_incident_id = held.id AND joined.confirmed_at > now() - make_interval(secs => :grouping))))`;
+
 @Injectable()
 export class NotificationOutboxRepository {
-  /** Locks up to `limit` undispatched events (resolutions only once `resolveQuietSeconds` old), skipping those another worker holds. */
-  takePending(tx: Transaction, limit: number, resolveQuietSeconds: number): Promise<IncidentEventEntity[]> {
+  /**
+   * Locks up to `limit` undispatched events (resolutions only once `resolveQuietSeconds` old), skipping those another
+   * worker holds and those still held for grouping (see GROUPING_HOLD).
+   */
+  takePending(tx: Transaction, limit: number, resolveQuietSeconds: number, groupingSeconds = 0): Promise<IncidentEventEntity[]> {
     return tx.manager
       .getRepository(IncidentEventEntity)
       .createQueryBuilder('event')
       .where('event.dispatched_at IS NULL')
       .andWhere(`(event.type <> 'incident.resolved' OR event.created_at <= now() - make_interval(secs => :quiet))`, { quiet: resolveQuietSeconds })
+      .andWhere(`NOT EXISTS (${GROUPING_HOLD})`, { grouping: groupingSeconds, settleCap: groupingSeconds * SETTLE_CAP_FACTOR })
       .orderBy('event.id', 'ASC')
       .limit(limit)
       .setLock('pessimistic_write')
@@ -85,6 +106,6 @@ export class NotificationOutboxRepository {
       [incidentId],
     );
     const at = (outcome: string) => rows.find((row) => row.outcome === outcome)?.at ?? null;
-    return { opened: at('opened') !== null, flapping: at('flapping') !== null, lastUpdateAt: at('updated') };
+    return { opened: at('opened') !== null, openedAt: at('opened'), flapping: at('flapping') !== null, lastUpdateAt: at('updated') };
   }
 }

@@ -47,6 +47,7 @@ export function loadConfig(env: Env = process.env): HopwatchConfig {
     sessionTtlHours: integer(required('HOPWATCH_SESSION_TTL_HOURS'), 'HOPWATCH_SESSION_TTL_HOURS', 1, 8_760),
     resolveQuietSeconds: integer(required('HOPWATCH_RESOLVE_QUIET_SECONDS'), 'HOPWATCH_RESOLVE_QUIET_SECONDS', 0, 86_400),
     alertUpdateIntervalSeconds: integer(required('HOPWATCH_ALERT_UPDATE_INTERVAL_SECONDS'), 'HOPWATCH_ALERT_UPDATE_INTERVAL_SECONDS', 0, 86_400),
+    rootGroupingSeconds: integer(required('HOPWATCH_ROOT_GROUPING_SECONDS'), 'HOPWATCH_ROOT_GROUPING_SECONDS', 0, 120),
     alertRetryHours: integer(required('HOPWATCH_ALERT_RETRY_HOURS'), 'HOPWATCH_ALERT_RETRY_HOURS', 1, 720),
     webhookTimeoutMs: integer(required('HOPWATCH_WEBHOOK_TIMEOUT_MS'), 'HOPWATCH_WEBHOOK_TIMEOUT_MS', 100, 60_000),
     telegramApiUrl: url(required('HOPWATCH_TELEGRAM_API_URL'), 'HOPWATCH_TELEGRAM_API_URL', ['https:', 'http:']).replace(/\/+$/, ''),
