@@ -10,6 +10,7 @@ function aSite(detection: SiteEntity['detection'] = {}): SiteEntity {
   return Object.assign(new SiteEntity(), {
     id: 'site-1', url: 'http://shop.test/', method: 'GET', expectStatus: '200-399', bodyContains: null, timeoutMs: 5000,
     intervalSeconds: INTERVAL, dnsResolvers: [], hops: [], confirmations: 2, recoveries: 2, detection,
+    pushPeriodSeconds: null, pushGraceSeconds: null, dnsRecordType: null, dnsExpect: null,
   });
 }
 
@@ -55,6 +56,11 @@ describe('AnalyzerService.decide', () => {
   it('calls an origin failing a third of its checks intermittent although its last two failed', () => {
     const write = analyzer.decide({ site: aSite(), results: entryResults('oo5oo5o5o55'), latest: null, members: NO_MEMBERS }, NOW);
     expect(write?.fields).toMatchObject({ pattern: 'intermittent', failureRate: { failures: 5, checks: 9 }, startedAt: new Date(NOW.getTime() - 9 * INTERVAL * 1000) });
+  });
+
+  it('keys an entry failure by the address it was reached at and the answer, so sites sharing that host can group', () => {
+    const write = analyzer.decide({ site: aSite(), results: entryResults('ooooooo555'), latest: null, members: NO_MEMBERS }, NOW);
+    expect(write?.fields).toMatchObject({ failingHop: 'entry', sharedHopKeys: ['entry:10.0.0.1:80#502'] });
   });
 
   it('opens nothing for a healthy site', () => {

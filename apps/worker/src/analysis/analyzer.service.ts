@@ -112,7 +112,7 @@ export class AnalyzerService {
       { flapLimit: options.flapLimit, flapWindowMs: options.flapWindowMs, reopenWithinMs: this.config.resolveQuietSeconds * 1000 },
     );
     const layout = toChainSpec(site);
-    const keys = diagnosis ? sharedHopKeys(layout, diagnosis.failingHop, reachedAt(runs, diagnosis.failingHop)) : latest?.sharedHopKeys ?? [];
+    const keys = diagnosis ? sharedHopKeys(layout, diagnosis.failingHop, reachedAt(runs, diagnosis.failingHop), failedAnswer(runs)) : latest?.sharedHopKeys ?? [];
     return toIncidentWrite(transition, latest, countsOf(outcomes), now, keys, members);
   }
 }
@@ -147,6 +147,13 @@ function reachedAt(runs: Map<string, ObservedRun[]>, target: string | null): str
   if (!target) return null;
   const results = [...runs.values()].flat().sort((a, b) => b.slot - a.slot).flatMap((run) => run.results.filter((result) => result.target === target));
   return results.find((result) => result.remoteAddress !== null)?.remoteAddress ?? null;
+}
+
+/** What the newest failed entry check got: its status, or its error code when it got no answer. */
+function failedAnswer(runs: Map<string, ObservedRun[]>): string | null {
+  const failed = [...runs.values()].flat().sort((a, b) => b.slot - a.slot).flatMap((run) => run.results.filter((result) => result.target === 'entry' && !result.ok));
+  const [newest] = failed;
+  return newest ? (newest.status !== null ? String(newest.status) : newest.errorCode) : null;
 }
 
 function siteOverrides(detection: SiteDetection): Partial<DetectionOptions> {

@@ -30,14 +30,16 @@ const SETTLE_CAP_FACTOR = 6;
 /**
  * Notices show the incident as it is when sent, so holding one back lets it list the sites that join meanwhile.
  * Only incidents other sites can join (with shared hop keys) are held: an opened notice for the grouping window,
- * but never past the site's detection deadline (confirmations × interval + 2 s from the first failed check, keeping
- * 1 s to deliver); a root's updated notice until no site has joined it for the grouping window, at most a few windows.
+ * but never past the site's detection deadline (confirmations × interval + 2 s from the fault, which can be up to an
+ * interval before the first failed check; 1 s is kept to deliver); a root's updated notice until no site has joined
+ * it for the grouping window, at most a few windows. So the opened notice lists the sites confirmed with the first,
+ * and the root's one update lists the group once it has settled.
  */
 const GROUPING_HOLD = `
   SELECT 1 FROM incidents held JOIN sites held_site ON held_site.id = held.site_id
    WHERE held.id = event.incident_id AND cardinality(held.shared_hop_keys) > 0 AND (
      (event.type = 'incident.opened' AND event.created_at > now() - make_interval(secs => :grouping)
-       AND now() < held.started_at + make_interval(secs => held_site.confirmations * held_site.interval_seconds + 1))
+       AND now() < held.started_at + make_interval(secs => (held_site.confirmations - 1) * held_site.interval_seconds + 1))
      OR (event.type = 'incident.updated' AND event.created_at > now() - make_interval(secs => :settleCap)
        AND EXISTS (SELECT 1 FROM incidents joined WHERE joined.root_incident_id = held.id AND joined.confirmed_at > now() - make_interval(secs => :grouping))))`;
 
