@@ -9,7 +9,7 @@ import { UnitOfWork } from '../unit-of-work';
 import { NotificationOutboxRepository } from './notification-outbox.repository';
 
 const GROUPING = 10;
-const QUIET = 120;
+const HOLDS = { resolveQuietSeconds: 120, groupingSeconds: GROUPING, settleCapSeconds: 300 };
 
 type IncidentRow = { keys?: string[]; startedSecondsAgo?: number; rootId?: string | null; confirmedSecondsAgo?: number };
 
@@ -52,7 +52,7 @@ describe('the grouping hold on incident notices', () => {
   }
 
   async function taken(): Promise<string[]> {
-    const events = await unitOfWork.run((tx) => outbox.takePending(tx, 1000, QUIET, GROUPING));
+    const events = await unitOfWork.run((tx) => outbox.takePending(tx, 1000, HOLDS));
     return events.map((pending) => String(pending.id));
   }
 
@@ -86,15 +86,15 @@ describe('the grouping hold on incident notices', () => {
       expect(await taken()).toContain(id);
     });
 
-    it('goes after a few windows however many keep joining', async () => {
-      const id = await event(await rootWithMemberJoined(1), 'incident.updated', GROUPING * 6 + 1);
+    it('goes after the settle cap however many keep joining', async () => {
+      const id = await event(await rootWithMemberJoined(1), 'incident.updated', HOLDS.settleCapSeconds + 1);
       expect(await taken()).toContain(id);
     });
   });
 
   it('holds nothing with a grouping window of 0', async () => {
     const id = await event(await incident({ keys: KEYS }), 'incident.opened', 0);
-    const events = await unitOfWork.run((tx) => outbox.takePending(tx, 1000, QUIET, 0));
+    const events = await unitOfWork.run((tx) => outbox.takePending(tx, 1000, { ...HOLDS, groupingSeconds: 0, settleCapSeconds: 0 }));
     expect(events.map((pending) => String(pending.id))).toContain(id);
   });
 });

@@ -24,15 +24,18 @@ export type OutboxDecision = { outcome: string; notice: Notice | null; markMaint
 /** An event whose incident or site is gone is recorded as superseded and notifies no one. */
 export const SUPERSEDED: OutboxDecision = { outcome: 'superseded', notice: null, markMaintenance: false };
 
-/** A root's updated notice waits for its joins to pause, but never longer than this many grouping windows. */
-const SETTLE_CAP_FACTOR = 6;
+/**
+ * How long undispatched events may be held: resolutions until their quiet period is over; notices of incidents other
+ * sites can join for grouping (see GROUPING_HOLD), a root's update at most `settleCapSeconds`.
+ */
+export type OutboxHolds = { resolveQuietSeconds: number; groupingSeconds: number; settleCapSeconds: number };
 
 /**
  * Notices show the incident as it is when sent, so holding one back lets it list the sites that join meanwhile.
  * Only incidents other sites can join (with shared hop keys) are held: an opened notice for the grouping window,
  * but never past the site's detection deadline (confirmations × interval + 2 s from the fault, which can be up to an
  * interval before the first failed check; 1 s is kept to deliver); a root's updated notice until no site has joined
- * it for the grouping window, at most a few windows. So the opened notice lists the sites confirmed with the first,
+ * it for the grouping window, at most the settle cap. So the opened notice lists the sites confirmed with the first,
  * and the root's one update lists the group once it has settled.
  */
 const GROUPING_HOLD = `
@@ -45,17 +48,14 @@ const GROUPING_HOLD = `
 
 @Injectable()
 export class NotificationOutboxRepository {
-  /**
-   * Locks up to `limit` undispatched events (resolutions only once `resolveQuietSeconds` old), skipping those another
-   * worker holds and those still held for grouping (see GROUPING_HOLD).
-   */
-  takePending(tx: Transaction, limit: number, resolveQuietSeconds: number, groupingSeconds = 0): Promise<IncidentEventEntity[]> {
+  /** Locks up to `limit` undispatched events that are no longer held, skipping those another worker holds. */
+  takePending(tx: Transaction, limit: number, holds: OutboxHolds): Promise<IncidentEventEntity[]> {
     return tx.manager
       .getRepository(IncidentEventEntity)
       .createQueryBuilder('event')
       .where('event.dispatched_at IS NULL')
-      .andWhere(`(event.type <> 'incident.resolved' OR event.created_at <= now() - make_interval(secs => :quiet))`, { quiet: resolveQuietSeconds })
-      .andWhere(`NOT EXISTS (${GROUPING_HOLD})`, { grouping: groupingSeconds, settleCap: groupingSeconds * SETTLE_CAP_FACTOR })
+      .andWhere(`(event.type <> 'incident.resolved' OR event.created_at <= now() - make_interval(secs => :quiet))`, { quiet: holds.resolveQuietSeconds })
+      .andWhere(`NOT EXISTS (${GROUPING_HOLD})`, { grouping: holds.groupingSeconds, settleCap: holds.settleCapSeconds })
       .orderBy('event.id', 'ASC')
       .limit(limit)
       .setLock('pessimistic_write')
