@@ -55,8 +55,10 @@ export function toIncidentWrite(
   members: RootMembers = { open: 0, sites: 0 },
 ): IncidentWrite | null {
   const write = incidentWrite(transition, latest, toFieldsOf(transition, counts, sharedHopKeys, now), members);
-  // a member of a root incident tells nobody itself: its root speaks for every site failing at the shared hop
-  return write && latest?.rootIncidentId ? { ...write, events: [] } : write;
+  // a member of a root incident tells nobody itself: its root speaks for every site failing at the shared hop. A new
+  // incident of the same site is no member (yet): it joins a root when it opens, or speaks for itself.
+  if (write && latest?.rootIncidentId && write.incidentId === latest.id) return { ...write, events: [] };
+  return write;
 }
 
 function toFieldsOf(transition: IncidentTransition, counts: IncidentFields['counts'], sharedHopKeys: string[], now: Date): IncidentFields | null {

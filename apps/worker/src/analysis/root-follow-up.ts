@@ -7,9 +7,11 @@ import { toIncidentState, toIncidentWrite } from './incident-mapping';
 export type MemberChange = { member: IncidentEntity; write: IncidentWrite; now: Date };
 
 export async function followRoot(analysis: AnalysisRepository, tx: Transaction, { member, write, now }: MemberChange): Promise<void> {
+  // a new incident of the member's site is no longer the member: it found its own root, or none, when it opened
+  if (!member.rootIncidentId || write.incidentId !== member.id) return;
   const recovered = member.status === 'open' && write.fields.status === 'resolved';
   const failsAgain = member.status === 'resolved' && write.fields.status === 'open';
-  if (!member.rootIncidentId || (!recovered && !failsAgain)) return;
+  if (!recovered && !failsAgain) return;
   const root = await analysis.lockedRoot(tx, member.rootIncidentId);
   if (!root) return;
   const members = await analysis.members(tx, root.id);

@@ -106,4 +106,18 @@ describe('a root incident and its members', () => {
     expect(alone).toMatchObject({ id: member.id, status: 'open', root_incident_id: null });
     expect(await eventsOf(member.id)).toEqual(['incident.opened']);
   });
+
+  it('leaves an ended root alone when a member site fails again long after, as a new incident', async () => {
+    const { rootSite, memberSite, root } = await rootAndMember();
+    await slot(2, { [rootSite]: '+', [memberSite]: '+' });
+    await slot(3, { [rootSite]: '+', [memberSite]: '+' });
+    // five minutes on: past the two-minute quiet period, so this is a new incident, not the member reopening
+    await slot(13, { [memberSite]: '-' });
+    await slot(14, { [memberSite]: '-' });
+    const [[ended], incidents] = [await incidentsOf(rootSite), await incidentsOf(memberSite)];
+    expect(ended).toMatchObject({ id: root.id, status: 'resolved' });
+    expect(incidents).toHaveLength(2);
+    expect(incidents[1]).toMatchObject({ status: 'open', root_incident_id: null });
+    expect(await eventsOf(incidents[1].id)).toEqual(['incident.opened']);
+  });
 });
