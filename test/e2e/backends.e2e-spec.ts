@@ -8,7 +8,7 @@ import { GatewayProcess } from '../support/gateways/gateway-process';
 import { startHaproxyBalancer } from '../support/gateways/haproxy-balancer';
 import { saveArtifact } from '../support/artifacts';
 
-type Scenario = { name: string; broken: AppBehaviour | 'down'; confirmations?: number; proxyStatus: string | null; gateway: string; slow?: boolean };
+type Scenario = { name: string; broken: AppBehaviour | 'down'; confirmations?: number; timeoutMs?: number; proxyStatus: string | null; gateway: string; slow?: boolean };
 
 const SCENARIOS: Scenario[] = [
   { name: 'refuses', broken: 'down', proxyStatus: 'connection_refused', gateway: 'haproxy' },
@@ -16,8 +16,8 @@ const SCENARIOS: Scenario[] = [
   { name: 'is too slow', broken: { kind: 'slow', delayMs: 4_000 }, proxyStatus: 'http_response_timeout', gateway: 'haproxy' },
   // a 500 is not a gateway status, so the rate rule ignores it when scattered: open on the first one
   { name: 'answers 500', broken: { kind: 'error', status: 500 }, confirmations: 1, proxyStatus: null, gateway: 'unknown' },
-  // answers its own checks (timeout 2 s) in 1.5 s, but HAProxy gives up after 1 s: a 504 for every request it draws
-  { name: 'answers, but slower than the balancer waits', broken: { kind: 'slow', delayMs: 1_500 }, proxyStatus: 'http_response_timeout', gateway: 'haproxy', slow: true },
+  // answers its own checks (timeout 3 s) in 1.5 s, but HAProxy gives up after 1 s: a 504 for every request it draws
+  { name: 'answers, but slower than the balancer waits', broken: { kind: 'slow', delayMs: 1_500 }, timeoutMs: 3_000, proxyStatus: 'http_response_timeout', gateway: 'haproxy', slow: true },
 ];
 
 type Lab = { scenario: Scenario; port: number; apps: AppServer[]; siteId?: string };
@@ -52,7 +52,7 @@ describe('one bad backend behind a real HAProxy round-robin', () => {
       name: `backend ${lab.scenario.name}`,
       url,
       intervalSeconds: 5,
-      timeoutMs: 2_000,
+      timeoutMs: lab.scenario.timeoutMs ?? 2_000,
       ...(lab.scenario.confirmations ? { confirmations: lab.scenario.confirmations } : {}),
       hops: [{ name: 'lb', role: 'load_balancer', url, backends: lab.apps.map((app, index) => ({ address: `127.0.0.1:${app.port}`, name: `app-${index + 1}` })) }],
     });
