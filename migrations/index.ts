@@ -18,6 +18,7 @@ import { WebSessions1795301400000 } from './1795301400000-WebSessions';
 import { StatusPages1795301410000 } from './1795301410000-StatusPages';
 import { ManagedBy1795301500000 } from './1795301500000-ManagedBy';
 import { StatusPageManagedBy1795301510000 } from './1795301510000-StatusPageManagedBy';
+import { ForgetDeletedSites1795301520500 } from './1795301520500-ForgetDeletedSites';
 
 export const MIGRATIONS = [
   Foundation1795300000000,
@@ -39,4 +40,5 @@ export const MIGRATIONS = [
   StatusPages1795301410000,
   ManagedBy1795301500000,
   StatusPageManagedBy1795301510000,
+  ForgetDeletedSites1795301520500,
 ];

@@ -302,6 +302,60 @@ statusPages:
     expect(await siteNamed('lone')).toMatchObject({ bodyContains: null, confirmations: 2 });
   });
 
+  it('applies push monitors, dns:// sites and balancer backends, and exports them as no change', async () => {
+    const kinds = cli.file('kinds.yaml', `version: 1
+sites:
+  - name: nightly-backup
+    push:
+      periodSeconds: 86400
+      graceSeconds: 900
+  - name: mail-dns
+    url: dns://example.test
+    dns:
+      resolvers: [127.0.0.1:5353]
+      recordType: MX
+      expect: [10 mx.example.test]
+  - name: balanced
+    url: ${app.url('/')}
+    hops:
+      - name: lb
+        role: load_balancer
+        url: ${app.url('/lb')}
+        backends:
+          - address: 127.0.0.1:18081
+          - address: 127.0.0.1:18082
+            name: app-2
+`);
+    const applied = await cli.run(['apply', '-f', kinds]);
+    expect(applied).toMatchObject({ code: 0, stderr: '' });
+    type Site = { name: string; url: string; intervalSeconds: number; push: { periodSeconds: number; graceSeconds: number; pingUrl: string } | null; dns: unknown; hops: { backends: unknown }[] };
+    const sites = (await get<{ items: Site[] }>('/api/v1/sites?limit=500')).items;
+    const named = (name: string) => sites.find((site) => site.name === name)!;
+    expect(named('nightly-backup').push).toMatchObject({ periodSeconds: 86_400, graceSeconds: 900, pingUrl: expect.stringMatching(/\/ping\//) });
+    expect(named('mail-dns').dns).toEqual({ resolvers: ['127.0.0.1:5353'], recordType: 'MX', expect: ['10 mx.example.test'] });
+    expect(named('balanced').hops[0].backends).toEqual([{ address: '127.0.0.1:18081', name: '127.0.0.1-18081' }, { address: '127.0.0.1:18082', name: 'app-2' }]);
+    expect((await cli.run(['apply', '-f', kinds])).stdout).toMatch(/^No changes/);
+
+    const exported = await cli.run(['export']);
+    expect(exported.stdout).toContain('  - name: nightly-backup\n    push:\n      periodSeconds: 86400\n      graceSeconds: 900\n');
+    expect(exported.stdout).not.toContain(named('nightly-backup').push!.pingUrl);
+    expect(exported.stdout).toContain('      recordType: MX\n');
+    const again = await cli.run(['apply', '-f', cli.file('kinds-exported.yaml', exported.stdout)]);
+    expect(again.stdout.trim()).toMatch(/^No changes/);
+
+    const turned = await cli.run(['apply', '-f', cli.file('turned.yaml', `version: 1\nsites:\n  - name: nightly-backup\n    url: ${app.url('/')}\n`)]);
+    expect(turned.code).toBe(3);
+    expect(turned.stderr).toContain('sites[0].url: "nightly-backup" is a push monitor on the server; it cannot become a URL check');
+    expect(named('nightly-backup').push).not.toBeNull();
+  });
+
+  it('says why a push monitor cannot have a url', async () => {
+    const file = cli.file('push-url.yaml', 'version: 1\nsites:\n  - name: cron\n    url: http://127.0.0.1:1/\n    push:\n      periodSeconds: 60\n');
+    const result = await cli.run(['apply', '-f', file]);
+    expect(result.code).toBe(3);
+    expect(result.stderr).toContain('sites[0].url: push monitors have no url: the server gives them their ping URL');
+  });
+
   it('serves the JSON Schema without a key', async () => {
     const response = await server.http().get('/api/v1/schema/config.json').expect(200);
     expect(response.body).toEqual(JSON.parse(JSON.stringify(CONFIG_SCHEMA)));

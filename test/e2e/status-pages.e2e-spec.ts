@@ -78,6 +78,20 @@ describe('status pages', () => {
       await api.http().get('/api/v1/public/status-pages/crud-page-2').expect(404);
     });
 
+    it('forgets a deleted site on every page and window that named it, so both can be saved unchanged', async () => {
+      const doomedId = await createSite('doomed', []);
+      const page = await api.http().post('/api/v1/status-pages').set(api.auth()).send({ slug: 'forgets', title: 'Forgets', siteIds: [doomedId, shopId] }).expect(201);
+      const window = await api.http().post('/api/v1/maintenance-windows').set(api.auth())
+        .send({ name: 'forgets', siteIds: [shopId, doomedId], startsAt: '2030-01-01T02:00:00Z', endsAt: '2030-01-01T04:00:00Z' }).expect(201);
+      await api.http().delete(`/api/v1/sites/${doomedId}`).set(api.auth()).expect(204);
+
+      const after = await api.http().get(`/api/v1/status-pages/${page.body.id}`).set(api.auth()).expect(200);
+      expect(after.body.siteIds).toEqual([shopId]);
+      await api.http().patch(`/api/v1/status-pages/${page.body.id}`).set(api.auth()).send({ siteIds: after.body.siteIds, title: 'Still forgets' }).expect(200);
+      const windows = await api.http().get('/api/v1/maintenance-windows').set(api.auth()).expect(200);
+      expect(windows.body.find((item: { id: string }) => item.id === window.body.id).siteIds).toEqual([shopId]);
+    });
+
     it('records the tool that manages a page, null for a hand-made one, and clears a description with null', async () => {
       const managed = await api.http().post('/api/v1/status-pages').set(api.auth())
         .send({ slug: 'managed-page', title: 'Managed', description: 'By a tool', tags: ['public'], managedBy: 'hopwatch' }).expect(201);

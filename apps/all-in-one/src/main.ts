@@ -11,7 +11,7 @@ bootOrExit(async () => {
   const stop = stopOnSignal('all-in-one', config.shutdownTimeoutMs);
   await assertPortFree(config.port, config.host, 'PORT');
   const applied = await migrateDatabase(config.databaseUrl);
-  await assertRedisReachable(config.redisUrl);
+  await assertRedisReachable(config);
   const app = await createAllInOneApp(config);
   stop.attach(app);
   await app.listen(config.port, config.host);

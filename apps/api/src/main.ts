@@ -10,7 +10,7 @@ bootOrExit(async () => {
   const stop = stopOnSignal('api', config.shutdownTimeoutMs);
   await assertPortFree(config.port, config.host, 'PORT');
   await ensureDatabase(config.databaseUrl);
-  await assertRedisReachable(config.redisUrl);
+  await assertRedisReachable(config);
   const app = await createApiApp(config);
   stop.attach(app);
   await app.listen(config.port, config.host);

@@ -9,7 +9,7 @@ bootOrExit(async () => {
   const stop = stopOnSignal('scheduler', config.shutdownTimeoutMs);
   if (config.metricsPort) await assertPortFree(config.metricsPort, config.host, 'HOPWATCH_METRICS_PORT');
   await ensureDatabase(config.databaseUrl);
-  await assertRedisReachable(config.redisUrl);
+  await assertRedisReachable(config);
   stop.attach(await createSchedulerApp(config));
   if (config.metricsPort) await startMetricsServer(config.metricsPort, config.host);
   process.stdout.write('hopwatch scheduler: started (one instance enqueues at a time; others stand by)\n');

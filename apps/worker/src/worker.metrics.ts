@@ -1,4 +1,4 @@
-import { Counter, Histogram } from 'prom-client';
+import { Counter, Gauge, Histogram } from 'prom-client';
 import { metricsRegistry } from '@hopwatch/platform';
 
 export const checkOutcomes = new Counter({
@@ -58,5 +58,19 @@ export const incidentsChanged = new Counter({
   name: 'hopwatch_incident_changes_total',
   help: 'Incident timeline entries written, by kind (opened, updated, flapping, resolved)',
   labelNames: ['kind'],
+  registers: [metricsRegistry],
+});
+
+export const checksBehind = new Gauge({
+  name: 'hopwatch_checks_behind',
+  help: '1 while this worker\'s checks run behind (p99 slot lateness over the last 30 s past HOPWATCH_LATENESS_WARN_SECONDS)',
+  labelNames: ['region'],
+  registers: [metricsRegistry],
+});
+
+export const recentLatenessP99 = new Gauge({
+  name: 'hopwatch_slot_lateness_p99_seconds',
+  help: 'p99 delay between a slot and the start of its probes, over the last 30 s, on this worker',
+  labelNames: ['region'],
   registers: [metricsRegistry],
 });

@@ -6,6 +6,7 @@ import { ChainRunner } from './checks/chain-runner.service';
 import { CheckProcessor } from './checks/check.processor';
 import { CertificateWatch } from './checks/certificate-watch.service';
 import { HeartbeatJudge } from './checks/heartbeat-judge.service';
+import { LatenessWatch } from './checks/lateness-watch.service';
 import { NotificationProcessor } from './notifications/notification.processor';
 import { OutboxRelay } from './notifications/outbox-relay.service';
 import { retryDelayMs } from './notifications/retry-delay';
@@ -26,7 +27,7 @@ const CONSUMERS: QueueConsumer[] = [
 
 /** BullMQ processors for HOPWATCH_REGION. */
 @Module({
-  providers: [ChainRunner, HeartbeatJudge, CertificateWatch, ResultWriter, AnalyzerService, CheckProcessor, OutboxRelay, NotificationProcessor],
+  providers: [ChainRunner, HeartbeatJudge, CertificateWatch, LatenessWatch, ResultWriter, AnalyzerService, CheckProcessor, OutboxRelay, NotificationProcessor],
   exports: [ResultWriter, AnalyzerService, CheckProcessor, OutboxRelay],
 })
 export class WorkerModule {

@@ -1,11 +1,11 @@
 import { Inject, Injectable, OnApplicationShutdown } from '@nestjs/common';
 import { JobsOptions } from 'bullmq';
-import type { Redis } from 'ioredis';
 import { Gauge } from 'prom-client';
 import { dependencies, HOPWATCH_CONFIG, HopwatchConfig, metricsRegistry } from '@hopwatch/platform';
 import { JobQueue } from './job-queue';
 import { CheckJob, CheckJobOutcome, checkJobId, checksQueueName } from './jobs';
 import { REDIS } from './queue.module.tokens';
+import type { RedisConnection } from './redis';
 
 const CHECK_JOB_OPTIONS: JobsOptions = {
   attempts: 5,
@@ -40,7 +40,7 @@ export class CheckQueues implements OnApplicationShutdown {
   private readonly queues = new Map<string, JobQueue<'checks'>>();
 
   constructor(
-    @Inject(REDIS) private readonly redis: Redis,
+    @Inject(REDIS) private readonly redis: RedisConnection,
     @Inject(HOPWATCH_CONFIG) private readonly config: HopwatchConfig,
   ) {
     live.add(this);
@@ -53,7 +53,7 @@ export class CheckQueues implements OnApplicationShutdown {
   queue(region: string): JobQueue<'checks'> {
     let queue = this.queues.get(region);
     if (!queue) {
-      queue = new JobQueue(checksQueueName(region), { redis: this.redis, redisUrl: this.config.redisUrl, prefix: this.config.redisPrefix });
+      queue = new JobQueue(checksQueueName(region), { redis: this.redis, settings: this.config, prefix: this.config.redisPrefix });
       this.queues.set(region, queue);
     }
     return queue;

@@ -9,3 +9,4 @@ export * from './job-workers.module';
 export * from './check-queues';
 export * from './notification-queue';
 export * from './live-events';
+export * from './lateness-board';

@@ -1,8 +1,7 @@
 import { Logger } from '@nestjs/common';
 import { JobsOptions, Queue, QueueEvents } from 'bullmq';
-import type { Redis } from 'ioredis';
 import { JobName, JobPayload, JobResult, JobsOn, QueueKind } from './jobs';
-import { createRedis, queueErrorHandler } from './redis';
+import { createRedis, queueErrorHandler, RedisConnection, RedisSettings } from './redis';
 
 export type JobRequest<K extends JobName> = { data: JobPayload<K>; opts: JobsOptions };
 
@@ -11,13 +10,13 @@ export type QueuedJob<K extends JobName> = { finished(timeoutMs: number): Promis
 
 const logger = new Logger('JobQueue');
 
-type Connections = { redis: Redis; redisUrl: string; prefix: string };
+type Connections = { redis: RedisConnection; settings: RedisSettings; prefix: string };
 
 /** The producer side of one BullMQ queue, typed by the jobs of its kind; waiting for results opens its own connection. */
 export class JobQueue<Q extends QueueKind> {
   private readonly queue: Queue;
   private events: Promise<QueueEvents> | null = null;
-  private eventsConnection: Redis | null = null;
+  private eventsConnection: RedisConnection | null = null;
 
   constructor(
     readonly name: string,
@@ -51,7 +50,7 @@ export class JobQueue<Q extends QueueKind> {
 
   private queueEvents(): Promise<QueueEvents> {
     if (!this.events) {
-      this.eventsConnection = createRedis(this.connections.redisUrl);
+      this.eventsConnection = createRedis(this.connections.settings);
       const listener = new QueueEvents(this.name, { connection: this.eventsConnection, prefix: this.connections.prefix });
       listener.on('error', queueErrorHandler(logger, `events of ${this.name}`));
       this.events = listener.waitUntilReady().then(() => listener);

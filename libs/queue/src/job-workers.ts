@@ -3,11 +3,10 @@
 import { BeforeApplicationShutdown, Inject, Injectable, Logger, OnApplicationBootstrap } from '@nestjs/common';
 import { DiscoveryService, MetadataScanner, Reflector } from '@nestjs/core';
 import { Job, Worker, WorkerOptions } from 'bullmq';
-import type { Redis } from 'ioredis';
 import { HOPWATCH_CONFIG, HopwatchConfig, isConnectionFailure } from '@hopwatch/platform';
 import { JobName, jobNamesOn, queueNameFor, QueueKind } from './jobs';
 import { ON_JOB } from './on-job.decorator';
-import { createRedis, queueErrorHandler } from './redis';
+import { createRedis, queueErrorHandler, RedisConnection } from './redis';
 
 /** What a process consumes: a queue kind and the worker settings it wants beyond the shared ones. */
 export type QueueConsumer = {
@@ -26,7 +25,7 @@ export class JobHandlerError extends Error {}
 @Injectable()
 export class JobWorkers implements OnApplicationBootstrap, BeforeApplicationShutdown {
   private readonly logger = new Logger(JobWorkers.name);
-  private readonly running: Array<{ worker: Worker; connection: Redis }> = [];
+  private readonly running: Array<{ worker: Worker; connection: RedisConnection }> = [];
 
   constructor(
     private readonly discovery: DiscoveryService,
@@ -49,7 +48,7 @@ export class JobWorkers implements OnApplicationBootstrap, BeforeApplicationShut
   }
 
   private start(consumer: QueueConsumer, handlers: Map<JobName, BoundHandler>): void {
-    const connection = createRedis(this.config.redisUrl);
+    const connection = createRedis(this.config);
     const name = queueNameFor(consumer.queue, this.config.region);
     const worker = new Worker(name, (job) => this.dispatch(handlers, job), {
       // The lock is renewed every half-lock while the worker lives, so it need not cover a whole check: it only

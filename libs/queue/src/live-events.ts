@@ -1,8 +1,8 @@
 // What the worker tells the api's live pages, through Redis pub/sub (the two run as separate processes).
 import { Inject, Injectable, Logger } from '@nestjs/common';
-import type { Redis } from 'ioredis';
 import { HOPWATCH_CONFIG, HopwatchConfig } from '@hopwatch/platform';
 import { REDIS } from './queue.module.tokens';
+import type { RedisConnection } from './redis';
 
 /** A run of one site from one region was stored. `ok`, `entryStatus`, `entryErrorCode` and `totalMs` describe the entry. */
 export type CheckRunEvent = {
@@ -32,7 +32,7 @@ export class LiveEventPublisher {
   private readonly channel: string;
 
   constructor(
-    @Inject(REDIS) private readonly redis: Redis,
+    @Inject(REDIS) private readonly redis: RedisConnection,
     @Inject(HOPWATCH_CONFIG) config: HopwatchConfig,
   ) {
     this.channel = liveEventsChannel(config.redisPrefix);

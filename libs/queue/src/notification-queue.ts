@@ -1,10 +1,10 @@
 import { Inject, Injectable, OnApplicationShutdown } from '@nestjs/common';
 import { JobsOptions } from 'bullmq';
-import type { Redis } from 'ioredis';
 import { HOPWATCH_CONFIG, HopwatchConfig } from '@hopwatch/platform';
 import { JobQueue } from './job-queue';
 import { NOTIFICATIONS_QUEUE } from './jobs';
 import { REDIS } from './queue.module.tokens';
+import type { RedisConnection } from './redis';
 
 // Retries are unbounded here: the processor gives a delivery up once it is older than the retry horizon.
 const DELIVERY_JOB_OPTIONS: JobsOptions = {
@@ -19,8 +19,8 @@ const DELIVERY_JOB_OPTIONS: JobsOptions = {
 export class NotificationQueue implements OnApplicationShutdown {
   private readonly queue: JobQueue<'notifications'>;
 
-  constructor(@Inject(REDIS) redis: Redis, @Inject(HOPWATCH_CONFIG) config: HopwatchConfig) {
-    this.queue = new JobQueue(NOTIFICATIONS_QUEUE, { redis, redisUrl: config.redisUrl, prefix: config.redisPrefix });
+  constructor(@Inject(REDIS) redis: RedisConnection, @Inject(HOPWATCH_CONFIG) config: HopwatchConfig) {
+    this.queue = new JobQueue(NOTIFICATIONS_QUEUE, { redis, settings: config, prefix: config.redisPrefix });
   }
 
   enqueue(deliveryIds: string[]): Promise<void> {

@@ -1,15 +1,15 @@
 import { DynamicModule, Inject, Injectable, Module, OnApplicationShutdown } from '@nestjs/common';
-import type { Redis } from 'ioredis';
 import { HOPWATCH_CONFIG, HopwatchConfig } from '@hopwatch/platform';
 import { CheckQueues } from './check-queues';
+import { LatenessBoard } from './lateness-board';
 import { LiveEventPublisher } from './live-events';
 import { NotificationQueue } from './notification-queue';
 import { REDIS } from './queue.module.tokens';
-import { createRedis } from './redis';
+import { createRedis, RedisConnection } from './redis';
 
 @Injectable()
 class RedisCloser implements OnApplicationShutdown {
-  constructor(@Inject(REDIS) private readonly redis: Redis) {}
+  constructor(@Inject(REDIS) private readonly redis: RedisConnection) {}
 
   async onApplicationShutdown(): Promise<void> {
     await this.redis.quit().catch(() => this.redis.disconnect());
@@ -24,13 +24,14 @@ export class QueueModule {
       module: QueueModule,
       imports: [config],
       providers: [
-        { provide: REDIS, useFactory: (hopwatchConfig: HopwatchConfig) => createRedis(hopwatchConfig.redisUrl), inject: [HOPWATCH_CONFIG] },
+        { provide: REDIS, useFactory: (hopwatchConfig: HopwatchConfig) => createRedis(hopwatchConfig), inject: [HOPWATCH_CONFIG] },
         RedisCloser,
         CheckQueues,
         NotificationQueue,
         LiveEventPublisher,
+        LatenessBoard,
       ],
-      exports: [REDIS, CheckQueues, NotificationQueue, LiveEventPublisher],
+      exports: [REDIS, CheckQueues, NotificationQueue, LiveEventPublisher, LatenessBoard],
     };
   }
 }

@@ -3,10 +3,9 @@
 // reported once) from a real error worth a log line.
 import { DynamicModule, Inject, Injectable, Module, OnApplicationBootstrap, OnApplicationShutdown } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
-import type { Redis } from 'ioredis';
 import { DataSource } from 'typeorm';
 import { Dependency, DEPENDENCIES, dependencies, describeCause, RepeatingTask } from '@hopwatch/platform';
-import { REDIS } from '@hopwatch/queue';
+import { REDIS, RedisConnection } from '@hopwatch/queue';
 
 const PROBE_EVERY_MS = 1_000;
 const PROBE_TIMEOUT_MS = 2_000;
@@ -21,7 +20,7 @@ export class DependencyMonitor implements OnApplicationBootstrap, OnApplicationS
 
   constructor(
     @InjectDataSource() private readonly dataSource: DataSource,
-    @Inject(REDIS) private readonly redis: Redis,
+    @Inject(REDIS) private readonly redis: RedisConnection,
   ) {}
 
   onApplicationBootstrap(): void {

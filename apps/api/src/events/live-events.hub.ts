@@ -1,7 +1,6 @@
 import { Inject, Injectable, Logger, OnApplicationShutdown } from '@nestjs/common';
-import type { Redis } from 'ioredis';
 import { HOPWATCH_CONFIG, HopwatchConfig } from '@hopwatch/platform';
-import { createRedis, LiveEvent, liveEventsChannel } from '@hopwatch/queue';
+import { createRedis, LiveEvent, liveEventsChannel, RedisConnection } from '@hopwatch/queue';
 
 /** One open event stream: where its events go, and how to end it when the api shuts down. */
 export type LiveEventStream = { send(event: LiveEvent): void; end(): void };
@@ -11,7 +10,7 @@ export type LiveEventStream = { send(event: LiveEvent): void; end(): void };
 export class LiveEventsHub implements OnApplicationShutdown {
   private readonly logger = new Logger(LiveEventsHub.name);
   private readonly streams = new Set<LiveEventStream>();
-  private subscriber: Promise<Redis> | null = null;
+  private subscriber: Promise<RedisConnection> | null = null;
 
   constructor(@Inject(HOPWATCH_CONFIG) private readonly config: HopwatchConfig) {}
 
@@ -41,8 +40,8 @@ export class LiveEventsHub implements OnApplicationShutdown {
     await subscriber?.quit().catch(() => subscriber.disconnect());
   }
 
-  private async subscribe(): Promise<Redis> {
-    const subscriber = createRedis(this.config.redisUrl);
+  private async subscribe(): Promise<RedisConnection> {
+    const subscriber = createRedis(this.config);
     subscriber.on('error', (error) => this.logger.warn(`live events subscription: ${error.message}`));
     subscriber.on('message', (_channel: string, message: string) => this.dispatch(message));
     await subscriber.subscribe(liveEventsChannel(this.config.redisPrefix));

@@ -1,8 +1,7 @@
 import { DynamicModule, Module } from '@nestjs/common';
 import { ThrottlerModule } from '@nestjs/throttler';
-import type { Redis } from 'ioredis';
 import { HOPWATCH_CONFIG, HopwatchConfig } from '@hopwatch/platform';
-import { REDIS } from '@hopwatch/queue';
+import { REDIS, RedisConnection } from '@hopwatch/queue';
 import { Infrastructure } from '@hopwatch/runtime';
 import { RedisRateLimitStorage } from './redis-rate-limit.storage';
 import { throttlers } from './throttlers';
@@ -17,7 +16,7 @@ export class RateLimitsModule {
         ThrottlerModule.forRootAsync({
           imports: [config, queue],
           inject: [HOPWATCH_CONFIG, REDIS],
-          useFactory: (hopwatchConfig: HopwatchConfig, redis: Redis) => ({
+          useFactory: (hopwatchConfig: HopwatchConfig, redis: RedisConnection) => ({
             throttlers: throttlers(hopwatchConfig),
             storage: new RedisRateLimitStorage(redis, hopwatchConfig.redisPrefix),
           }),

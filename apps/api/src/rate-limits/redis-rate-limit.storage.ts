@@ -1,7 +1,7 @@
 // Rate-limit counters in Redis, so every API replica counts against the same limits.
 import { ThrottlerStorage } from '@nestjs/throttler';
-import type { Redis } from 'ioredis';
 import { dependencies } from '@hopwatch/platform';
+import type { RedisConnection } from '@hopwatch/queue';
 
 type Record = { totalHits: number; timeToExpire: number; isBlocked: boolean; timeToBlockExpire: number };
 
@@ -23,7 +23,7 @@ const UNCOUNTED: Record = { totalHits: 0, timeToExpire: 0, isBlocked: false, tim
 
 /** While Redis is unreachable the limits fail open: the API keeps answering rather than hang on every request. */
 export class RedisRateLimitStorage implements ThrottlerStorage {
-  constructor(private readonly redis: Redis, private readonly prefix: string) {}
+  constructor(private readonly redis: RedisConnection, private readonly prefix: string) {}
 
   async increment(key: string, ttlMs: number, limit: number, blockDurationMs: number, throttlerName: string): Promise<Record> {
     const base = `${this.prefix}:rate:${throttlerName}:${key}`;

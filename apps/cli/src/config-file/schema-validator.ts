@@ -5,7 +5,8 @@ import { FilePath } from './source-location';
 
 export type SchemaProblem = { path: FilePath; key?: string; message: string };
 
-const ajv = new Ajv({ allErrors: true, strict: false });
+// verbose: errors carry their schema, so a refused field can say why.
+const ajv = new Ajv({ allErrors: true, strict: false, verbose: true });
 // RFC 3339 date-time, which is what the server accepts for maintenance windows.
 ajv.addFormat('date-time', (value: string) => /^\d{4}-\d\d-\d\dT\d\d:\d\d(:\d\d(\.\d+)?)?(Z|[+-]\d\d:\d\d)$/i.test(value) && !Number.isNaN(Date.parse(value)));
 const validate = ajv.compile(CONFIG_SCHEMA);
@@ -37,7 +38,7 @@ function describe(error: ErrorObject): SchemaProblem {
     case 'const':
       return { path, message: `must be ${JSON.stringify(params.allowedValue)}` };
     case 'not':
-      return { path, message: 'is a reserved value' };
+      return { path, message: (error.parentSchema as { 'x-refusal'?: string } | undefined)?.['x-refusal'] ?? 'is a reserved value' };
     case 'format':
       return { path, message: `must be a ${params.format === 'date-time' ? 'date and time like 2026-12-01T02:00:00Z' : String(params.format)}` };
     default:

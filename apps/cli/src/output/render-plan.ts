@@ -5,8 +5,10 @@ import { Style } from './style';
 const SYMBOL = { create: '+', update: '~', replace: '-/+', delete: '-' } as const;
 const LABEL = { site: 'site', alertChannel: 'alert channel', maintenanceWindow: 'maintenance window', statusPage: 'status page' } as const;
 
-// Inside objects (a hop), unset fields are noise; a field that is itself null is shown as null.
-const show = (value: unknown) => (value === undefined ? '(none)' : JSON.stringify(value, (key, field: unknown) => (key !== '' && field === null ? undefined : field)));
+// Inside objects (a hop), unset fields are noise (a hop without backends has an empty list); a field that is itself
+// null is shown as null.
+const unset = (key: string, field: unknown) => key !== '' && (field === null || (key === 'backends' && Array.isArray(field) && field.length === 0));
+const show = (value: unknown) => (value === undefined ? '(none)' : JSON.stringify(value, (key, field: unknown) => (unset(key, field) ? undefined : field)));
 
 function fieldLine(field: FieldChange): string {
   if (field.before === undefined) return `+ ${field.path}: ${show(field.after)}`;

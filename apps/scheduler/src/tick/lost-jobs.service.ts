@@ -3,10 +3,9 @@
 // once, and its absence means Redis lost its data (or this is the first start, when the check is harmless).
 // Re-adding is safe: a job still queued keeps its deterministic id, and a slot already stored is not selected.
 import { Inject, Injectable, Logger } from '@nestjs/common';
-import type { Redis } from 'ioredis';
 import { ScheduleRepository, toChainSpec } from '@hopwatch/db';
 import { HOPWATCH_CONFIG, HopwatchConfig } from '@hopwatch/platform';
-import { CheckJob, CheckQueues, REDIS } from '@hopwatch/queue';
+import { CheckJob, CheckQueues, REDIS, RedisConnection } from '@hopwatch/queue';
 import { reenqueuedChecks } from './scheduler.metrics';
 
 const CHECK_EVERY_MS = 1_000;
@@ -19,7 +18,7 @@ export class LostJobsService {
   constructor(
     private readonly schedule: ScheduleRepository,
     private readonly queues: CheckQueues,
-    @Inject(REDIS) private readonly redis: Redis,
+    @Inject(REDIS) private readonly redis: RedisConnection,
     @Inject(HOPWATCH_CONFIG) private readonly config: HopwatchConfig,
   ) {}
 

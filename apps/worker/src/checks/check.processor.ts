@@ -9,6 +9,7 @@ import { ResultWriter } from '../results/result-writer.service';
 import { checkOutcomes, probeDuration, probePhaseDuration, slotLateness } from '../worker.metrics';
 import { CertificateWatch } from './certificate-watch.service';
 import { ChainRunner } from './chain-runner.service';
+import { LatenessWatch } from './lateness-watch.service';
 import { liveEventsOf } from './live-events-of';
 
 /** Handles `check.run` on `checks-<region>`: probe the chain, hand the results to the writer, complete once stored. */
@@ -20,13 +21,17 @@ export class CheckProcessor {
     private readonly analyzer: AnalyzerService,
     private readonly certificates: CertificateWatch,
     private readonly live: LiveEventPublisher,
+    private readonly lateness: LatenessWatch,
   ) {}
 
   @OnJob('check.run')
   async process(job: Job<CheckJob>): Promise<CheckJobOutcome> {
     const check = job.data;
     const latenessSeconds = Date.now() / 1000 - check.slot;
-    if (!check.manual) slotLateness.observe({ region: check.region }, Math.max(0, latenessSeconds));
+    if (!check.manual) {
+      slotLateness.observe({ region: check.region }, Math.max(0, latenessSeconds));
+      this.lateness.record(latenessSeconds);
+    }
     // A slot picked up a whole interval late would only tell us about the past: record it as missed.
     if (!check.manual && latenessSeconds > check.intervalSeconds) {
       await this.writer.write([missedResult(check.siteId, check.region, check.slot)]);

@@ -1,4 +1,5 @@
 // The shape of hopwatch.yaml (config as code) after parsing: what the file says, before defaults are filled in.
+import type { DnsRecordType } from '../dns/dns-expectation';
 import { HopRole, HttpMethod } from '../site/site';
 
 export const CONFIG_FILE_VERSION = 1;
@@ -14,11 +15,22 @@ export type HopSpecInput = {
   connectTo?: string;
   hostHeader?: string;
   expectStatus?: string;
+  /** load_balancer hops: the servers behind it; a backend's name defaults to its address. */
+  backends?: BackendSpecInput[];
 };
+
+export type BackendSpecInput = { address: string; name?: string };
+
+/** dns:// sites also say which record to ask for and which answers must come back. */
+export type DnsSpecInput = { resolvers: string[]; recordType?: DnsRecordType; expect?: string[] };
+
+/** A push (heartbeat) monitor: no url (the server gives it its ping URL), a ping expected every period. */
+export type PushSpecInput = { periodSeconds: number; graceSeconds?: number };
 
 export type SiteSpecInput = {
   name: string;
-  url: string;
+  /** Required except for push monitors. */
+  url?: string;
   method?: HttpMethod;
   intervalSeconds?: number;
   timeoutMs?: number;
@@ -26,7 +38,8 @@ export type SiteSpecInput = {
   bodyContains?: string;
   regions?: string[];
   hops?: HopSpecInput[];
-  dns?: { resolvers: string[] };
+  dns?: DnsSpecInput;
+  push?: PushSpecInput;
   tags?: string[];
   /** Names of alert channels (from this file or made by hand). */
   alertChannels?: string[];

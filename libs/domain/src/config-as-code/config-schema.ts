@@ -1,4 +1,7 @@
 // The published JSON Schema of hopwatch.yaml (served at /api/v1/schema/config.json, copied to schema/).
+import { DNS_EXPECT_LIMITS, DNS_RECORD_TYPES } from '../dns/dns-expectation';
+import { PUSH_LIMITS } from '../push/heartbeat';
+import { BACKEND_NAME, MAX_BACKENDS } from '../site/backends';
 import { DETECTION_LIMITS, HOP_ROLES, HTTP_METHODS, SITE_LIMITS } from '../site/site';
 import { CONFIG_FILE_VERSION } from './config-file';
 
@@ -8,6 +11,19 @@ const freeName = { type: 'string', minLength: 1, maxLength: 200 };
 const statusPart = '(\\d{3}(-\\d{3})?|[1-5]xx)';
 const expectStatus = { type: 'string', pattern: `^${statusPart}( *, *${statusPart})*$`, description: 'e.g. "200", "200-399", "2xx", "200,301-302"' };
 const range = (limits: { min: number; max: number }, integer = true) => ({ type: integer ? 'integer' : 'number', minimum: limits.min, maximum: limits.max });
+
+/** A field that must not be there, with the reason shown to the person who wrote it. */
+const refused = (reason: string) => ({ not: {}, 'x-refusal': reason });
+
+const backend = {
+  type: 'object',
+  additionalProperties: false,
+  required: ['address'],
+  properties: {
+    address: { type: 'string', description: 'ip:port the balancer sends requests to; probed directly with the hop URL\'s Host and SNI' },
+    name: { type: 'string', pattern: BACKEND_NAME.source, description: '1-15 letters, digits, ".", "_" or "-"; default: the address' },
+  },
+};
 
 const hop = {
   type: 'object',
@@ -20,16 +36,38 @@ const hop = {
     connectTo: { type: 'string', description: 'ip[:port] to connect to, keeping the URL\'s Host and SNI' },
     hostHeader: { type: 'string', maxLength: 255 },
     expectStatus,
+    backends: { type: 'array', items: backend, minItems: 2, maxItems: MAX_BACKENDS, description: 'load_balancer hops only: the servers behind it' },
   },
+};
+
+const push = {
+  type: 'object',
+  additionalProperties: false,
+  required: ['periodSeconds'],
+  properties: {
+    periodSeconds: { ...range(PUSH_LIMITS.periodSeconds), description: 'how often the job pings' },
+    graceSeconds: { ...range(PUSH_LIMITS.graceSeconds), description: 'how late a ping may be before the monitor is down' },
+  },
+  description: 'makes the site a push (heartbeat) monitor: leave out url, hops and dns',
 };
 
 const site = {
   type: 'object',
   additionalProperties: false,
-  required: ['name', 'url'],
+  required: ['name'],
+  // A push monitor has no url (the server gives it its ping URL); every other site needs one.
+  if: { required: ['push'] },
+  then: {
+    properties: {
+      url: refused('push monitors have no url: the server gives them their ping URL'),
+      hops: refused('hops do not apply to a push monitor'),
+      dns: refused('dns does not apply to a push monitor'),
+    },
+  },
+  else: { required: ['url'] },
   properties: {
     name: freeName,
-    url: { type: 'string', pattern: '^https?://' },
+    url: { type: 'string', pattern: '^(https?|tcp|dns)://', description: 'http(s):// URL, tcp://host:port, or dns://name (with dns.recordType and dns.expect)' },
     method: { enum: [...HTTP_METHODS] },
     intervalSeconds: range(SITE_LIMITS.intervalSeconds),
     timeoutMs: range(SITE_LIMITS.timeoutMs),
@@ -41,8 +79,19 @@ const site = {
       type: 'object',
       additionalProperties: false,
       required: ['resolvers'],
-      properties: { resolvers: { type: 'array', items: { type: 'string' }, uniqueItems: true, maxItems: SITE_LIMITS.maxResolvers } },
+      properties: {
+        resolvers: { type: 'array', items: { type: 'string' }, uniqueItems: true, maxItems: SITE_LIMITS.maxResolvers },
+        recordType: { enum: [...DNS_RECORD_TYPES], description: 'dns:// sites only; default A' },
+        expect: {
+          type: 'array',
+          items: { type: 'string', minLength: 1, maxLength: DNS_EXPECT_LIMITS.maxLength },
+          minItems: 1,
+          maxItems: DNS_EXPECT_LIMITS.maxValues,
+          description: 'dns:// sites only (required there): answers that must all be given',
+        },
+      },
     },
+    push,
     tags: { ...names, maxItems: SITE_LIMITS.maxTags },
     alertChannels: { type: 'array', items: freeName, uniqueItems: true, description: 'names of alert channels' },
     confirmations: range(SITE_LIMITS.confirmations),

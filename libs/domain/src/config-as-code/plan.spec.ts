@@ -46,7 +46,7 @@ describe('planChanges', () => {
     expect(change.fields).toEqual([
       { path: 'intervalSeconds', before: 60, after: 30 },
       { path: 'hops.app.url', before: 'http://10.0.0.2/', after: 'http://10.0.0.3/' },
-      { path: 'hops.lb', before: undefined, after: { name: 'lb', role: 'load_balancer', url: 'http://10.0.0.1/', connectTo: null, hostHeader: null, expectStatus: null } },
+      { path: 'hops.lb', before: undefined, after: { name: 'lb', role: 'load_balancer', url: 'http://10.0.0.1/', connectTo: null, hostHeader: null, expectStatus: null, backends: [] } },
     ]);
   });
 
@@ -111,5 +111,54 @@ describe('exportConfig', () => {
     expect(exported.sites?.[0]).toEqual({ name: 'shop', url: 'https://shop.example.com/', intervalSeconds: 30, hops: [{ name: 'app', role: 'app', url: 'http://10.0.0.2/' }], alertChannels: ['hook'], detection: { rateWindow: 5 } });
     expect(exported.maintenanceWindows).toEqual([{ name: 'upgrade', sites: ['shop'], startsAt: '2026-12-01T02:00:00.000Z', endsAt: '2026-12-01T04:00:00.000Z' }]);
     expect(plan(exported, remote, true).changes).toEqual([]);
+  });
+
+  it('writes push monitors, dns:// sites and balancer backends so that they apply as no change', () => {
+    const remote = state({ sites: [heartbeat, resolverSite, balanced] });
+    const exported = exportConfig(remote);
+    expect(exported.sites).toEqual([
+      { name: 'nightly', push: { periodSeconds: 86_400, graceSeconds: 600 } },
+      { name: 'mx', url: 'dns://example.com', dns: { resolvers: ['127.0.0.1:5353'], recordType: 'MX', expect: ['10 mx.example.com'] } },
+      { name: 'shop', url: 'https://shop.example.com/', hops: [{ name: 'lb', role: 'load_balancer', url: 'http://10.0.0.1/', backends: [{ address: '10.0.0.21:8080' }, { address: '10.0.0.22:8080', name: 'app-2' }] }] },
+    ]);
+    expect(plan(exported, remote, true).changes).toEqual([]);
+  });
+});
+
+const heartbeat = remoteSite({
+  id: 'site-p', name: 'nightly', url: 'https://hopwatch.example.com/ping/abc', intervalSeconds: 60, hops: [], push: { periodSeconds: 86_400, graceSeconds: 600 },
+});
+const resolverSite = remoteSite({
+  id: 'site-d', name: 'mx', url: 'dns://example.com', hops: [], dns: { resolvers: ['127.0.0.1:5353'], recordType: 'MX', expect: ['10 mx.example.com'] },
+});
+const balanced = remoteSite({
+  hops: [{
+    name: 'lb', role: 'load_balancer', url: 'http://10.0.0.1/', connectTo: null, hostHeader: null, expectStatus: null,
+    backends: [{ address: '10.0.0.21:8080', name: '10.0.0.21-8080' }, { address: '10.0.0.22:8080', name: 'app-2' }],
+  }],
+});
+
+describe('planChanges for the other monitor kinds', () => {
+  it.each([
+    { name: 'an equal push monitor is left alone', site: { name: 'nightly', push: { periodSeconds: 86_400, graceSeconds: 600 } }, remote: heartbeat, fields: null },
+    { name: 'a push monitor\'s grace is updated in place', site: { name: 'nightly', push: { periodSeconds: 86_400 } }, remote: heartbeat, fields: [{ path: 'push.graceSeconds', before: 600, after: 60 }] },
+    { name: 'a changed DNS expectation is an update', site: { name: 'mx', url: 'dns://example.com', dns: { resolvers: ['127.0.0.1:5353'], recordType: 'MX' as const, expect: ['20 mx2.example.com'] } }, remote: resolverSite, fields: [{ path: 'dns.expect', before: ['10 mx.example.com'], after: ['20 mx2.example.com'] }] },
+    { name: 'a dns:// site asks for A records unless told', site: { name: 'mx', url: 'dns://example.com', dns: { resolvers: ['127.0.0.1:5353'], expect: ['10 mx.example.com'] } }, remote: resolverSite, fields: [{ path: 'dns.recordType', before: 'MX', after: 'A' }] },
+    { name: 'a backend named by default equals one named by its address', site: { ...shop, hops: [{ name: 'lb', role: 'load_balancer' as const, url: 'http://10.0.0.1/', backends: [{ address: '10.0.0.21:8080', name: '10.0.0.21-8080' }, { address: '10.0.0.22:8080', name: 'app-2' }] }] }, remote: balanced, fields: null },
+    { name: 'a backend taken out is an update', site: { ...shop, hops: [{ name: 'lb', role: 'load_balancer' as const, url: 'http://10.0.0.1/' }] }, remote: balanced, fields: [
+      { path: 'hops.lb.backends.10.0.0.21-8080', before: { address: '10.0.0.21:8080', name: '10.0.0.21-8080' }, after: undefined },
+      { path: 'hops.lb.backends.app-2', before: { address: '10.0.0.22:8080', name: 'app-2' }, after: undefined },
+    ] },
+  ])('$name', ({ site, remote, fields }) => {
+    const changes = plan(file({ sites: [site] }), state({ sites: [remote] })).changes;
+    expect(changes.map((change) => change.fields)).toEqual(fields ? [fields] : []);
+  });
+
+  it.each([
+    { name: 'a URL check turned into a push monitor', site: { name: 'shop', push: { periodSeconds: 3600 } }, remote: remoteSite(), path: ['sites', 0, 'push'] },
+    { name: 'a push monitor turned into a URL check', site: { name: 'nightly', url: 'https://shop.example.com/' }, remote: heartbeat, path: ['sites', 0, 'url'] },
+  ])('refuses $name before anything is applied', ({ site, remote, path }) => {
+    const { problems } = plan(file({ sites: [site] }), state({ sites: [remote] }));
+    expect(problems).toEqual([{ path, message: expect.stringMatching(/cannot become .*: delete it first, or give the .* another name/) }]);
   });
 });

@@ -66,6 +66,7 @@ export function planChanges(desired: DesiredState, remote: RemoteState, options:
     ...duplicateProblems('maintenanceWindows', desired.windows),
     ...duplicateProblems('statusPages', desired.statusPages.map((page) => ({ name: page.slug })), 'slug'),
     ...emptyStatusPageProblems(desired.statusPages),
+    ...monitorKindProblems(desired.sites, remote.sites),
   ];
   const channels = planSection<RemoteChannel, ChannelSpec>({
     kind: 'alertChannel', fileKey: 'alertChannels', ...byName, remote: remote.channels, managed: isManagedChannel,
@@ -168,6 +169,19 @@ function duplicateProblems(fileKey: string, specs: { name: string }[], keyField 
 function emptyStatusPageProblems(pages: StatusPageSpec[]): ConfigProblem[] {
   return pages.flatMap((page, index) =>
     page.sites.length + page.tags.length === 0 ? [{ path: ['statusPages', index], message: 'a status page must list at least one site or tag' }] : []);
+}
+
+// The server keeps a push monitor a push monitor (its ping URL is its identity); turning one into the other is a
+// delete and a create, which loses history, so the file has to say so by removing the site first.
+function monitorKindProblems(specs: SiteSpec[], remote: RemoteSite[]): ConfigProblem[] {
+  return specs.flatMap((spec, index) => {
+    const current = remote.find((site) => site.name === spec.name);
+    if (!current || Boolean(current.push) === (spec.push !== null)) return [];
+    const message = current.push
+      ? `"${spec.name}" is a push monitor on the server; it cannot become a URL check: delete it first, or give the URL check another name`
+      : `"${spec.name}" is checked at its URL on the server; it cannot become a push monitor: delete it first, or give the push monitor another name`;
+    return [{ path: ['sites', index, current.push ? 'url' : 'push'], message }];
+  });
 }
 
 function referenceProblems(desired: DesiredState, remote: RemoteState): ConfigProblem[] {

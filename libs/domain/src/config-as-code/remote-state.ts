@@ -1,7 +1,16 @@
 // What the server holds, as its REST API returns it: the "before" side of a plan.
+import type { DnsRecordType } from '../dns/dns-expectation';
 import { HopRole, HttpMethod } from '../site/site';
 
-export type RemoteHop = { name: string; role: HopRole; url: string; connectTo: string | null; hostHeader: string | null; expectStatus: string | null };
+export type RemoteHop = {
+  name: string;
+  role: HopRole;
+  url: string;
+  connectTo: string | null;
+  hostHeader: string | null;
+  expectStatus: string | null;
+  backends?: { address: string; name: string }[] | null;
+};
 
 export type RemoteSite = {
   id: string;
@@ -14,7 +23,8 @@ export type RemoteSite = {
   bodyContains: string | null;
   regions: string[];
   hops: RemoteHop[];
-  dns: { resolvers: string[] };
+  dns: { resolvers: string[]; recordType?: DnsRecordType | null; expect?: string[] | null };
+  push?: { periodSeconds: number; graceSeconds: number } | null;
   tags: string[];
   alertChannelIds: string[];
   confirmations: number;

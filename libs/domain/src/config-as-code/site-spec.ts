@@ -1,13 +1,17 @@
 // A site in canonical form (defaults filled in, sets sorted), so the file and the server compare field by field.
-import { DEFAULT_EXPECT_STATUS, DEFAULT_REGION, HopRole, HttpMethod, SITE_LIMITS } from '../site/site';
-import { HopSpecInput, MANAGED_BY_TAG, SiteSpecInput } from './config-file';
+import { DEFAULT_EXPECT_STATUS, DEFAULT_REGION, HttpMethod, SITE_LIMITS } from '../site/site';
+import { MANAGED_BY_TAG, SiteSpecInput } from './config-file';
 import { RemoteSite } from './remote-state';
+import {
+  DnsConfig, dnsConfig, dnsFileEntry, HopConfig, hopConfig, hopFileEntry, hopRequestBody, PushConfig, pushConfig, pushInterval, sorted,
+} from './site-spec-parts';
 
-export type HopConfig = { name: string; role: HopRole; url: string; connectTo: string | null; hostHeader: string | null; expectStatus: string | null };
+export type { BackendConfig, DnsConfig, HopConfig, PushConfig } from './site-spec-parts';
 
 export type SiteSpec = {
   name: string;
-  url: string;
+  /** Null for a push monitor: the server gives it its ping URL. */
+  url: string | null;
   method: HttpMethod;
   intervalSeconds: number;
   timeoutMs: number;
@@ -15,7 +19,8 @@ export type SiteSpec = {
   bodyContains: string | null;
   regions: string[];
   hops: HopConfig[];
-  dns: { resolvers: string[] };
+  dns: DnsConfig;
+  push: PushConfig | null;
   tags: string[];
   alertChannels: string[];
   confirmations: number;
@@ -32,7 +37,8 @@ const SITE_DEFAULTS = {
   bodyContains: null,
   regions: [DEFAULT_REGION],
   hops: [],
-  dns: { resolvers: [] },
+  dns: { resolvers: [], recordType: null, expect: null },
+  push: null,
   tags: [],
   alertChannels: [],
   confirmations: SITE_LIMITS.confirmations.default,
@@ -41,24 +47,21 @@ const SITE_DEFAULTS = {
   detection: {},
 } as const;
 
-const sorted = (values: readonly string[]) => [...new Set(values)].sort();
-
-function hopSpec(hop: HopSpecInput): HopConfig {
-  return { name: hop.name, role: hop.role, url: hop.url, connectTo: hop.connectTo ?? null, hostHeader: hop.hostHeader ?? null, expectStatus: hop.expectStatus ?? null };
-}
-
 export function siteSpecFromFile(input: SiteSpecInput): SiteSpec {
+  const push = pushConfig(input.push);
+  const url = push ? null : (input.url ?? null);
   return {
     name: input.name,
-    url: input.url,
+    url,
     method: input.method ?? SITE_DEFAULTS.method,
-    intervalSeconds: input.intervalSeconds ?? SITE_DEFAULTS.intervalSeconds,
+    intervalSeconds: input.intervalSeconds ?? (push ? pushInterval(push) : SITE_DEFAULTS.intervalSeconds),
     timeoutMs: input.timeoutMs ?? SITE_DEFAULTS.timeoutMs,
     expectStatus: input.expectStatus ?? SITE_DEFAULTS.expectStatus,
     bodyContains: input.bodyContains ?? null,
     regions: input.regions?.length ? sorted(input.regions) : [...SITE_DEFAULTS.regions],
-    hops: (input.hops ?? []).map(hopSpec),
-    dns: { resolvers: sorted(input.dns?.resolvers ?? []) },
+    hops: (input.hops ?? []).map(hopConfig),
+    dns: dnsConfig(input.dns, url),
+    push,
     tags: sorted((input.tags ?? []).filter((tag) => tag !== MANAGED_BY_TAG)),
     alertChannels: sorted(input.alertChannels ?? []),
     confirmations: input.confirmations ?? SITE_DEFAULTS.confirmations,
@@ -70,8 +73,10 @@ export function siteSpecFromFile(input: SiteSpecInput): SiteSpec {
 
 /** The server's site in the file's terms: channel ids become names, the managed-by tag is bookkeeping, not config. */
 export function siteSpecFromRemote(remote: RemoteSite, channelNameOf: (id: string) => string): SiteSpec {
+  const { dns, push, ...rest } = remote;
   return siteSpecFromFile({
-    ...remote,
+    ...rest,
+    url: push ? undefined : remote.url,
     bodyContains: remote.bodyContains ?? undefined,
     hops: remote.hops.map((hop) => ({
       name: hop.name,
@@ -80,7 +85,10 @@ export function siteSpecFromRemote(remote: RemoteSite, channelNameOf: (id: strin
       ...(hop.connectTo === null ? {} : { connectTo: hop.connectTo }),
       ...(hop.hostHeader === null ? {} : { hostHeader: hop.hostHeader }),
       ...(hop.expectStatus === null ? {} : { expectStatus: hop.expectStatus }),
+      ...(hop.backends?.length ? { backends: hop.backends } : {}),
     })),
+    dns: { resolvers: dns.resolvers, ...(dns.recordType ? { recordType: dns.recordType } : {}), ...(dns.expect ? { expect: dns.expect } : {}) },
+    ...(push ? { push: { periodSeconds: push.periodSeconds, graceSeconds: push.graceSeconds } } : {}),
     alertChannels: remote.alertChannelIds.map(channelNameOf),
   });
 }
@@ -93,27 +101,35 @@ export function isManagedSite(remote: RemoteSite): boolean {
 export function siteFileEntry(spec: SiteSpec): SiteSpecInput {
   const entry: Record<string, unknown> = {};
   for (const [key, value] of Object.entries(spec)) {
-    const fallback = (SITE_DEFAULTS as Record<string, unknown>)[key];
-    if (fallback !== undefined && JSON.stringify(fallback) === JSON.stringify(value)) continue;
-    entry[key] = key === 'hops' ? (value as HopConfig[]).map(withoutNulls) : value;
+    if (isDefault(spec, key, value)) continue;
+    if (key === 'hops') entry.hops = (value as HopConfig[]).map(hopFileEntry);
+    else if (key === 'dns') entry.dns = dnsFileEntry(value as DnsConfig);
+    else entry[key] = value;
   }
   return entry as SiteSpecInput;
 }
 
-function withoutNulls<T extends object>(value: T): Partial<T> {
-  return Object.fromEntries(Object.entries(value).filter(([, field]) => field !== null)) as Partial<T>;
+function isDefault(spec: SiteSpec, key: string, value: unknown): boolean {
+  if (key === 'url') return value === null;
+  if (key === 'intervalSeconds' && spec.push) return value === pushInterval(spec.push);
+  if (key === 'dns') return (value as DnsConfig).resolvers.length === 0 && (value as DnsConfig).recordType === null;
+  const fallback = (SITE_DEFAULTS as Record<string, unknown>)[key];
+  return fallback !== undefined && JSON.stringify(fallback) === JSON.stringify(value);
 }
 
 /**
- * The POST (`current` false) or PATCH body that makes a server site equal this spec; `managed` keeps the
- * managed-by tag on it. The API refuses null except `bodyContains: null` in a PATCH, which clears it.
+ * The POST or PATCH body that makes a server site equal this spec; `managed` keeps the managed-by tag on it.
+ * The API refuses null except `bodyContains: null` in a PATCH, which clears it; a push monitor has no url to send.
  */
 export function siteRequestBody(spec: SiteSpec, channelIdOf: (name: string) => string, options: { managed: boolean; patch: boolean }): Record<string, unknown> {
-  const { alertChannels, hops, bodyContains, ...fields } = spec;
+  const { alertChannels, hops, bodyContains, url, push, dns, ...fields } = spec;
   return {
     ...fields,
+    ...(url !== null ? { url } : {}),
+    ...(push !== null ? { push } : {}),
+    dns: dnsFileEntry(dns),
     ...(bodyContains !== null || options.patch ? { bodyContains } : {}),
-    hops: hops.map(withoutNulls),
+    hops: hops.map(hopRequestBody),
     tags: options.managed ? sorted([...spec.tags, MANAGED_BY_TAG]) : spec.tags,
     alertChannelIds: alertChannels.map(channelIdOf),
   };

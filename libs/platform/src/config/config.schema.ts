@@ -6,6 +6,8 @@ export type HopwatchConfig = {
   host: string;
   databaseUrl: string;
   redisUrl: string;
+  /** Seed nodes (host:port) of a Redis Cluster; when set, they replace redisUrl. */
+  redisClusterNodes: string[];
   /** Prefix for every BullMQ key, so several installations (or test files) share one Redis. */
   redisPrefix: string;
   adminKey: string | null;
@@ -20,6 +22,8 @@ export type HopwatchConfig = {
   shutdownTimeoutMs: number;
   writerBatchSize: number;
   writerFlushMs: number;
+  /** p99 slot lateness (over 30 s) past which checks are reported as running behind. */
+  latenessWarnSeconds: number;
   smtpUrl: string | null;
   mailFrom: string;
   /** Where people reach the api; links in alerts open `${publicUrl}/incidents/<id>`. */
@@ -70,7 +74,8 @@ export const VARIABLES: VariableSpec[] = [
   { name: 'HOST', description: 'API listen address', default: '0.0.0.0' },
   { name: 'DATABASE_URL', description: 'PostgreSQL URL; the database is created if missing', default: 'postgres://postgres@127.0.0.1:5432/hopwatch', sensitive: true },
   { name: 'REDIS_URL', description: 'Redis URL for the queues', default: 'redis://127.0.0.1:6379', sensitive: true },
-  { name: 'HOPWATCH_REDIS_PREFIX', description: 'key prefix for the queues in Redis', default: 'hopwatch' },
+  { name: 'REDIS_CLUSTER_NODES', description: 'Redis Cluster seed nodes (host:port,host:port); replaces REDIS_URL and needs a hash-tagged HOPWATCH_REDIS_PREFIX such as {hopwatch}', default: null },
+  { name: 'HOPWATCH_REDIS_PREFIX', description: 'key prefix for everything hopwatch keeps in Redis; in braces (`{hopwatch}`) it is a Redis Cluster hash tag that keeps every key in one slot', default: 'hopwatch' },
   { name: 'HOPWATCH_ADMIN_KEY', description: 'bootstrap API key with write scope (at least 24 characters); when unset and no key exists, one is generated and printed once', default: null, sensitive: true },
   { name: 'HOPWATCH_REGION', description: 'the vantage point this worker checks from', default: 'default' },
   { name: 'HOPWATCH_SOURCE_ADDRESS', description: 'local address probes bind to', default: null },
@@ -83,6 +88,7 @@ export const VARIABLES: VariableSpec[] = [
   { name: 'HOPWATCH_SHUTDOWN_TIMEOUT_MS', description: 'longest a process waits on SIGTERM/SIGINT for in-flight work before it exits anyway', default: '10000' },
   { name: 'HOPWATCH_WRITER_BATCH', description: 'results the writer inserts per statement at most', default: '500' },
   { name: 'HOPWATCH_WRITER_FLUSH_MS', description: 'longest a result waits in the writer before its batch is flushed', default: '100' },
+  { name: 'HOPWATCH_LATENESS_WARN_SECONDS', description: 'p99 slot lateness over the last 30 s past which a worker says checks are running behind (log line, metric, /health/ready)', default: '5' },
   { name: 'HOPWATCH_SMTP_URL', description: 'SMTP server for email alerts (smtp://user:pass@host:port)', default: null, sensitive: true },
   { name: 'HOPWATCH_MAIL_FROM', description: 'sender of alert emails', default: 'hopwatch <hopwatch@localhost>' },
   { name: 'HOPWATCH_PUBLIC_URL', description: 'base URL people reach the api and UI at, used in links inside alerts and for the CSRF origin check; default: the address the api listens on (http://localhost:PORT when HOST is 0.0.0.0 or ::)', default: null },

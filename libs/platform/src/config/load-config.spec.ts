@@ -46,6 +46,17 @@ describe('loadConfig', () => {
     expect(loadConfig(env).metricsPublic).toBe(expected);
   });
 
+  it('takes a hash-tagged Redis prefix, and requires one on a Redis Cluster', () => {
+    expect(loadConfig({ HOPWATCH_REDIS_PREFIX: '{hopwatch}' }).redisPrefix).toBe('{hopwatch}');
+    expect(loadConfig({ REDIS_CLUSTER_NODES: '10.0.0.1:7000, [fd00::2]:7001', HOPWATCH_REDIS_PREFIX: '{hw}' })).toMatchObject({
+      redisClusterNodes: ['10.0.0.1:7000', '[fd00::2]:7001'],
+      redisPrefix: '{hw}',
+    });
+    expect(() => loadConfig({ REDIS_CLUSTER_NODES: '10.0.0.1:7000' })).toThrow(
+      'HOPWATCH_REDIS_PREFIX must be a hash tag in braces on Redis Cluster (REDIS_CLUSTER_NODES is set), like {hopwatch}',
+    );
+  });
+
   it('parses lists, numbers and booleans', () => {
     const config = loadConfig({
       PORT: '8080',
@@ -67,6 +78,9 @@ describe('loadConfig', () => {
     ['DATABASE_URL', 'mysql://localhost/x', 'DATABASE_URL must start with postgres:// or postgresql://, got mysql://'],
     ['DATABASE_URL', 'not a url', 'DATABASE_URL is not a valid URL (expected postgres://…)'],
     ['REDIS_URL', 'http://localhost', 'REDIS_URL must start with redis:// or rediss://, got http://'],
+    ['REDIS_CLUSTER_NODES', '127.0.0.1:7000,redis-2', 'REDIS_CLUSTER_NODES entries must be host:port, got "redis-2"'],
+    ['HOPWATCH_REDIS_PREFIX', '{hw:x}', 'HOPWATCH_REDIS_PREFIX must be 1-63 letters, digits, ".", "_" or "-" (no ":")'],
+    ['HOPWATCH_LATENESS_WARN_SECONDS', '0', 'HOPWATCH_LATENESS_WARN_SECONDS must be between 1 and 3600, got 0'],
     ['HOPWATCH_REGION', 'eu:west', 'HOPWATCH_REGION must be 1-63 letters, digits, ".", "_" or "-" (no ":")'],
     ['HOPWATCH_SOURCE_ADDRESS', 'localhost', 'HOPWATCH_SOURCE_ADDRESS must be an IP address, got "localhost"'],
     ['HOPWATCH_RESOLVERS', '1.1.1.1,dns.google', 'HOPWATCH_RESOLVERS has "dns.google", expected ip or ip:port'],

@@ -27,7 +27,8 @@ export function loadConfig(env: Env = process.env): HopwatchConfig {
     host,
     databaseUrl: url(required('DATABASE_URL'), 'DATABASE_URL', ['postgres:', 'postgresql:']),
     redisUrl: url(required('REDIS_URL'), 'REDIS_URL', ['redis:', 'rediss:']),
-    redisPrefix: name(required('HOPWATCH_REDIS_PREFIX'), 'HOPWATCH_REDIS_PREFIX'),
+    redisClusterNodes: list(read('REDIS_CLUSTER_NODES')).map((entry) => hostAndPort(entry, 'REDIS_CLUSTER_NODES')),
+    redisPrefix: redisPrefix(required('HOPWATCH_REDIS_PREFIX'), read('REDIS_CLUSTER_NODES') !== null),
     adminKey: adminKey(read('HOPWATCH_ADMIN_KEY')),
     region: name(required('HOPWATCH_REGION'), 'HOPWATCH_REGION'),
     sourceAddress: address(read('HOPWATCH_SOURCE_ADDRESS'), 'HOPWATCH_SOURCE_ADDRESS'),
@@ -40,6 +41,7 @@ export function loadConfig(env: Env = process.env): HopwatchConfig {
     shutdownTimeoutMs: integer(required('HOPWATCH_SHUTDOWN_TIMEOUT_MS'), 'HOPWATCH_SHUTDOWN_TIMEOUT_MS', 100, 600_000),
     writerBatchSize: integer(required('HOPWATCH_WRITER_BATCH'), 'HOPWATCH_WRITER_BATCH', 1, 10_000),
     writerFlushMs: integer(required('HOPWATCH_WRITER_FLUSH_MS'), 'HOPWATCH_WRITER_FLUSH_MS', 1, 10_000),
+    latenessWarnSeconds: integer(required('HOPWATCH_LATENESS_WARN_SECONDS'), 'HOPWATCH_LATENESS_WARN_SECONDS', 1, 3_600),
     smtpUrl: optionalUrl(read('HOPWATCH_SMTP_URL'), 'HOPWATCH_SMTP_URL', ['smtp:', 'smtps:']),
     mailFrom: required('HOPWATCH_MAIL_FROM'),
     publicUrl: url(read('HOPWATCH_PUBLIC_URL') ?? listenUrl(host, port), 'HOPWATCH_PUBLIC_URL', ['http:', 'https:']).replace(/\/+$/, ''),
@@ -99,6 +101,21 @@ function url(value: string, variable: string, protocols: string[]): string {
 
 function optionalUrl(value: string | null, variable: string, protocols: string[]): string | null {
   return value === null ? null : url(value, variable, protocols);
+}
+
+/** `{name}` is a hash tag: on Redis Cluster every key of a queue (and so every key of ours) must share a slot. */
+function redisPrefix(value: string, cluster: boolean): string {
+  const variable = 'HOPWATCH_REDIS_PREFIX';
+  const tagged = /^\{(.+)\}$/.exec(value);
+  if (cluster && !tagged) throw new ConfigError(variable, `must be a hash tag in braces on Redis Cluster (REDIS_CLUSTER_NODES is set), like {${value}}`);
+  name(tagged ? tagged[1] : value, variable);
+  return value;
+}
+
+function hostAndPort(value: string, variable: string): string {
+  const match = /^(\[[0-9a-f:.]+\]|[a-z0-9.-]+):(\d{1,5})$/i.exec(value);
+  if (!match || Number(match[2]) < 1 || Number(match[2]) > 65_535) throw new ConfigError(variable, `entries must be host:port, got "${value}"`);
+  return value;
 }
 
 function name(value: string, variable: string): string {
