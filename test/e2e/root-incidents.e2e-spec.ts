@@ -127,21 +127,29 @@ describe('one incident per root cause', () => {
 
     sharedApp = await startAppServer(deadAppPort);
     const resolved = await waitFor(rootIncident, (incident) => incident.status === 'resolved', 180_000);
-    const members = await pipeline.query<{ resolved_at: Date | null }>(`SELECT resolved_at FROM incidents WHERE root_incident_id = $1`, [rootId]);
-    expect(members.every((member) => member.resolved_at !== null && member.resolved_at.getTime() <= Date.parse(resolved.resolvedAt))).toBe(true);
+    // the root ends with its last member: none is open, none ended after it
+    const lateMembers = await pipeline.query(
+      `SELECT member.id, member.status, member.resolved_at, member.state,
+              (SELECT json_agg(json_build_object('at', entry.at, 'kind', entry.kind, 'message', entry.message) ORDER BY entry.id) FROM incident_timeline entry WHERE entry.incident_id = member.id) AS timeline
+         FROM incidents member WHERE member.root_incident_id = $1 AND (member.resolved_at IS NULL OR member.resolved_at > $2)`,
+      [rootId, resolved.resolvedAt],
+    );
+    expect(lateMembers).toEqual([]);
     expect(resolved.timeline.at(-1)).toMatchObject({ kind: 'resolved', message: expect.stringContaining(`It affected ${SITES} sites failing at that shared hop`) });
+    // the root and its members: one resolved notice per channel among them, the root's (a shared site that fails anew
+    // later, say a check timing out on a loaded machine, opens an incident of its own, which is no part of this)
+    const grouped = new Set([rootId, ...resolved.members.map((member: { incidentId: string }) => member.incidentId)]);
+    expect(grouped.size).toBe(SITES);
+    const resolvedNotices = (channel: (typeof channels)[number]) =>
+      channel.receiver.accepted().filter((hook) => hook.type === 'incident.resolved' && grouped.has(incidentOf(hook).id));
     for (const channel of channels) {
-      const [notice] = await waitFor(
-        async () => channel.receiver.accepted().filter((hook) => hook.type === 'incident.resolved' && sharedIds.includes(siteOf(hook).id)),
-        (hooks) => hooks.length > 0,
-        60_000,
-      );
+      const [notice] = await waitFor(async () => resolvedNotices(channel), (hooks) => hooks.length > 0, 60_000);
       expect(incidentOf(notice)).toMatchObject({ id: rootId, status: 'resolved' });
       expect(incidentOf(notice).affectedSites).toHaveLength(SITES);
       expect(incidentOf(notice).durationSeconds).toBeGreaterThan(0);
     }
     await new Promise((resolve) => setTimeout(resolve, 3_000));
-    for (const channel of channels) expect(channel.receiver.accepted().filter((hook) => hook.type === 'incident.resolved' && sharedIds.includes(siteOf(hook).id))).toHaveLength(1);
+    for (const channel of channels) expect(resolvedNotices(channel)).toHaveLength(1);
     const shown = (await pipeline.http().get(`/api/v1/incidents?root=true&status=resolved`).set(pipeline.auth).expect(200)).body.items[0];
     const path = saveArtifact('root-incident', { ...shown, members: shown.members });
     process.stdout.write(`root incident resolved after ${Math.round((Date.parse(resolved.resolvedAt) - Date.parse(resolved.startedAt)) / 1000)} s${path ? `; saved to ${path}` : ''}\n`);

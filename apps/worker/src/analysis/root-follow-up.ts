@@ -18,7 +18,9 @@ export async function followRoot(analysis: AnalysisRepository, tx: Transaction, 
   const state = toIncidentState(root);
   if (recovered) {
     if (members.open > 0) return;
-    await persistRoot(analysis, tx, root, toIncidentWrite(lastMemberRecovered(state, now), root, root.counts, now, root.sharedHopKeys, members));
+    // members resolving at once commit in lock order, not in the order of their clocks: end with the latest of them
+    const endedAt = members.lastResolvedAt && members.lastResolvedAt > now ? members.lastResolvedAt : now;
+    await persistRoot(analysis, tx, root, toIncidentWrite(lastMemberRecovered(state, endedAt), root, root.counts, endedAt, root.sharedHopKeys, members));
     return;
   }
   const transition = memberFailsAgain(state, await analysis.resolutionAnnounced(tx, root.id), now);

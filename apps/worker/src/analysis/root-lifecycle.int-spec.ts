@@ -120,4 +120,23 @@ describe('a root incident and its members', () => {
     expect(incidents[1]).toMatchObject({ status: 'open', root_incident_id: null });
     expect(await eventsOf(incidents[1].id)).toEqual(['incident.opened']);
   });
+
+  it('ends when its last member ended, whichever member committed last', async () => {
+    const { rootSite, memberSite, root } = await rootAndMember();
+    const otherSite = await insertSite(dataSource, { intervalSeconds: INTERVAL });
+    reachedAt.set(otherSite, reachedAt.get(rootSite)!);
+    await slot(1, { [otherSite]: '-' });
+    await slot(2, { [rootSite]: '+', [memberSite]: '-', [otherSite]: '-' });
+    await slot(3, { [rootSite]: '+', [memberSite]: '-', [otherSite]: '-' });
+    expect((await incidentsOf(otherSite))[0].root_incident_id).toBe(root.id);
+    await slot(4, { [memberSite]: '+', [otherSite]: '+' });
+    // the member with the later clock commits first; the other one, whose clock is behind, is the last to commit
+    const at = T0 + 5 * INTERVAL;
+    for (const siteId of [memberSite, otherSite]) await results.insertMany([{ ...aResult(siteId, at, { ok: true }), remoteAddress: reachedAt.get(siteId)! }]);
+    await analyzer.analyze(memberSite, INTERVAL, new Date((at + 20) * 1000));
+    await analyzer.analyze(otherSite, INTERVAL, new Date((at + 2) * 1000));
+    const [[ended], [member]] = [await incidentsOf(rootSite), await incidentsOf(memberSite)];
+    expect(ended.status).toBe('resolved');
+    expect(ended.resolved_at).toEqual(member.resolved_at);
+  });
 });

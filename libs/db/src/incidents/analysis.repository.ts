@@ -9,8 +9,8 @@ import type { IncidentEventType } from '@hopwatch/domain';
 import { IncidentEntity } from './incident.entity';
 import { TimelineKind } from './incident-timeline.entity';
 
-/** For a root incident: its members still open, and how many other sites it has grouped in all. */
-export type RootMembers = { open: number; sites: number };
+/** For a root incident: its members still open, how many other sites it has grouped in all, and when the last one ended. */
+export type RootMembers = { open: number; sites: number; lastResolvedAt?: Date | null };
 
 export type AnalysisInputs = { site: SiteEntity; results: CheckResultEntity[]; latest: IncidentEntity | null; members: RootMembers };
 
@@ -68,8 +68,9 @@ export class AnalysisRepository {
   }
 
   async members(tx: Transaction, rootIncidentId: string): Promise<RootMembers> {
-    const [row]: Array<{ open: number; sites: number }> = await tx.manager.query(
-      `SELECT count(*) FILTER (WHERE status = 'open')::int AS open, count(DISTINCT site_id)::int AS sites FROM incidents WHERE root_incident_id = $1`,
+    const [row]: RootMembers[] = await tx.manager.query(
+      `SELECT count(*) FILTER (WHERE status = 'open')::int AS open, count(DISTINCT site_id)::int AS sites, max(resolved_at) AS "lastResolvedAt"
+         FROM incidents WHERE root_incident_id = $1`,
       [rootIncidentId],
     );
     return row ?? NO_MEMBERS;
