@@ -1,30 +1,39 @@
-// `npm run bench`: the real scheduler and worker processes against local Postgres and Redis, checking N
-// sites (entry + two hops + one resolver) on loopback for a few intervals. Prints one JSON summary;
-// progress goes to stderr.
+// `npm run bench`: the real hopwatch processes (all-in-one, or api + scheduler + N workers with --workers N)
+// against local Postgres and Redis, checking N sites (entry + two hops + one resolver) on loopback for a few
+// intervals. Prints one JSON summary with CPU and RSS of every process, Postgres and Redis included, and the CPU
+// a probe costs; progress goes to stderr.
 import 'reflect-metadata';
 import { ChildProcess, spawn } from 'node:child_process';
+import { mkdtempSync } from 'node:fs';
+import { tmpdir } from 'node:os';
 import { createInterface } from 'node:readline';
 import { join } from 'node:path';
 import { Client } from 'pg';
 import { Redis } from 'ioredis';
 import { migrateDatabase } from '@hopwatch/db';
 import { BENCH_HOSTNAME } from './support/bench-targets';
+import { postgresProcesses, redisProcess, startHopwatch } from './support/bench-processes';
 import { ProcessSampler, round } from './support/process-sampler';
+import { hotCommands, hotFunctions, hotStatements, resetStatistics } from './support/profile';
 import { BenchTargets, seedSites } from './support/seed-sites';
 import { measure } from './support/pipeline-figures';
 
-type Options = { sites: number; interval: number; duration: number };
+/** `workers` 0 runs the all-in-one process; N runs the api, the scheduler and N worker processes. `profile` 1: see support/profile.ts. */
+type Options = { sites: number; interval: number; duration: number; workers: number; profile: number };
 
 const SERVER = process.env.HOPWATCH_BENCH_DATABASE_SERVER ?? 'postgres://postgres@127.0.0.1:5432';
 const DATABASE_URL = `${SERVER}/hopwatch_bench`;
 const PREFIX = 'hopwatch-bench';
+const REDIS_URL = process.env.REDIS_URL ?? 'redis://127.0.0.1:6379';
 
 function parseOptions(argv: string[]): Options {
-  const options: Options = { sites: 10_000, interval: 60, duration: 0 };
+  const options: Options = { sites: 10_000, interval: 60, duration: 0, workers: 0, profile: 0 };
   for (let index = 0; index < argv.length; index += 2) {
     const key = argv[index].replace(/^--/, '') as keyof Options;
     const value = Number(argv[index + 1]);
-    if (!(key in options) || !Number.isInteger(value) || value <= 0) throw new Error(`bad option ${argv[index]} ${argv[index + 1]} (use --sites N --interval S --duration S)`);
+    if (!(key in options) || !Number.isInteger(value) || value < (key === 'workers' || key === 'profile' ? 0 : 1)) {
+      throw new Error(`bad option ${argv[index]} ${argv[index + 1]} (use --sites N --interval S --duration S --workers N --profile 0|1)`);
+    }
     options[key] = value;
   }
   if (options.duration === 0) options.duration = options.interval * 3;
@@ -32,12 +41,6 @@ function parseOptions(argv: string[]): Options {
 }
 
 const log = (message: string) => process.stderr.write(`[bench] ${message}\n`);
-
-function startNode(script: string, env: Record<string, string>): ChildProcess {
-  const child = spawn(process.execPath, [join(__dirname, '..', script)], { env: { ...process.env, ...env }, stdio: ['ignore', 'pipe', 'inherit'] });
-  child.stdout?.on('data', () => undefined);
-  return child;
-}
 
 async function startTargets(): Promise<{ child: ChildProcess; targets: BenchTargets }> {
   const child = spawn(process.execPath, [join(__dirname, 'support', 'bench-targets.js')], { stdio: ['ignore', 'pipe', 'inherit'] });
@@ -51,17 +54,29 @@ async function resetStores(): Promise<void> {
   await admin.query('DROP DATABASE IF EXISTS hopwatch_bench WITH (FORCE)');
   await admin.end();
   await migrateDatabase(DATABASE_URL);
-  const redis = new Redis(process.env.REDIS_URL ?? 'redis://127.0.0.1:6379');
+  const redis = new Redis(REDIS_URL);
   const keys = await redis.keys(`${PREFIX}:*`);
   for (let index = 0; index < keys.length; index += 1_000) await redis.del(...keys.slice(index, index + 1_000));
   redis.disconnect();
 }
 
+async function profileOf(folder: string, statementsTracked: boolean) {
+  log(`CPU profiles in ${folder} (open them in Chrome DevTools)`);
+  return {
+    folder,
+    hotFunctions: hotFunctions(folder, (file) => file.replace(/\.cpuprofile$/, '')),
+    hotStatements: statementsTracked ? await hotStatements(DATABASE_URL) : 'pg_stat_statements is not preloaded on this server',
+    hotRedisCommands: await hotCommands(REDIS_URL),
+  };
+}
+
 async function main(): Promise<void> {
   const options = parseOptions(process.argv.slice(2));
-  log(`preparing ${options.sites} sites at ${options.interval} s for ${options.duration} s`);
+  const layout = options.workers === 0 ? 'all-in-one' : `api + scheduler + ${options.workers} workers`;
+  log(`preparing ${options.sites} sites at ${options.interval} s for ${options.duration} s (${layout})`);
   await resetStores();
   const { child: targetsProcess, targets } = await startTargets();
+  process.on('exit', () => targetsProcess.kill('SIGKILL'));
   const firstSlots = await seedSites(DATABASE_URL, options.sites, options.interval, BENCH_HOSTNAME, targets);
   const env = {
     DATABASE_URL,
@@ -71,35 +86,46 @@ async function main(): Promise<void> {
     HOPWATCH_ADMIN_KEY: 'hw_bench_admin_key_0123456789abcdef',
     LOG_LEVEL: 'warn',
   };
-  const scheduler = startNode('apps/scheduler/src/main.js', env);
-  const worker = startNode('apps/worker/src/main.js', env);
-  const sampler = new ProcessSampler({ scheduler: scheduler.pid!, worker: worker.pid!, targets: targetsProcess.pid! });
+  const profileDir = options.profile ? mkdtempSync(join(tmpdir(), 'hopwatch-bench-profile-')) : null;
+  const statementsTracked = options.profile ? await resetStatistics(DATABASE_URL, REDIS_URL) : false;
+  const hopwatch = await startHopwatch(options.workers, env, profileDir);
+  const sampler = new ProcessSampler({
+    ...Object.fromEntries([...hopwatch.children].map(([name, child]) => [name, child.pid!])),
+    postgres: await postgresProcesses(DATABASE_URL),
+    redis: await redisProcess(REDIS_URL),
+    targets: targetsProcess.pid!,
+  });
   sampler.start();
   const startedAt = Date.now();
   const progress = setInterval(() => log(`${Math.round((Date.now() - startedAt) / 1000)} s elapsed`), 10_000);
   await new Promise((resolve) => setTimeout(resolve, options.duration * 1000));
   const endedAt = Date.now();
-  scheduler.kill('SIGTERM');
-  await new Promise((resolve) => setTimeout(resolve, 5_000));
   clearInterval(progress);
+  // Measured up to the end of the run, before the processes stop: shutting down is not checking.
   const processes = sampler.stop();
-  worker.kill('SIGTERM');
+  await hopwatch.stop();
   targetsProcess.kill('SIGTERM');
   const figures = await measure(DATABASE_URL, firstSlots, endedAt, options.interval);
+  const profile = profileDir ? await profileOf(profileDir, statementsTracked) : undefined;
   const seconds = (endedAt - startedAt) / 1000;
+  // Everything a probe costs on this box: hopwatch, Postgres and Redis; the loopback targets are the outside world.
+  const cpuSeconds = Object.entries(processes).filter(([name]) => name !== 'targets').reduce((total, [, figure]) => total + figure.cpuSeconds, 0);
   process.stdout.write(
     `${JSON.stringify({
       sites: options.sites,
       intervalSeconds: options.interval,
+      layout,
       durationSeconds: round(seconds),
       probesPerSecond: round(figures.probes / seconds),
       rowsWrittenPerSecond: round(figures.rows / seconds),
+      cpuMsPerProbe: figures.probes > 0 ? round((cpuSeconds * 1000) / figures.probes, 3) : null,
       slotLatenessMs: figures.latenessMs,
       slotsExpected: figures.slotsExpected,
       slotsChecked: figures.slotsChecked,
       missedSlots: figures.missed,
       duplicateResults: figures.duplicates,
       processes,
+      profile,
     })}\n`,
   );
 }

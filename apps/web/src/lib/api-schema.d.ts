@@ -379,7 +379,7 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** Readiness: PostgreSQL and Redis are reachable */
+        /** Readiness: PostgreSQL and Redis are reachable, and whether checks run on time */
         get: operations["HealthController_ready"];
         put?: never;
         post?: never;
@@ -398,7 +398,7 @@ export interface paths {
         };
         /**
          * Prometheus metrics in the text exposition format
-         * @description Needs no key unless HOPWATCH_METRICS_PUBLIC=false.
+         * @description Needs no key when HOPWATCH_METRICS_PUBLIC allows it (by default only while the API listens on loopback).
          */
         get: operations["MetricsController_metrics"];
         put?: never;
@@ -1478,10 +1478,38 @@ export interface components {
             postgres: components["schemas"]["DependencyCheckResponse"];
             redis: components["schemas"]["DependencyCheckResponse"];
         };
+        RegionLatenessResponse: {
+            /** @example default */
+            region: string;
+            /** @description p99 slot lateness over the last 30 s is past HOPWATCH_LATENESS_WARN_SECONDS on a worker of this region */
+            behind: boolean;
+            /**
+             * @description worst p99 slot lateness over the last 30 s among the region's workers
+             * @example 0.4
+             */
+            p99LatenessSeconds: number;
+            /** @description checks started in the region over the last 30 s */
+            checks: number;
+            /** @description when the region started running behind */
+            behindSince: string | null;
+        };
+        PipelineResponse: {
+            /**
+             * @description unknown: no worker has reported in the last minute, or Redis is unreachable
+             * @enum {string}
+             */
+            status: "ok" | "behind" | "unknown";
+            regions: components["schemas"]["RegionLatenessResponse"][];
+        };
         ReadinessResponse: {
-            /** @enum {string} */
-            status: "ok" | "error";
+            /**
+             * @description degraded (still 200): checks are running behind somewhere
+             * @enum {string}
+             */
+            status: "ok" | "degraded" | "error";
             checks: components["schemas"]["DependencyChecksResponse"];
+            /** @description how late checks start, as the workers report it */
+            pipeline: components["schemas"]["PipelineResponse"];
         };
         PingResponse: {
             /** @enum {string} */

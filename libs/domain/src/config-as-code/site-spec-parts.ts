@@ -2,19 +2,12 @@
 import type { DnsRecordType } from '../dns/dns-expectation';
 import { heartbeatEvaluationInterval, PUSH_LIMITS } from '../push/heartbeat';
 import { defaultBackendName } from '../site/backends';
-import { HopRole } from '../site/site';
 import { BackendSpecInput, DnsSpecInput, HopSpecInput, PushSpecInput } from './config-file';
+import { RemoteHop } from './remote-state';
 
 export type BackendConfig = { address: string; name: string };
-export type HopConfig = {
-  name: string;
-  role: HopRole;
-  url: string;
-  connectTo: string | null;
-  hostHeader: string | null;
-  expectStatus: string | null;
-  backends: BackendConfig[];
-};
+/** A hop as the server shows it, with its backends always listed (none: empty) and always named. */
+export type HopConfig = Omit<RemoteHop, 'backends'> & { backends: BackendConfig[] };
 export type DnsConfig = { resolvers: string[]; recordType: DnsRecordType | null; expect: string[] | null };
 export type PushConfig = { periodSeconds: number; graceSeconds: number };
 
