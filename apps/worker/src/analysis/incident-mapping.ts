@@ -1,6 +1,6 @@
 // Between the domain's incident state and the incidents table.
 import { resolutionSentence } from '@hopwatch/alerting';
-import { IncidentEntity, IncidentFields, IncidentWrite, RootMembers } from '@hopwatch/db';
+import { IncidentEntity, IncidentFields, IncidentWrite, NO_MEMBERS, RootMembers } from '@hopwatch/db';
 import { chooseRoot, IncidentChange, IncidentEventType, IncidentState, IncidentTransition } from '@hopwatch/domain';
 
 export function toIncidentState(entity: IncidentEntity): IncidentState {
@@ -52,7 +52,7 @@ export function toIncidentWrite(
   counts: IncidentFields['counts'],
   now: Date,
   sharedHopKeys: string[] = [],
-  members: RootMembers = { open: 0, sites: 0 },
+  members: RootMembers = NO_MEMBERS,
 ): IncidentWrite | null {
   const write = incidentWrite(transition, latest, toFieldsOf(transition, counts, sharedHopKeys, now), members);
   // a member of a root incident tells nobody itself: its root speaks for every site failing at the shared hop. A new
