@@ -124,6 +124,7 @@ async function main(): Promise<void> {
       slotsChecked: figures.slotsChecked,
       missedSlots: figures.missed,
       duplicateResults: figures.duplicates,
+      bytesPerStoredResult: figures.bytesPerStoredResult,
       processes,
       profile,
     })}\n`,

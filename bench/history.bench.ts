@@ -6,13 +6,14 @@ import 'reflect-metadata';
 import { INestApplication } from '@nestjs/common';
 import { Client } from 'pg';
 import { DataSource } from 'typeorm';
-import { CheckResultRepository, dataSourceOptions, HistoryRepository, migrateDatabase, RetentionRepository } from '@hopwatch/db';
+import { CheckResultRepository, dataSourceOptions, HistoryRepository, migrateDatabase, ResultPartitionRepository } from '@hopwatch/db';
 import { DAY_SECONDS, HOUR_SECONDS } from '@hopwatch/domain';
 import { loadConfig } from '@hopwatch/platform';
 import { createApiApp } from '../apps/api/src/create-api-app';
 import { HistoryService } from '../apps/api/src/history/history.service';
 import { SitesController } from '../apps/api/src/sites/sites.controller';
 import { insertRollups, insertSites, writeHistory } from './support/history-seed';
+import { measureStorage, RESULT_TABLES, storedBytes } from './support/storage-figures';
 import { time, Timing } from './support/timing';
 
 const SERVER = process.env.HOPWATCH_BENCH_DATABASE_SERVER ?? 'postgres://postgres@127.0.0.1:5432';
@@ -20,6 +21,8 @@ const DATABASE_URL = `${SERVER}/hopwatch_bench_history`;
 const ADMIN_KEY = 'hw_bench_admin_key_0123456789abcdef';
 const RETENTION_DAYS = 30;
 const LIST_SITES = 1_000;
+const STORAGE_SITES = Number(process.env.HOPWATCH_BENCH_STORAGE_SITES ?? 10);
+const STORAGE_DAYS = Number(process.env.HOPWATCH_BENCH_STORAGE_DAYS ?? 3);
 
 const log = (message: string) => process.stderr.write(`[bench:history] ${message}\n`);
 const seconds = (startedMs: number) => Math.round((Date.now() - startedMs) / 100) / 10;
@@ -35,17 +38,21 @@ async function resetDatabase(): Promise<void> {
 async function seedMainSite(dataSource: DataSource, now: number) {
   const [siteId] = await insertSites(dataSource, 1, 30);
   const to = now - (now % 30);
+  // Housekeeping would have created each day's partition ahead of it.
+  await new ResultPartitionRepository(dataSource).ensureDays(to - 90 * DAY_SECONDS, 91);
   const started = Date.now();
   let lastReport = 0;
   const written = await writeHistory(new CheckResultRepository(dataSource), siteId, { from: to - 90 * DAY_SECONDS, to, intervalSeconds: 30 }, 2_000, (count) => {
     if (count - lastReport >= 100_000) log(`${(lastReport = count)} raw results written`);
   });
   const seedSeconds = seconds(started);
-  await dataSource.query('VACUUM ANALYZE check_results');
-  const [{ bytes }] = await dataSource.query(`SELECT pg_total_relation_size('check_results')::float8 AS bytes`);
+  await dataSource.query('VACUUM ANALYZE');
+  const bytes = await storedBytes(dataSource, RESULT_TABLES);
   const purgeStarted = Date.now();
-  const purged = await new RetentionRepository(dataSource).deleteRawBefore(now - RETENTION_DAYS * DAY_SECONDS);
-  return { siteId, written, seedSeconds, bytesPerRawResult: Math.round(bytes / written), purged, purgeSeconds: seconds(purgeStarted) };
+  const cutoff = now - RETENTION_DAYS * DAY_SECONDS;
+  const [{ n: purged }] = await dataSource.query(`SELECT count(*)::int AS n FROM check_results WHERE slot < to_timestamp($1)`, [cutoff - (cutoff % DAY_SECONDS)]);
+  const dropped = await new ResultPartitionRepository(dataSource).dropDaysBefore(cutoff);
+  return { siteId, written, seedSeconds, bytesPerRawResult: Math.round(bytes / written), purged, daysDropped: dropped.length, purgeSeconds: seconds(purgeStarted) };
 }
 
 async function seedListSites(dataSource: DataSource, now: number) {
@@ -77,9 +84,9 @@ function slotResult(siteId: string, slot: number) {
 
 async function tableSizes(dataSource: DataSource) {
   const sizes: Record<string, { rows: number; megabytes: number }> = {};
-  for (const table of ['check_results', 'rollups_hourly', 'rollups_daily']) {
-    const [row] = await dataSource.query(`SELECT count(*)::float8 AS rows, pg_total_relation_size('${table}')::float8 AS bytes FROM ${table}`);
-    sizes[table] = { rows: row.rows, megabytes: Math.round(row.bytes / 1e5) / 10 };
+  for (const [table, stored] of [['check_results', RESULT_TABLES], ['rollups_hourly', ['rollups_hourly']], ['rollups_daily', ['rollups_daily']]] as const) {
+    const [row] = await dataSource.query(`SELECT count(*)::float8 AS rows FROM ${table}`);
+    sizes[table] = { rows: row.rows, megabytes: Math.round((await storedBytes(dataSource, [...stored])) / 1e5) / 10 };
   }
   return sizes;
 }
@@ -146,7 +153,16 @@ async function sizes() {
   }
 }
 
+async function storage() {
+  log(`measuring storage: ${STORAGE_SITES} sites, entry and two hops, ${STORAGE_DAYS} days of 60 s checks`);
+  return measureStorage(SERVER, STORAGE_SITES, STORAGE_DAYS);
+}
+
 async function main(): Promise<void> {
+  if (process.argv.includes('--storage')) {
+    process.stdout.write(`${JSON.stringify({ storage: await storage() })}\n`);
+    return;
+  }
   const seeded = process.argv.includes('--reuse') ? null : await seed();
   const { main: mainSite, list: listSites } = seeded ?? (await reuse());
   const tables = await sizes();
@@ -162,10 +178,12 @@ async function main(): Promise<void> {
     rawResultsWritten: seeded.main.written,
     rawSeedSeconds: seeded.main.seedSeconds,
     rawPurgedToRetention: seeded.main.purged,
+    rawDaysDropped: seeded.main.daysDropped,
     purgeSeconds: seeded.main.purgeSeconds,
     listSitesSeedSeconds: seeded.list.seedSeconds,
   };
-  process.stdout.write(`${JSON.stringify({ seed: seeding, bytesPerRawResult: seeded?.main.bytesPerRawResult ?? null, tables, queries, targets })}\n`);
+  const storageFigures = await storage();
+  process.stdout.write(`${JSON.stringify({ seed: seeding, bytesPerRawResult: seeded?.main.bytesPerRawResult ?? null, storage: storageFigures, tables, queries, targets })}\n`);
 }
 
 main().catch((error: Error) => {

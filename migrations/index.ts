@@ -19,6 +19,8 @@ import { StatusPages1795301410000 } from './1795301410000-StatusPages';
 import { ManagedBy1795301500000 } from './1795301500000-ManagedBy';
 import { StatusPageManagedBy1795301510000 } from './1795301510000-StatusPageManagedBy';
 import { ForgetDeletedSites1795301520500 } from './1795301520500-ForgetDeletedSites';
+import { CompactPartitionedResults1795301640000 } from './1795301640000-CompactPartitionedResults';
+import { CompactRollups1795301640100 } from './1795301640100-CompactRollups';
 
 export const MIGRATIONS = [
   Foundation1795300000000,
@@ -41,4 +43,6 @@ export const MIGRATIONS = [
   ManagedBy1795301500000,
   StatusPageManagedBy1795301510000,
   ForgetDeletedSites1795301520500,
+  CompactPartitionedResults1795301640000,
+  CompactRollups1795301640100,
 ];

@@ -7,7 +7,7 @@ import { openFaultLab, ScenarioRun } from './fault-lab';
 import { PROFILES, Scenario, SCENARIOS } from './scenarios';
 
 type Options = { profile: string; sites: number; interval: number };
-type Row = { scenario: string; expected: number; stored: number; missed: number; lost: number; duplicates: number; recoverSeconds: number | null };
+type Row = { scenario: string; missesNoSlot: boolean; expected: number; stored: number; missed: number; lost: number; duplicates: number; recoverSeconds: number | null };
 
 // Long enough for a killed worker's jobs to be taken over (1.5 × the 10 s job lock) and two more intervals to run.
 const TAKEOVER_MS = 15_000;
@@ -41,7 +41,7 @@ async function runScenario(scenario: Scenario, options: Options, lab: Awaited<Re
     // Slots due before this had time to run even after a takeover; later ones may still be in flight.
     const lastSlot = Math.floor((end - TAKEOVER_MS) / 1000) - options.interval;
     const ledger = slotLedger(run.sites, stored, lastSlot);
-    return { scenario: scenario.name, ...ledger, recoverSeconds: recoverSeconds(run, stored, faultEnd) };
+    return { scenario: scenario.name, missesNoSlot: scenario.missesNoSlot === true, ...ledger, recoverSeconds: recoverSeconds(run, stored, faultEnd) };
   } finally {
     await run.stop();
   }
@@ -86,9 +86,9 @@ async function main(): Promise<void> {
     await lab.close();
   }
   printTable(rows);
-  const broken = rows.filter((row) => row.lost > 0 || row.duplicates > 0 || row.recoverSeconds === null);
+  const broken = rows.filter((row) => row.lost > 0 || row.duplicates > 0 || row.recoverSeconds === null || (row.missesNoSlot && row.missed > 0));
   if (broken.length > 0) {
-    process.stderr.write(`[faults] FAILED: ${broken.map((row) => row.scenario).join(', ')} lost or doubled a slot, or did not recover\n`);
+    process.stderr.write(`[faults] FAILED: ${broken.map((row) => row.scenario).join(', ')} lost or doubled a slot, missed one it must not, or did not recover\n`);
     process.exit(1);
   }
 }

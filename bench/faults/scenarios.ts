@@ -1,26 +1,15 @@
 // The faults each scenario injects into a running installation (two schedulers, two workers).
 import { ScenarioRun } from './fault-lab';
+import { postgresDown } from './postgres-scenarios';
 
-export type Scenario = { name: string; inject(run: ScenarioRun): Promise<unknown> };
-
-const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
+/** `missesNoSlot`: the fault must not cost a single slot, so a MISSED one fails the run too. */
+export type Scenario = { name: string; missesNoSlot?: boolean; inject(run: ScenarioRun): Promise<unknown> };
 
 function kill(run: ScenarioRun, role: 'worker' | 'scheduler'): Promise<unknown> {
   const victim = run.processes.find((entry) => entry.role === role && entry.process.child.exitCode === null);
   if (!victim) throw new Error(`no running ${role} to kill`);
   victim.process.child.kill('SIGKILL');
   return victim.process.exited();
-}
-
-function postgresDown(seconds: number): Scenario {
-  return {
-    name: `Postgres stopped ${seconds >= 60 ? `${seconds / 60} min` : `${seconds} s`}`,
-    async inject(run) {
-      await run.lab.postgres.stop();
-      await sleep(seconds * 1000);
-      await run.lab.postgres.start();
-    },
-  };
 }
 
 export const SCENARIOS: Record<string, Scenario> = {

@@ -6,6 +6,8 @@ import { DataSource } from 'typeorm';
 import { CheckResultRepository, NewCheckResult } from '@hopwatch/db';
 
 const TARGETS = ['entry', 'proxy', 'app'] as const;
+/** Packed histogram entries are bucket * COUNT_SPAN + count (libs/db/src/history/packed-histogram.ts). */
+const COUNT_SPAN = 16_777_216;
 const BASE_LATENCY_MS: Record<string, number> = { entry: 140, proxy: 60, app: 25 };
 
 /** A small deterministic PRNG (mulberry32), so every run seeds the same history. */
@@ -98,7 +100,7 @@ export async function insertRollups(dataSource: DataSource, siteIds: string[], f
                                  status_503, status_504, timeouts, latency_sum_ms, downtime_seconds, latency_histogram, status_counts)
      SELECT site.id, hour, target, 'default', 60, 60 - failures.n, failures.n, 0, failures.n, failures.n, 0, 0, 0,
             (60 - failures.n) * 110.0, failures.n * 60,
-            jsonb_build_object('26', 20, '27', 25 - failures.n, '28', 10, '30', 5),
+            ARRAY[26 * ${COUNT_SPAN} + 20, 27 * ${COUNT_SPAN} + 25 - failures.n, 28 * ${COUNT_SPAN} + 10, 30 * ${COUNT_SPAN} + 5],
             CASE WHEN failures.n = 0 THEN '{"200": 60}'::jsonb ELSE jsonb_build_object('200', 60 - failures.n, '502', failures.n) END
        FROM unnest($1::uuid[]) AS site(id)
       CROSS JOIN generate_series(to_timestamp($2), to_timestamp($3) - interval '1 hour', interval '1 hour') AS hour
@@ -106,14 +108,17 @@ export async function insertRollups(dataSource: DataSource, siteIds: string[], f
       CROSS JOIN LATERAL (SELECT CASE WHEN abs(hashtext(site.id::text || hour::text || target)) % 40 = 0 THEN 2 ELSE 0 END AS n) AS failures`,
     [siteIds, from, to],
   );
+  // Fresh statistics, so the daily sums below are planned for the rows just written, not for an empty table.
+  await dataSource.query('ANALYZE rollups_hourly');
   await dataSource.query(
     `WITH hours AS (
        SELECT * FROM rollups_hourly WHERE site_id = ANY($1::uuid[]) AND bucket_start >= to_timestamp($2) AND bucket_start < to_timestamp($3)
      ),
      histograms AS (
-       SELECT site_id, day, target, region, jsonb_object_agg(key, total) AS latency_histogram FROM (
-         SELECT site_id, date_trunc('day', bucket_start, 'UTC') AS day, target, region, key, sum(value::int) AS total
-           FROM hours, jsonb_each_text(latency_histogram) GROUP BY 1, 2, 3, 4, 5) AS per_key GROUP BY 1, 2, 3, 4
+       SELECT site_id, day, target, region, array_agg(bucket * ${COUNT_SPAN} + total ORDER BY bucket) AS latency_histogram FROM (
+         SELECT site_id, date_trunc('day', bucket_start, 'UTC') AS day, target, region, entry / ${COUNT_SPAN} AS bucket,
+                sum(entry % ${COUNT_SPAN})::int AS total
+           FROM hours, unnest(latency_histogram) AS entry GROUP BY 1, 2, 3, 4, 5) AS per_bucket GROUP BY 1, 2, 3, 4
      ),
      statuses AS (
        SELECT site_id, day, target, region, jsonb_object_agg(key, total) AS status_counts FROM (

@@ -1,5 +1,6 @@
 import { Client } from 'pg';
 import { round } from './process-sampler';
+import { RESULT_TABLES, STORED_BYTES } from './storage-figures';
 
 export type PipelineFigures = {
   probes: number;
@@ -9,6 +10,8 @@ export type PipelineFigures = {
   slotsChecked: number;
   missed: number;
   duplicates: number;
+  /** On disk, indexes included, per stored result of the run (mostly healthy probes). */
+  bytesPerStoredResult: number;
 };
 
 // Slots due in the last seconds before the scheduler stopped may not have been claimed yet; they are left out.
@@ -37,6 +40,7 @@ export async function measure(databaseUrl: string, firstSlots: Map<string, numbe
                 WHERE target = 'entry' AND error_code IS DISTINCT FROM 'MISSED') AS entry_lateness`,
     );
     const [p50, p95, p99] = (lateness.p ?? [0, 0, 0]).map((value: number) => round(value));
+    const { rows: [stored] } = await client.query(STORED_BYTES, [RESULT_TABLES]);
     return {
       probes: totals.probes,
       rows: totals.rows,
@@ -45,6 +49,7 @@ export async function measure(databaseUrl: string, firstSlots: Map<string, numbe
       slotsChecked: totals.slots,
       missed: totals.missed,
       duplicates: totals.duplicates,
+      bytesPerStoredResult: totals.rows === 0 ? 0 : Math.round(stored.bytes / totals.rows),
     };
   } finally {
     await client.end();

@@ -1,6 +1,6 @@
 // Uptime history through the API, on small fixed data whose answers are worked out by hand in the comments.
 import { DataSource } from 'typeorm';
-import { CheckResultRepository, NewCheckResult, RetentionRepository } from '@hopwatch/db';
+import { CheckResultRepository, NewCheckResult, ResultPartitionRepository, RetentionRepository } from '@hopwatch/db';
 import { HOPWATCH_CONFIG, HopwatchConfig } from '@hopwatch/platform';
 import { RetentionService } from '../../apps/scheduler/src/housekeeping/retention.service';
 import type { LeaderLock } from '../../apps/scheduler/src/tick/leader.lock';
@@ -187,22 +187,44 @@ describe('uptime history API', () => {
     expect(listed(silent)).toMatchObject({ state: 'unknown', uptime: { last24h: null, last30d: null } });
   });
 
+  it('answers hours older than the kept hourly rollups from the daily rollups of their whole days, before and after the purge', async () => {
+    const siteId = await site({ intervalSeconds: 3_600 });
+    const oldDay = Math.floor(Date.now() / 1000 / D) * D - 40 * D;
+    await write(resultsFor(siteId, oldDay, 3_600, '++-+++-+++++++++++++++++'));
+    const hoursOf = async () =>
+      (await api.app.get(DataSource).query(`SELECT count(*)::int AS n FROM rollups_hourly WHERE site_id = $1`, [siteId]))[0].n;
+    const read = () => Promise.all([uptime(siteId, between(oldDay + 2 * H + 900, oldDay + 7 * H)), series(siteId, between(oldDay + 5 * H, oldDay + 3 * D))]);
+    const before = await read();
+    expect(before[0]).toMatchObject({ from: iso(oldDay), to: iso(oldDay + D), checks: 24, up: 22 });
+    expect(before[1]).toMatchObject({ bucket: '1d', from: iso(oldDay) });
+    expect(before[1].points[0]).toMatchObject({ start: iso(oldDay), checks: 24 });
+    expect(await hoursOf()).toBe(24);
+
+    const leader = { isLeading: () => true } as LeaderLock;
+    const config = api.app.get<HopwatchConfig>(HOPWATCH_CONFIG);
+    await new RetentionService(leader, api.app.get(ResultPartitionRepository), api.app.get(RetentionRepository), config).runOnce();
+
+    expect(await hoursOf()).toBe(0);
+    expect(await read()).toEqual(before);
+  });
+
   it('keeps answers unchanged when retention removes raw results older than 30 days', async () => {
     const siteId = await site({ intervalSeconds: 600 });
     const old = Math.floor(Date.now() / 1000 / H) * H - 40 * D;
     await write([...resultsFor(siteId, old, 600, '++-+++-+'), ...resultsFor(siteId, old + 1_200, 600, '+-', { target: 'app' })]);
     const now = Math.floor(Date.now() / 1000);
     await write(resultsFor(siteId, now - (now % 600), 600, '+'));
-    // Fixed ends: a window ending at "now" would move by a second between the two readings.
-    const ranges = [between(now - 90 * D, now + 600), between(old + 900, old + 7 * H), between(old - D, old + D)];
+    // Fixed ends, in the past: a window ending at "now" (or later, which the API caps to now) would move
+    // between the two readings, the housekeeping run between them taking a second or more.
+    const ranges = [between(now - 90 * D, now - (now % 600) + 1), between(old + 900, old + 7 * H), between(old - D, old + D)];
     const before = await Promise.all(ranges.map((range) => uptime(siteId, range)));
     expect(before[0]).toMatchObject({ checks: 9, up: 7, downtimeSeconds: 1_200 });
 
     const leader = { isLeading: () => true } as LeaderLock;
     const config = api.app.get<HopwatchConfig>(HOPWATCH_CONFIG);
-    const deleted = await new RetentionService(leader, api.app.get(RetentionRepository), config).runOnce();
+    const run = await new RetentionService(leader, api.app.get(ResultPartitionRepository), api.app.get(RetentionRepository), config).runOnce();
 
-    expect(deleted).toBe(10);
+    expect(run).toMatchObject({ unpartitionedPurged: 10 });
     const [{ n: oldRows }] = await api.app.get(DataSource).query(`SELECT count(*)::int AS n FROM check_results WHERE site_id = $1 AND slot < now() - interval '30 days'`, [siteId]);
     expect(oldRows).toBe(0);
     expect(await Promise.all(ranges.map((range) => uptime(siteId, range)))).toEqual(before);

@@ -1,14 +1,16 @@
 import { DynamicModule, Module } from '@nestjs/common';
-import { Infrastructure } from '@hopwatch/runtime';
+import { Infrastructure, ResultBuffer } from '@hopwatch/runtime';
 import { RetentionService } from './housekeeping/retention.service';
 import { EnqueueDueService } from './tick/enqueue-due.service';
 import { LeaderLock } from './tick/leader.lock';
 import { LostJobsService } from './tick/lost-jobs.service';
+import { ScheduleMirror } from './tick/schedule-mirror';
+import { SchedulerLease } from './tick/scheduler-lease';
 import { TickService } from './tick/tick.service';
 
 /** The tick loop that enqueues due checks. */
 @Module({
-  providers: [LeaderLock, EnqueueDueService, LostJobsService, TickService, RetentionService],
+  providers: [SchedulerLease, LeaderLock, ScheduleMirror, ResultBuffer, EnqueueDueService, LostJobsService, TickService, RetentionService],
   exports: [TickService],
 })
 export class SchedulerModule {

@@ -61,6 +61,12 @@ export const incidentsChanged = new Counter({
   registers: [metricsRegistry],
 });
 
+export const drainedRuns = new Counter({
+  name: 'hopwatch_result_buffer_drained_total',
+  help: 'Buffered check runs stored (or found already stored) once Postgres was back',
+  registers: [metricsRegistry],
+});
+
 export const checksBehind = new Gauge({
   name: 'hopwatch_checks_behind',
   help: '1 while this worker\'s checks run behind (p99 slot lateness over the last 30 s past HOPWATCH_LATENESS_WARN_SECONDS)',

@@ -1,6 +1,6 @@
 import { DynamicModule, Module } from '@nestjs/common';
 import { JobWorkersModule, QueueConsumer } from '@hopwatch/queue';
-import { Infrastructure } from '@hopwatch/runtime';
+import { Infrastructure, ResultBuffer } from '@hopwatch/runtime';
 import { AnalyzerService } from './analysis/analyzer.service';
 import { ChainRunner } from './checks/chain-runner.service';
 import { CheckProcessor } from './checks/check.processor';
@@ -10,6 +10,7 @@ import { LatenessWatch } from './checks/lateness-watch.service';
 import { NotificationProcessor } from './notifications/notification.processor';
 import { OutboxRelay } from './notifications/outbox-relay.service';
 import { retryDelayMs } from './notifications/retry-delay';
+import { ResultDrainer } from './results/result-drainer.service';
 import { ResultWriter } from './results/result-writer.service';
 
 const CONSUMERS: QueueConsumer[] = [
@@ -27,8 +28,8 @@ const CONSUMERS: QueueConsumer[] = [
 
 /** BullMQ processors for HOPWATCH_REGION. */
 @Module({
-  providers: [ChainRunner, HeartbeatJudge, CertificateWatch, LatenessWatch, ResultWriter, AnalyzerService, CheckProcessor, OutboxRelay, NotificationProcessor],
-  exports: [ResultWriter, AnalyzerService, CheckProcessor, OutboxRelay],
+  providers: [ChainRunner, HeartbeatJudge, CertificateWatch, LatenessWatch, ResultBuffer, ResultWriter, ResultDrainer, AnalyzerService, CheckProcessor, OutboxRelay, NotificationProcessor],
+  exports: [ResultWriter, ResultDrainer, AnalyzerService, CheckProcessor, OutboxRelay],
 })
 export class WorkerModule {
   static register({ config, db, queue, targetPolicy, dependencies }: Infrastructure): DynamicModule {

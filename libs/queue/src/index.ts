@@ -10,3 +10,4 @@ export * from './check-queues';
 export * from './notification-queue';
 export * from './live-events';
 export * from './lateness-board';
+export * from './owned-key';

@@ -10,6 +10,7 @@ import {
   ENTRY_TARGET,
   floorTo,
   HOUR_SECONDS,
+  hourlyRollupsSince,
   MAX_RANGE_SECONDS,
   planRange,
   SERIES_BUCKETS,
@@ -38,7 +39,7 @@ export class HistoryService {
   async uptime(siteId: string, query: UptimeQuery): Promise<UptimeResponse> {
     const now = nowSeconds();
     const range = resolveRange(query, now);
-    const plan = planRange(range.from, range.to, this.rawSince(now));
+    const plan = planRange(range.from, range.to, this.rawSince(now), hourlyRollupsSince(now, this.config.hourlyRollupDays));
     const [, parts, incidents] = await Promise.all([
       this.assertSiteExists(siteId),
       this.history.rangeTotals(siteId, plan),
@@ -59,8 +60,10 @@ export class HistoryService {
   async series(siteId: string, query: UptimeSeriesQuery): Promise<UptimeSeriesResponse> {
     const now = nowSeconds();
     const range = resolveRange(query, now);
-    const bucket = query.bucket ?? (range.to - range.from <= SERIES_BUCKETS['1h'].maxRangeSeconds ? '1h' : '1d');
-    const bucketSeconds = this.assertBucketFits(bucket, range, now);
+    const requested = query.bucket ?? (range.to - range.from <= SERIES_BUCKETS['1h'].maxRangeSeconds ? '1h' : '1d');
+    this.assertBucketFits(requested, range, now);
+    const bucket = this.hourlyOrDaily(requested, range, now);
+    const bucketSeconds = SERIES_BUCKETS[bucket].seconds;
     const from = floorTo(range.from, bucketSeconds);
     const target = query.target ?? ENTRY_TARGET;
     const region = query.region ?? null;
@@ -83,12 +86,17 @@ export class HistoryService {
     };
   }
 
+  /** Hourly buckets from before the kept hourly rollups fall back to daily ones. */
+  private hourlyOrDaily(bucket: SeriesBucket, range: Range, now: number): SeriesBucket {
+    return bucket === '1h' && floorTo(range.from, HOUR_SECONDS) < hourlyRollupsSince(now, this.config.hourlyRollupDays) ? '1d' : bucket;
+  }
+
   /** The oldest slot whose raw results are certainly still kept. */
   private rawSince(now: number): number {
     return now - this.config.retentionDays * DAY_SECONDS;
   }
 
-  private assertBucketFits(bucket: SeriesBucket, range: Range, now: number): number {
+  private assertBucketFits(bucket: SeriesBucket, range: Range, now: number): void {
     const { seconds, maxRangeSeconds } = SERIES_BUCKETS[bucket];
     if (range.to - range.from > maxRangeSeconds) {
       throw new InvalidRange(`bucket ${bucket} covers at most ${maxRangeSeconds / DAY_SECONDS} days; choose a larger bucket or a shorter range`);
@@ -96,7 +104,6 @@ export class HistoryService {
     if (seconds < HOUR_SECONDS && floorTo(range.from, seconds) < this.rawSince(now)) {
       throw new InvalidRange(`bucket ${bucket} is counted from raw results, kept for ${this.config.retentionDays} days: from must be within them`);
     }
-    return seconds;
   }
 
   private async assertSiteExists(siteId: string): Promise<void> {

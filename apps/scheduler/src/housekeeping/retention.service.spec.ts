@@ -1,25 +1,36 @@
-import type { RetentionRepository } from '@hopwatch/db';
+import type { ResultPartitionRepository, RetentionRepository } from '@hopwatch/db';
 import type { HopwatchConfig } from '@hopwatch/platform';
 import type { LeaderLock } from '../tick/leader.lock';
 import { RetentionService } from './retention.service';
 
 function service(leading: boolean) {
-  const deleteRawBefore = jest.fn().mockResolvedValue(12);
+  const ensureDays = jest.fn().mockResolvedValue([1]);
+  const dropDaysBefore = jest.fn().mockResolvedValue([1, 2]);
+  const deleteUnpartitionedBefore = jest.fn().mockResolvedValue(12);
+  const deleteHourlyRollupsBefore = jest.fn().mockResolvedValue(48);
   const leader = { isLeading: () => leading } as LeaderLock;
-  const retention = { deleteRawBefore } as unknown as RetentionRepository;
-  return { deleteRawBefore, retention: new RetentionService(leader, retention, { retentionDays: 30 } as HopwatchConfig) };
+  const partitions = { ensureDays, dropDaysBefore } as unknown as ResultPartitionRepository;
+  const retention = { deleteUnpartitionedBefore, deleteHourlyRollupsBefore } as unknown as RetentionRepository;
+  const config = { retentionDays: 30, hourlyRollupDays: 32 } as HopwatchConfig;
+  return { ensureDays, dropDaysBefore, deleteUnpartitionedBefore, deleteHourlyRollupsBefore, retention: new RetentionService(leader, partitions, retention, config) };
 }
 
 describe('retention service', () => {
-  it('purges raw results older than HOPWATCH_RETENTION_DAYS when this scheduler leads', async () => {
-    const { retention, deleteRawBefore } = service(true);
-    expect(await retention.runOnce(Date.UTC(2024, 0, 31, 12, 0, 0, 500))).toBe(12);
-    expect(deleteRawBefore).toHaveBeenCalledWith(Date.UTC(2024, 0, 1, 12) / 1000, expect.objectContaining({ stopping: expect.any(Function) }));
+  it('creates today and the next three days, drops days older than HOPWATCH_RETENTION_DAYS, purges stray rows and old hourly rollups, when this scheduler leads', async () => {
+    const { retention, ensureDays, dropDaysBefore, deleteUnpartitionedBefore, deleteHourlyRollupsBefore } = service(true);
+    const now = Date.UTC(2024, 0, 31, 12, 0, 0, 500);
+    expect(await retention.runOnce(now)).toEqual({ partitionsCreated: 1, partitionsDropped: 2, unpartitionedPurged: 12, hourlyRollupsPurged: 48 });
+    expect(deleteHourlyRollupsBefore).toHaveBeenCalledWith(Date.UTC(2023, 11, 30) / 1000, expect.objectContaining({ stopping: expect.any(Function) }));
+    expect(ensureDays).toHaveBeenCalledWith(Math.floor(now / 1000), 4);
+    expect(dropDaysBefore).toHaveBeenCalledWith(Date.UTC(2024, 0, 1, 12) / 1000);
+    expect(deleteUnpartitionedBefore).toHaveBeenCalledWith(Date.UTC(2024, 0, 1, 12) / 1000, expect.objectContaining({ stopping: expect.any(Function) }));
   });
 
-  it('leaves purging to the leader when another scheduler leads', async () => {
-    const { retention, deleteRawBefore } = service(false);
+  it('leaves housekeeping to the leader when another scheduler leads', async () => {
+    const { retention, ensureDays, dropDaysBefore, deleteUnpartitionedBefore } = service(false);
     expect(await retention.runOnce()).toBeNull();
-    expect(deleteRawBefore).not.toHaveBeenCalled();
+    expect(ensureDays).not.toHaveBeenCalled();
+    expect(dropDaysBefore).not.toHaveBeenCalled();
+    expect(deleteUnpartitionedBefore).not.toHaveBeenCalled();
   });
 });

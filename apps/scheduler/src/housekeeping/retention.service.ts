@@ -1,13 +1,21 @@
 // Keeps raw check results for HOPWATCH_RETENTION_DAYS: every few minutes the active scheduler (and only it,
-// so two schedulers never purge at once) deletes older results in small batches. Rollups stay forever.
+// so two schedulers never race) creates the next days' result partitions, drops the day partitions that lie
+// wholly before the retention window, and purges the few old rows that landed in the default partition.
+// A day is dropped once all of it is older than the window, so raw results live between N and N + 1 days.
+// Hourly rollups are purged after HOPWATCH_HOURLY_ROLLUP_DAYS, whole UTC days at a time (the history reads
+// answer older hours from daily rollups, see hourlyRollupsSince); daily rollups stay forever.
 import { Inject, Injectable, Logger, OnApplicationBootstrap, OnApplicationShutdown } from '@nestjs/common';
-import { RetentionRepository } from '@hopwatch/db';
-import { DAY_SECONDS } from '@hopwatch/domain';
+import { ResultPartitionRepository, RetentionRepository } from '@hopwatch/db';
+import { DAY_SECONDS, hourlyRollupsSince } from '@hopwatch/domain';
 import { HOPWATCH_CONFIG, HopwatchConfig, RepeatingTask } from '@hopwatch/platform';
 import { LeaderLock } from '../tick/leader.lock';
 
 const FIRST_RUN_AFTER_MS = 60_000;
 const RUN_EVERY_MS = 10 * 60_000;
+/** Today, and this many days after it, always have their partition. */
+const DAYS_AHEAD = 3;
+
+export type RetentionRun = { partitionsCreated: number; partitionsDropped: number; unpartitionedPurged: number; hourlyRollupsPurged: number };
 
 @Injectable()
 export class RetentionService implements OnApplicationBootstrap, OnApplicationShutdown {
@@ -15,12 +23,13 @@ export class RetentionService implements OnApplicationBootstrap, OnApplicationSh
   private readonly loop = new RepeatingTask(
     () => this.runOnce(),
     RUN_EVERY_MS,
-    (error) => this.logger.error(`purging old results failed, retrying later: ${error.message}`),
+    (error) => this.logger.error(`result housekeeping failed, retrying later: ${error.message}`),
     { unref: true },
   );
 
   constructor(
     private readonly leader: LeaderLock,
+    private readonly partitions: ResultPartitionRepository,
     private readonly retention: RetentionRepository,
     @Inject(HOPWATCH_CONFIG) private readonly config: HopwatchConfig,
   ) {}
@@ -33,12 +42,19 @@ export class RetentionService implements OnApplicationBootstrap, OnApplicationSh
     return this.loop.stop();
   }
 
-  /** One purge, if this scheduler leads; returns the results deleted, or null when another one leads. */
-  async runOnce(nowMs = Date.now()): Promise<number | null> {
+  /** One round, if this scheduler leads; null when another one leads. */
+  async runOnce(nowMs = Date.now()): Promise<RetentionRun | null> {
     if (!this.leader.isLeading()) return null;
-    const cutoff = Math.floor(nowMs / 1000) - this.config.retentionDays * DAY_SECONDS;
-    const deleted = await this.retention.deleteRawBefore(cutoff, { stopping: () => this.loop.isStopped });
-    if (deleted > 0) this.logger.log(`purged ${deleted} raw results older than ${this.config.retentionDays} days`);
-    return deleted;
+    const now = Math.floor(nowMs / 1000);
+    const cutoff = now - this.config.retentionDays * DAY_SECONDS;
+    const created = await this.partitions.ensureDays(now, DAYS_AHEAD + 1);
+    const dropped = await this.partitions.dropDaysBefore(cutoff);
+    const stopping = () => this.loop.isStopped;
+    const purged = await this.retention.deleteUnpartitionedBefore(cutoff, { stopping });
+    const hours = await this.retention.deleteHourlyRollupsBefore(hourlyRollupsSince(now, this.config.hourlyRollupDays), { stopping });
+    if (dropped.length + purged + hours > 0) {
+      this.logger.log(`dropped ${dropped.length} days of raw results, purged ${purged} stray raw results and ${hours} hourly rollups past retention`);
+    }
+    return { partitionsCreated: created.length, partitionsDropped: dropped.length, unpartitionedPurged: purged, hourlyRollupsPurged: hours };
   }
 }

@@ -1,11 +1,12 @@
 import { Inject, Injectable, Logger, OnApplicationBootstrap, OnApplicationShutdown } from '@nestjs/common';
-import { HOPWATCH_CONFIG, HopwatchConfig, RepeatingTask } from '@hopwatch/platform';
+import { dependencies, HOPWATCH_CONFIG, HopwatchConfig, RepeatingTask } from '@hopwatch/platform';
 import { DependencyMonitor } from '@hopwatch/runtime';
 import { EnqueueDueService } from './enqueue-due.service';
 import { LeaderLock } from './leader.lock';
 import { LostJobsService } from './lost-jobs.service';
+import { ScheduleMirror } from './schedule-mirror';
 
-/** The scheduler's loop: every tick, if this instance leads, enqueue what is due. */
+/** The scheduler's loop: every tick, if this instance leads (Postgres reachable or not), enqueue what is due. */
 @Injectable()
 export class TickService implements OnApplicationBootstrap, OnApplicationShutdown {
   private readonly logger = new Logger(TickService.name);
@@ -15,6 +16,7 @@ export class TickService implements OnApplicationBootstrap, OnApplicationShutdow
     private readonly leader: LeaderLock,
     private readonly enqueuer: EnqueueDueService,
     private readonly lostJobs: LostJobsService,
+    private readonly mirror: ScheduleMirror,
     private readonly dependencies: DependencyMonitor,
     @Inject(HOPWATCH_CONFIG) config: HopwatchConfig,
   ) {
@@ -33,8 +35,12 @@ export class TickService implements OnApplicationBootstrap, OnApplicationShutdow
 
   /** One tick; public so tests can drive the scheduler step by step. */
   async tick(): Promise<number> {
-    if (!(await this.leader.ensure())) return 0;
-    await this.lostJobs.recoverIfLost();
+    if (!(await this.leader.ensure())) {
+      this.mirror.clear();
+      return 0;
+    }
+    // The lost-jobs check reads the schedule: it waits for Postgres, while enqueuing goes on from the mirror.
+    if (dependencies.isUp('postgres')) await this.lostJobs.recoverIfLost();
     return this.enqueuer.enqueueDue();
   }
 }

@@ -12,7 +12,7 @@ import { ChainRunner } from './chain-runner.service';
 import { LatenessWatch } from './lateness-watch.service';
 import { liveEventsOf } from './live-events-of';
 
-/** Handles `check.run` on `checks-<region>`: probe the chain, hand the results to the writer, complete once stored. */
+/** Handles `check.run` on `checks-<region>`: probe the chain, hand the results to the writer, complete once stored or buffered. */
 @Injectable()
 export class CheckProcessor {
   constructor(
@@ -34,18 +34,23 @@ export class CheckProcessor {
     }
     // A slot picked up a whole interval late would only tell us about the past: record it as missed.
     if (!check.manual && latenessSeconds > check.intervalSeconds) {
-      await this.writer.write([missedResult(check.siteId, check.region, check.slot)]);
+      await this.writer.record([missedResult(check.siteId, check.region, check.slot)], check.intervalSeconds);
       checkOutcomes.inc({ region: check.region, kind: 'http', outcome: 'missed' });
       return { missed: true };
     }
     const run = await this.runner.run(check);
     const rows = this.runner.toRows(run);
-    const ids = await this.writer.write(rows);
+    const recorded = await this.writer.record(rows, check.intervalSeconds);
     for (const result of run.results) this.observe(check.region, result);
+    // Buffered while Postgres is away: the drainer analyses it in slot order; certificates are looked at next run.
+    if (recorded.buffered) {
+      void this.live.publish(liveEventsOf(run, null));
+      return { missed: false, run };
+    }
     await this.certificates.afterRun(run);
     // Before the job completes: if the process dies here, the retried job re-analyses from stored results.
     const entryOk = run.results.find((result) => result.target === ENTRY_TARGET)?.ok ?? false;
-    const change = await this.analyzer.afterRun(check.siteId, check.intervalSeconds, entryOk, freshlyStoredRun(rows, ids));
+    const change = await this.analyzer.afterRun(check.siteId, check.intervalSeconds, entryOk, freshlyStoredRun(rows, recorded.ids));
     void this.live.publish(liveEventsOf(run, change));
     return { missed: false, run };
   }

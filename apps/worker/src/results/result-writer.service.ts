@@ -1,10 +1,16 @@
 // Batches results from many concurrent checks into few multi-row inserts. A check's job completes only
 // once its batch is committed, so a worker killed mid-batch leaves its jobs to be retried, and the
-// table's unique key keeps the retry from writing anything twice.
+// table's unique key keeps the retry from writing anything twice. While Postgres is unreachable, or while runs
+// buffered during an outage still wait to be drained, a run goes to the Redis buffer instead (slot order is kept:
+// the drainer stores and analyses the buffer oldest first).
 import { BeforeApplicationShutdown, Inject, Injectable, Logger } from '@nestjs/common';
 import { CheckResultRepository, NewCheckResult } from '@hopwatch/db';
 import { dependencies, describeCause, HOPWATCH_CONFIG, HopwatchConfig, isConnectionFailure } from '@hopwatch/platform';
+import { ResultBuffer } from '@hopwatch/runtime';
 import { writerBatchSize, writerLatency } from '../worker.metrics';
+
+/** Stored (with each result's new id, or null when it was already stored), or buffered until Postgres returns. */
+export type Recorded = { buffered: false; ids: Array<string | null> } | { buffered: true };
 
 type Pending = { result: NewCheckResult; done: (id: string | null) => void; failed: (error: Error) => void };
 
@@ -17,8 +23,20 @@ export class ResultWriter implements BeforeApplicationShutdown {
 
   constructor(
     private readonly results: CheckResultRepository,
+    private readonly buffer: ResultBuffer,
     @Inject(HOPWATCH_CONFIG) private readonly config: HopwatchConfig,
   ) {}
+
+  /** One run's results: stored, or buffered when Postgres cannot take them (a full buffer rethrows, so the job retries). */
+  async record(results: NewCheckResult[], intervalSeconds: number): Promise<Recorded> {
+    if ((await this.buffer.length()) > 0) return this.bufferOrThrow(results, intervalSeconds, null);
+    try {
+      return { buffered: false, ids: await this.write(results) };
+    } catch (error) {
+      if (!isConnectionFailure(error)) throw error;
+      return this.bufferOrThrow(results, intervalSeconds, error as Error);
+    }
+  }
 
   /** Resolves when every given result is stored (or was already), with each one's new id, or null when it was already stored. */
   write(results: NewCheckResult[]): Promise<Array<string | null>> {
@@ -39,6 +57,11 @@ export class ResultWriter implements BeforeApplicationShutdown {
     while (this.pending.length > 0 || this.flushing) {
       await (this.flushing ?? this.flush());
     }
+  }
+
+  private async bufferOrThrow(results: NewCheckResult[], intervalSeconds: number, cause: Error | null): Promise<Recorded> {
+    if (await this.buffer.append({ rows: results, intervalSeconds })) return { buffered: true };
+    throw cause ?? new Error('the result buffer is full (HOPWATCH_RESULT_BUFFER_MAX) and still draining');
   }
 
   private flushSoon(delayMs: number): void {

@@ -1,20 +1,22 @@
-import { Column, Entity, Index, JoinColumn, ManyToOne, PrimaryGeneratedColumn, Relation, Unique } from 'typeorm';
+import { Column, Entity, JoinColumn, ManyToOne, PrimaryColumn, Relation } from 'typeorm';
 import type { DnsInfo, ErrorCode, TargetKind, TlsInfo } from '@hopwatch/domain';
 import { SiteEntity } from '../sites/site.entity';
 
-/** One probe of one target, for one (site, region, slot). Written by the worker's result writer only. */
-@Entity('check_results')
-@Unique('check_results_one_per_slot', ['siteId', 'target', 'region', 'slot'])
-@Index('check_results_site_slot', { synchronize: false })
+/**
+ * One probe of one target, for one (site, region, slot), read through the check_results view over the compact,
+ * day-partitioned probe_results (see the CompactPartitionedResults migration). Written by CheckResultRepository only.
+ */
+@Entity('check_results', { synchronize: false })
 export class CheckResultEntity {
-  @PrimaryGeneratedColumn('identity', { type: 'bigint', generatedIdentity: 'BY DEFAULT' })
+  /** Derived from the row's key (see compact-result.sql.ts), unique and stable. */
+  @PrimaryColumn({ type: 'bigint' })
   id!: string;
 
   @Column({ name: 'site_id', type: 'uuid' })
   siteId!: string;
 
   @ManyToOne(() => SiteEntity, { onDelete: 'CASCADE' })
-  @JoinColumn({ name: 'site_id', foreignKeyConstraintName: 'FK_check_results_site' })
+  @JoinColumn({ name: 'site_id', foreignKeyConstraintName: 'FK_probe_series_site' })
   site!: Relation<SiteEntity>;
 
   @Column({ type: 'varchar', length: 80 })
@@ -62,7 +64,8 @@ export class CheckResultEntity {
   @Column({ name: 'remote_address', type: 'varchar', length: 64, nullable: true })
   remoteAddress!: string | null;
 
-  @Column({ type: 'jsonb', default: () => "'{}'" })
+  /** Empty for a healthy probe: only failures keep their headers, body snippet and TLS details. */
+  @Column({ type: 'jsonb' })
   headers!: Record<string, string>;
 
   @Column({ name: 'body_snippet', type: 'text', nullable: true })

@@ -5,21 +5,46 @@ import { LATENCY_BUCKET_THRESHOLDS_MS } from '@hopwatch/domain';
 import { scoredResults, upsertRollups } from '../history/rollup.sql';
 import { CheckResultEntity } from './check-result.entity';
 import { CheckResultQuery, NewCheckResult } from './check-result.types';
+import { resultId, startedOffsetMs, STORED_KINDS, storableAddress, unlessHealthy } from './compact-result.sql';
 
-// One statement per batch whatever its size: each column travels as one array parameter. The same
-// statement adds the rows it actually inserted to the hourly and daily rollups, so a result stored twice
-// (skipped by the unique key) is counted once, and a late result lands in its own slot's buckets.
+// Two statements per batch whatever its size, each column travelling as one array parameter. The first files
+// any new (site, target, region) under a small series id; it runs on its own so the second, in a fresh snapshot,
+// sees series that a concurrent writer has just committed. The second stores the compact rows (see the
+// CompactPartitionedResults migration) and adds the rows it actually inserted to the hourly and daily rollups,
+// so a result stored twice (skipped by the primary key) is counted once, and a late result lands in its own
+// slot's buckets.
+const INPUT = `unnest($1::uuid[], $2::varchar[], $3::varchar[]) AS input(site_id, target, region)`;
+
+const INSERT_SERIES = `
+  INSERT INTO probe_series (site_id, target, region)
+  SELECT DISTINCT site_id, target, region FROM ${INPUT} ORDER BY 1, 2, 3
+  ON CONFLICT (site_id, target, region) DO NOTHING`;
+
 const INSERT_BATCH = `
-  WITH inserted AS (
-  INSERT INTO check_results (
-    site_id, target, kind, region, slot, started_at, ok, status, error_code, error_message,
-    dns_ms, connect_ms, tls_ms, ttfb_ms, total_ms, remote_address, headers, body_snippet, tls, dns, gateway)
-  SELECT * FROM unnest(
-    $1::uuid[], $2::varchar[], $3::varchar[], $4::varchar[], $5::timestamptz[], $6::timestamptz[], $7::boolean[],
-    $8::smallint[], $9::varchar[], $10::text[], $11::real[], $12::real[], $13::real[], $14::real[], $15::real[],
-    $16::varchar[], $17::jsonb[], $18::text[], $19::jsonb[], $20::jsonb[], $21::varchar[])
-  ON CONFLICT ON CONSTRAINT check_results_one_per_slot DO NOTHING
-  RETURNING id, site_id, target, region, slot, ok, status, error_code, total_ms
+  WITH input AS (
+    SELECT * FROM unnest(
+      $1::uuid[], $2::varchar[], $3::varchar[], $4::varchar[], $5::timestamptz[], $6::timestamptz[], $7::boolean[],
+      $8::smallint[], $9::varchar[], $10::text[], $11::real[], $12::real[], $13::real[], $14::real[], $15::real[],
+      $16::inet[], $17::jsonb[], $18::text[], $19::jsonb[], $20::jsonb[], $21::varchar[])
+      AS input(site_id, target, kind, region, slot, started_at, ok, status, error_code, error_message,
+               dns_ms, connect_ms, tls_ms, ttfb_ms, total_ms, remote_address, headers, body_snippet, tls, dns, gateway)
+  ),
+  stored AS (
+    INSERT INTO probe_results (slot, series_id, started_ms, total_ms, dns_ms, connect_ms, tls_ms, ttfb_ms, status, kind, ok,
+                               remote_address, error_code, error_message, headers, body_snippet, tls, dns, gateway)
+    SELECT input.slot, series.id, ${startedOffsetMs('input.started_at', 'input.slot')}, input.total_ms, input.dns_ms,
+           input.connect_ms, input.tls_ms, input.ttfb_ms, input.status, array_position($23::varchar[], input.kind), input.ok,
+           input.remote_address, input.error_code, input.error_message,
+           ${unlessHealthy('input.headers')}, ${unlessHealthy('input.body_snippet')}, ${unlessHealthy('input.tls')},
+           input.dns, input.gateway
+      FROM input JOIN probe_series AS series USING (site_id, target, region)
+    ON CONFLICT (series_id, slot) DO NOTHING
+    RETURNING slot, series_id, ok, status, error_code, total_ms
+  ),
+  inserted AS (
+    SELECT ${resultId('stored')} AS id, series.site_id, series.target, series.region,
+           stored.slot, stored.ok, stored.status, stored.error_code, stored.total_ms
+      FROM stored JOIN probe_series AS series ON series.id = stored.series_id
   ),
   scored AS (SELECT ${scoredResults('$22::float8[]')} FROM inserted AS result),
   hourly AS (${upsertRollups('rollups_hourly', 'hour')}),
@@ -58,6 +83,7 @@ export class CheckResultRepository {
     if (results.length === 0) return [];
     const column = <T>(pick: (result: NewCheckResult) => T) => results.map(pick);
     const json = (value: unknown) => (value === null || value === undefined ? null : JSON.stringify(value));
+    await this.dataSource.query(INSERT_SERIES, [column((r) => r.siteId), column((r) => r.target), column((r) => r.region)]);
     return this.dataSource.query(INSERT_BATCH, [
       column((r) => r.siteId),
       column((r) => r.target),
@@ -74,31 +100,44 @@ export class CheckResultRepository {
       column((r) => r.timings.tlsMs),
       column((r) => r.timings.ttfbMs),
       column((r) => r.timings.totalMs),
-      column((r) => r.remoteAddress),
+      column((r) => storableAddress(r.remoteAddress)),
       column((r) => JSON.stringify(r.headers ?? {})),
       column((r) => r.bodySnippet),
       column((r) => json(r.tls)),
       column((r) => json(r.dns)),
       column((r) => r.gateway),
       LATENCY_BUCKET_THRESHOLDS_MS,
+      STORED_KINDS,
     ]);
   }
 
-  /** Newest first, keyset-paginated on (slot, id). */
+  /**
+   * Newest first, keyset-paginated on (slot, id). One index walk per series of the site, newest slot first, each
+   * stopping after `limit` rows, merged here: a single walk over the whole site would have to sort all its rows.
+   */
   async list(query: CheckResultQuery): Promise<CheckResultEntity[]> {
+    const series: Array<{ id: number }> = await this.dataSource.query(
+      `SELECT id FROM probe_series WHERE site_id = $1 AND ($2::varchar IS NULL OR target = $2) AND ($3::varchar IS NULL OR region = $3)`,
+      [query.siteId, query.target, query.region],
+    );
+    const pages = await Promise.all(series.map((one) => this.seriesPage(one.id, query)));
+    return pages
+      .flat()
+      .sort((a, b) => b.slot.getTime() - a.slot.getTime() || Number(BigInt(b.id) - BigInt(a.id)))
+      .slice(0, query.limit);
+  }
+
+  private seriesPage(seriesId: number, query: CheckResultQuery): Promise<CheckResultEntity[]> {
     const builder = this.dataSource
       .getRepository(CheckResultEntity)
       .createQueryBuilder('result')
-      .where('result.site_id = :siteId', { siteId: query.siteId })
+      .where('result.series_id = :seriesId', { seriesId })
       .orderBy('result.slot', 'DESC')
-      .addOrderBy('result.id', 'DESC')
       .limit(query.limit);
     if (query.from) builder.andWhere('result.slot >= :from', { from: query.from });
     if (query.to) builder.andWhere('result.slot < :to', { to: query.to });
-    if (query.target) builder.andWhere('result.target = :target', { target: query.target });
-    if (query.region) builder.andWhere('result.region = :region', { region: query.region });
     if (query.after) {
-      builder.andWhere('(result.slot, result.id) < (:afterSlot, :afterId)', { afterSlot: query.after.slot, afterId: query.after.id });
+      builder.andWhere('result.slot <= :afterSlot AND (result.slot, result.id) < (:afterSlot, :afterId)', { afterSlot: query.after.slot, afterId: query.after.id });
     }
     return builder.getMany();
   }

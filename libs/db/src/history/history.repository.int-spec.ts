@@ -153,7 +153,7 @@ describe('history repository', () => {
     statements.stop();
     expect(statements.captured).toHaveLength(4);
     for (const { sql, parameters } of statements.captured) {
-      expect(await explain(sql, parameters)).not.toMatch(/Seq Scan on (check_results|rollups_hourly|rollups_daily)/);
+      expect(await explain(sql, parameters)).not.toMatch(/Seq Scan on (probe_results|probe_series|rollups_hourly|rollups_daily)/);
     }
     expect(LATENCY_BUCKET_THRESHOLDS_MS).toHaveLength(65);
   });

@@ -1,15 +1,17 @@
 // The history reads: totals of a range, chart series and the site list's summaries, from rollups (and raw
 // results for partial hours). Every lookup rests on an index (history.repository.int-spec.ts EXPLAINs them):
-// rollups by their primary key (site_id, bucket_start, target, region), raw partial hours by
-// check_results_site_slot (site_id, slot), a region's newest entry check by check_results_one_per_slot
-// (site_id, target, region, slot) read backwards.
+// rollups by their primary key (site_id, bucket_start, target, region); raw results (the check_results view)
+// by the site's series (probe_series_key) and then probe_results_one_per_slot (series_id, slot) in each day
+// partition the range touches, read backwards for a region's newest entry check.
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource } from 'typeorm';
 import { ENTRY_TARGET, LATENCY_BUCKET_THRESHOLDS_MS, TimeRange, UptimeTotals } from '@hopwatch/domain';
 import { BucketTotals, RangeSources, SeriesQuery, SeriesTotals, SiteSummary } from './history.types';
+import { unpackHistogram } from './packed-histogram';
 import { preparedQuery } from './prepared-query';
 import { ROLLUP_AGGREGATES, scoredResults } from './rollup.sql';
+import { recentCheckFloor } from '../checks/compact-result.sql';
 
 type TotalsRow = {
   checks: number;
@@ -23,7 +25,7 @@ type TotalsRow = {
   timeouts: number;
   latency_sum_ms: number;
   downtime_seconds: number;
-  latency_histogram: Record<string, number>;
+  latency_histogram: number[];
   status_counts: Record<string, number>;
 };
 
@@ -92,6 +94,7 @@ const SITE_SUMMARIES = `
        CROSS JOIN LATERAL (
          SELECT result.ok FROM check_results AS result
           WHERE result.site_id = site.id AND result.slot >= to_timestamp($4) - make_interval(secs => site.interval_seconds * 3 + 120)
+            AND result.slot >= ${recentCheckFloor('to_timestamp($4)')}
             AND result.target = '${ENTRY_TARGET}' AND result.region = region.name AND result.error_code IS DISTINCT FROM 'MISSED'
           ORDER BY result.slot DESC LIMIT 1
        ) AS newest
@@ -116,7 +119,7 @@ function toTotals(row: TotalsRow): UptimeTotals {
     timeouts: row.timeouts,
     latencySumMs: row.latency_sum_ms,
     downtimeSeconds: row.downtime_seconds,
-    latencyHistogram: row.latency_histogram,
+    latencyHistogram: unpackHistogram(row.latency_histogram),
     statusCounts: row.status_counts,
   };
 }

@@ -1,21 +1,26 @@
-// Purges raw check results older than the retention period in small batches, one site page at a time, so no
-// statement holds row locks for long and nothing ever locks the table: a DELETE takes only ROW EXCLUSIVE,
-// which inserts and reads pass freely. Each batch finds its rows through check_results_site_slot
-// (site_id, slot DESC), so the cost follows the rows purged, not the size of the table. Rollups are untouched.
+// Row-by-row purges in small batches, so no statement holds row locks for long and nothing locks a table: a
+// DELETE takes only ROW EXCLUSIVE, which inserts and reads pass freely. Two of them: raw results that landed in
+// probe_results_default (slots outside every day partition, such as a late write of a long-gone day; whole days
+// are dropped by ResultPartitionRepository), found by scanning that small partition; and hourly rollups past
+// their retention, found per site page through the primary key (site_id, bucket_start, …). Daily rollups stay.
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource } from 'typeorm';
 
+// ctid: the rows were just found, so their physical address is the cheapest way back to them.
+const DELETE_DEFAULT_BATCH = `
+  DELETE FROM probe_results_default WHERE ctid = ANY(ARRAY(
+    SELECT ctid FROM probe_results_default WHERE slot < to_timestamp($1) LIMIT $2))`;
+
 const SITES_PAGE = `SELECT id FROM sites WHERE id > $1 ORDER BY id LIMIT $2`;
 
-// ctid: the rows were just found, so their physical address is the cheapest way back to them.
-const DELETE_BATCH = `
-  DELETE FROM check_results WHERE ctid = ANY(ARRAY(
-    SELECT old.ctid FROM unnest($1::uuid[]) AS site(id)
+const DELETE_HOURLY_BATCH = `
+  DELETE FROM rollups_hourly WHERE ctid = ANY(ARRAY(
+    SELECT old.ctid FROM unnest($3::uuid[]) AS site(id)
      CROSS JOIN LATERAL (
-       SELECT ctid FROM check_results WHERE site_id = site.id AND slot < to_timestamp($2) LIMIT $3
+       SELECT ctid FROM rollups_hourly WHERE site_id = site.id AND bucket_start < to_timestamp($1) LIMIT $2
      ) AS old
-     LIMIT $3))`;
+     LIMIT $2))`;
 
 export type RetentionOptions = {
   batchSize: number;
@@ -31,23 +36,33 @@ const DEFAULTS: RetentionOptions = { batchSize: 5_000, sitesPerPage: 500, pauseM
 export class RetentionRepository {
   constructor(@InjectDataSource() private readonly dataSource: DataSource) {}
 
-  /** Deletes raw results with slots before `cutoff` (epoch seconds); returns how many. */
-  async deleteRawBefore(cutoff: number, options: Partial<RetentionOptions> = {}): Promise<number> {
-    const { batchSize, sitesPerPage, pauseMs, stopping } = { ...DEFAULTS, ...options };
+  /** Deletes the default partition's raw results with slots before `cutoff` (epoch seconds); returns how many. */
+  async deleteUnpartitionedBefore(cutoff: number, options: Partial<RetentionOptions> = {}): Promise<number> {
+    return this.deleteInBatches(DELETE_DEFAULT_BATCH, cutoff, { ...DEFAULTS, ...options });
+  }
+
+  /** Deletes hourly rollups of hours before `cutoff` (epoch seconds), site page by site page; returns how many. */
+  async deleteHourlyRollupsBefore(cutoff: number, options: Partial<RetentionOptions> = {}): Promise<number> {
+    const settings = { ...DEFAULTS, ...options };
     let deleted = 0;
     let after = '00000000-0000-0000-0000-000000000000';
     for (;;) {
-      const page: Array<{ id: string }> = await this.dataSource.query(SITES_PAGE, [after, sitesPerPage]);
-      if (page.length === 0) return deleted;
+      const page: Array<{ id: string }> = await this.dataSource.query(SITES_PAGE, [after, settings.sitesPerPage]);
+      if (page.length === 0 || settings.stopping()) return deleted;
       const ids = page.map((site) => site.id);
-      for (;;) {
-        if (stopping()) return deleted;
-        const [, count]: [unknown, number] = await this.dataSource.query(DELETE_BATCH, [ids, cutoff, batchSize]);
-        deleted += count;
-        if (count < batchSize) break;
-        if (pauseMs > 0) await new Promise((resolve) => setTimeout(resolve, pauseMs));
-      }
+      deleted += await this.deleteInBatches(DELETE_HOURLY_BATCH, cutoff, settings, [ids]);
       after = ids[ids.length - 1];
+    }
+  }
+
+  private async deleteInBatches(sql: string, cutoff: number, { batchSize, pauseMs, stopping }: RetentionOptions, extra: unknown[] = []): Promise<number> {
+    let deleted = 0;
+    for (;;) {
+      if (stopping()) return deleted;
+      const [, count]: [unknown, number] = await this.dataSource.query(sql, [cutoff, batchSize, ...extra]);
+      deleted += count;
+      if (count < batchSize) return deleted;
+      if (pauseMs > 0) await new Promise((resolve) => setTimeout(resolve, pauseMs));
     }
   }
 }

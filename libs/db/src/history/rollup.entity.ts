@@ -52,9 +52,9 @@ abstract class RollupColumns {
   @Column({ name: 'downtime_seconds', type: 'int' })
   downtimeSeconds!: number;
 
-  /** Sparse latency histogram of successful checks: bucket index → count (see LATENCY_BUCKET_THRESHOLDS_MS). */
-  @Column({ name: 'latency_histogram', type: 'jsonb' })
-  latencyHistogram!: Record<string, number>;
+  /** Latency histogram of successful checks, packed (see packed-histogram.ts; buckets: LATENCY_BUCKET_THRESHOLDS_MS). */
+  @Column({ name: 'latency_histogram', type: 'int', array: true })
+  latencyHistogram!: number[];
 
   /** HTTP status (or error code when there was no answer) → count. */
   @Column({ name: 'status_counts', type: 'jsonb' })

@@ -2,6 +2,8 @@
 // rollups in the same statement) and by the history reads (which count raw results the same way), so a
 // rollup and the raw results it came from can never disagree.
 
+import { mergedPackedHistograms, packedHistogramOf } from './packed-histogram';
+
 /** The counters of a rollup row, in table order. */
 export const ROLLUP_COUNTERS = [
   'checks',
@@ -59,7 +61,7 @@ export const ROLLUP_AGGREGATES = `
     count(*) FILTER (WHERE error_code IN ${TIMEOUT_CODES})::int AS timeouts,
     coalesce(sum(total_ms) FILTER (WHERE ok AND NOT missed), 0)::float8 AS latency_sum_ms,
     coalesce(sum(down_seconds), 0)::int AS downtime_seconds,
-    ${countsOf('latency_bucket', 'ok AND NOT missed')} AS latency_histogram,
+    ${packedHistogramOf(`array_agg(latency_bucket) FILTER (WHERE ok AND NOT missed)`)} AS latency_histogram,
     ${countsOf('outcome', 'NOT missed')} AS status_counts`;
 
 /** `stored || added`, with the counts of keys present in both summed. */
@@ -83,5 +85,6 @@ export function upsertRollups(table: 'rollups_hourly' | 'rollups_daily', bucketU
    ORDER BY 1, 2, 3, 4
   ON CONFLICT (site_id, bucket_start, target, region) DO UPDATE SET
     ${ROLLUP_COUNTERS.map((counter) => `${counter} = rollup.${counter} + EXCLUDED.${counter}`).join(',\n    ')},
-    ${ROLLUP_COUNT_MAPS.map((map) => mergeCounts('rollup', map)).join(',\n    ')}`;
+    latency_histogram = ${mergedPackedHistograms('rollup.latency_histogram', 'EXCLUDED.latency_histogram')},
+    ${mergeCounts('rollup', 'status_counts')}`;
 }

@@ -5,6 +5,7 @@ import { aResult, insertSite, resultsFor } from '../../../../test/support/histor
 import { createTestDatabase, TestDatabase } from '../../../../test/support/test-database';
 import { CheckResultRepository } from '../checks/check-result.repository';
 import { dataSourceOptions } from '../data-source-options';
+import { packHistogram } from './packed-histogram';
 
 // Midnight UTC, 14 Nov 2023: the hour and day buckets of the cases start at round numbers.
 const DAY0 = 1_699_920_000;
@@ -59,7 +60,7 @@ describe('rollups kept by the raw insert', () => {
       // three failing checks × 60 s
       downtime_seconds: 180,
       // 10 ms → bucket 14, 20 ms → 18, 30 ms → 20, 1000 ms → 40 (bucket i holds [2^((i-1)/4), 2^(i/4)) ms)
-      latency_histogram: { '14': 1, '18': 1, '20': 1, '40': 1 },
+      latency_histogram: packHistogram({ '14': 1, '18': 1, '20': 1, '40': 1 }),
       status_counts: { '200': 4, '502': 1, '503': 1, ETIMEDOUT: 1 },
     };
     expect(await rollup('rollups_hourly', siteId, hour)).toMatchObject(expected);

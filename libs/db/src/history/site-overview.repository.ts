@@ -1,11 +1,12 @@
 // The sites page in one statement: a page of sites with their state now, hourly entry counts and latency
 // histogram of the last 24 hours, 30-day counts, and the open incident. Rollups by their primary key
-// (site_id, bucket_start, …), newest checks by check_results_one_per_slot, incidents by incidents_one_open_per_site.
+// (site_id, bucket_start, …), newest checks by probe_series_key then probe_results_one_per_slot (series_id, slot), incidents by incidents_one_open_per_site.
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource } from 'typeorm';
 import { addCountsInto, ENTRY_TARGET, HourCounts, LatencyHistogram } from '@hopwatch/domain';
 import { inMaintenance, latestEntryOks } from '../sites/site-state.sql';
+import { unpackHistogram } from './packed-histogram';
 import { preparedQuery } from './prepared-query';
 
 const SITE_OVERVIEW = `
@@ -53,7 +54,7 @@ type OverviewRow = {
   hour_starts: number[];
   hour_checks: number[];
   hour_ups: number[];
-  hour_histograms: LatencyHistogram[];
+  hour_histograms: number[][];
   month_checks: number;
   month_up: number;
   incident_id: string | null;
@@ -119,7 +120,7 @@ function toOverview(row: OverviewRow): SiteOverviewRow {
     latestEntryOk: row.latest_oks,
     inMaintenance: row.in_maintenance,
     hours: row.hour_starts.map((hourStart, index) => ({ hourStart, checks: row.hour_checks[index], up: row.hour_ups[index] })),
-    latencyHistogram: row.hour_histograms.reduce((sum, histogram) => addCountsInto(sum, histogram), {}),
+    latencyHistogram: row.hour_histograms.reduce((sum, histogram) => addCountsInto(sum, unpackHistogram(histogram)), {}),
     last30d: { checks: row.month_checks, up: row.month_up },
     openIncident:
       row.incident_id === null

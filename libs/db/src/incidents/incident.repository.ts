@@ -2,6 +2,7 @@ import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, In } from 'typeorm';
 import { CheckResultEntity } from '../checks/check-result.entity';
+import { slotOfResultId } from '../checks/compact-result.sql';
 import { IncidentTimelineEntity } from './incident-timeline.entity';
 import { IncidentEntity } from './incident.entity';
 
@@ -55,7 +56,11 @@ export class IncidentRepository {
 
   /** The check results an incident's evidence points at. */
   evidence(siteId: string, resultIds: string[]): Promise<CheckResultEntity[]> {
-    if (resultIds.length === 0) return Promise.resolve([]);
-    return this.dataSource.getRepository(CheckResultEntity).find({ where: { siteId, id: In(resultIds) }, order: { slot: 'ASC', id: 'ASC' } });
+    const slots = resultIds.map(slotOfResultId).filter((slot): slot is Date => slot !== null);
+    if (slots.length === 0) return Promise.resolve([]);
+    // The slots each id carries let the lookup prune partitions and use the primary key.
+    return this.dataSource
+      .getRepository(CheckResultEntity)
+      .find({ where: { siteId, slot: In(slots), id: In(resultIds) }, order: { slot: 'ASC', id: 'ASC' } });
   }
 }

@@ -4,6 +4,7 @@ import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource } from 'typeorm';
 import { ENTRY_TARGET } from '@hopwatch/domain';
 import { preparedQuery } from '../history/prepared-query';
+import { recentCheckFloor } from '../checks/compact-result.sql';
 
 export type SiteUp = { siteId: string; siteName: string; region: string; up: boolean };
 
@@ -15,6 +16,7 @@ const SITES_UP = `
    CROSS JOIN LATERAL (
      SELECT result.ok FROM check_results AS result
       WHERE result.site_id = site.id AND result.slot >= to_timestamp($1) - make_interval(secs => site.interval_seconds * 3 + 120)
+        AND result.slot >= ${recentCheckFloor('to_timestamp($1)')}
         AND result.target = '${ENTRY_TARGET}' AND result.region = region.name AND result.error_code IS DISTINCT FROM 'MISSED'
       ORDER BY result.slot DESC LIMIT 1
    ) AS newest

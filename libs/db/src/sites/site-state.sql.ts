@@ -1,5 +1,6 @@
 // SQL pieces the status pages and the sites overview share to tell a site's state now.
 import { ENTRY_TARGET } from '@hopwatch/domain';
+import { recentCheckFloor } from '../checks/compact-result.sql';
 
 /**
  * `oks`: the newest entry check of each of the site's regions, if newer than three intervals and two minutes
@@ -11,6 +12,7 @@ export function latestEntryOks(now: string): string {
        CROSS JOIN LATERAL (
          SELECT result.ok FROM check_results AS result
           WHERE result.site_id = site.id AND result.slot >= ${now} - make_interval(secs => site.interval_seconds * 3 + 120)
+            AND result.slot >= ${recentCheckFloor(now)}
             AND result.target = '${ENTRY_TARGET}' AND result.region = region.name AND result.error_code IS DISTINCT FROM 'MISSED'
           ORDER BY result.slot DESC LIMIT 1
        ) AS newest

@@ -1,6 +1,6 @@
 // The one statement behind a public status page: the page, its sites, their daily entry counts, current
 // state and recent incidents. Rollups by primary key (site_id, bucket_start, …), incidents by
-// incidents_site_started, newest checks by check_results_one_per_slot.
+// incidents_site_started, newest checks by probe_series_key then probe_results_one_per_slot (series_id, slot).
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource } from 'typeorm';

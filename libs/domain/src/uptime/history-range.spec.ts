@@ -1,4 +1,4 @@
-import { planRange, seriesBucketStarts } from './history-range';
+import { hourlyRollupsSince, planRange, seriesBucketStarts } from './history-range';
 
 const H = 3_600;
 const D = 86_400;
@@ -68,6 +68,37 @@ describe('planRange', () => {
       expect(parts[parts.length - 1].to).toBe(plan.to);
       for (let index = 1; index < parts.length; index++) expect(parts[index].from).toBe(parts[index - 1].to);
     }
+  });
+
+  it('widens hours older than the kept hourly rollups to their whole days, answered from daily rollups', () => {
+    const plan = planRange(DAY0 + 22 * H + 900, DAY0 + 40 * D + 2 * H + 60, DAY0 + 39 * D, DAY0 + 2 * D);
+    expect(plan).toEqual({
+      from: DAY0,
+      to: DAY0 + 40 * D + 2 * H + 60,
+      daily: { from: DAY0, to: DAY0 + 40 * D },
+      hourly: [none, { from: DAY0 + 40 * D, to: DAY0 + 40 * D + 2 * H }],
+      raw: [none, { from: DAY0 + 40 * D + 2 * H, to: DAY0 + 40 * D + 2 * H + 60 }],
+    });
+  });
+
+  it('answers a range of hours that are all gone from the daily rollups of their days', () => {
+    expect(planRange(DAY0 + 3 * H, DAY0 + D + 5 * H, DAY0 + 30 * D, DAY0 + 20 * D)).toEqual({
+      from: DAY0,
+      to: DAY0 + 2 * D,
+      daily: { from: DAY0, to: DAY0 + 2 * D },
+      hourly: [none, none],
+      raw: [none, none],
+    });
+  });
+
+  it('keeps hours that are still kept, even when older ones of the same range are not', () => {
+    const plan = planRange(DAY0 + 22 * H, DAY0 + 3 * D + 2 * H, DAY0, DAY0 + D);
+    expect(plan.daily).toEqual({ from: DAY0, to: DAY0 + 3 * D });
+    expect(plan.hourly).toEqual([none, { from: DAY0 + 3 * D, to: DAY0 + 3 * D + 2 * H }]);
+  });
+
+  it('counts kept hourly rollups from the start of the UTC day the purge stops at', () => {
+    expect(hourlyRollupsSince(DAY0 + 40 * D + 5 * H, 32)).toBe(DAY0 + 8 * D);
   });
 
   it('plans nothing for an empty range', () => {

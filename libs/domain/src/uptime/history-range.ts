@@ -2,6 +2,8 @@
 // the partial hours at its edges from raw results, as long as raw results of that time are still kept.
 // An edge older than that is widened to its whole hour instead. The split depends only on the range and
 // the retention horizon, never on which rows happen to exist, so purging raw results changes no answer.
+// Hourly rollups are kept for a bounded time too: hours older than that are answered from the daily rollups
+// of their whole days, so such a range widens to whole days.
 
 export const HOUR_SECONDS = 3_600;
 export const DAY_SECONDS = 86_400;
@@ -54,8 +56,20 @@ export function ceilTo(epochSeconds: number, stepSeconds: number): number {
   return floored === epochSeconds ? floored : floored + stepSeconds;
 }
 
-/** `rawSince`: the oldest slot whose raw results are certainly still stored (now − retention). */
-export function planRange(from: number, to: number, rawSince: number): RangePlan {
+/** The oldest hour whose hourly rollup is certainly still kept: the purge removes whole UTC days before it. */
+export function hourlyRollupsSince(now: number, hourlyRollupDays: number): number {
+  return floorTo(now - hourlyRollupDays * DAY_SECONDS, DAY_SECONDS);
+}
+
+/**
+ * `rawSince`: the oldest slot whose raw results are certainly still stored (now − retention); `hourlySince`:
+ * the oldest hour whose hourly rollup is (see hourlyRollupsSince).
+ */
+export function planRange(from: number, to: number, rawSince: number, hourlySince = -Infinity): RangePlan {
+  return withoutPurgedHours(planFromHours(from, to, rawSince), hourlySince);
+}
+
+function planFromHours(from: number, to: number, rawSince: number): RangePlan {
   if (from >= to) return { from, to, daily: EMPTY, hourly: [EMPTY, EMPTY], raw: [EMPTY, EMPTY] };
   const firstWholeHour = ceilTo(from, HOUR_SECONDS);
   const lastWholeHourEnd = floorTo(to, HOUR_SECONDS);
@@ -81,6 +95,23 @@ export function planRange(from: number, to: number, rawSince: number): RangePlan
     daily: range(firstWholeDay, lastWholeDayEnd),
     hourly: [range(hoursFrom, firstWholeDay), range(lastWholeDayEnd, hoursTo)],
     raw,
+  };
+}
+
+/** Hourly parts older than `hourlySince` become the whole days around them, from daily rollups. */
+function withoutPurgedHours(plan: RangePlan, hourlySince: number): RangePlan {
+  const purged = plan.hourly.filter((part) => part.from < part.to && part.from < hourlySince);
+  if (purged.length === 0) return plan;
+  const days = [plan.daily, ...purged].filter((part) => part.from < part.to);
+  const daily = range(floorTo(Math.min(...days.map((part) => part.from)), DAY_SECONDS), ceilTo(Math.max(...days.map((part) => part.to)), DAY_SECONDS));
+  // Every other part is whole hours, so it lies either inside the widened days or outside them.
+  const outsideDaily = (part: TimeRange): TimeRange => (part.from >= daily.from && part.to <= daily.to ? EMPTY : part);
+  return {
+    from: Math.min(plan.from, daily.from),
+    to: Math.max(plan.to, daily.to),
+    daily,
+    hourly: [outsideDaily(plan.hourly[0]), outsideDaily(plan.hourly[1])],
+    raw: [outsideDaily(plan.raw[0]), outsideDaily(plan.raw[1])],
   };
 }
 

@@ -22,6 +22,8 @@ export type HopwatchConfig = {
   shutdownTimeoutMs: number;
   writerBatchSize: number;
   writerFlushMs: number;
+  /** Check runs kept in Redis while Postgres is unreachable; past it a run is not buffered (its job fails and retries). */
+  resultBufferMax: number;
   /** p99 slot lateness (over 30 s) past which checks are reported as running behind. */
   latenessWarnSeconds: number;
   smtpUrl: string | null;
@@ -32,6 +34,8 @@ export type HopwatchConfig = {
   webDir: string;
   sessionTtlHours: number;
   retentionDays: number;
+  /** Days hourly rollups are kept; older hours are answered from daily rollups. */
+  hourlyRollupDays: number;
   resolveQuietSeconds: number;
   alertUpdateIntervalSeconds: number;
   rootGroupingSeconds: number;
@@ -88,6 +92,7 @@ export const VARIABLES: VariableSpec[] = [
   { name: 'HOPWATCH_SHUTDOWN_TIMEOUT_MS', description: 'longest a process waits on SIGTERM/SIGINT for in-flight work before it exits anyway', default: '10000' },
   { name: 'HOPWATCH_WRITER_BATCH', description: 'results the writer inserts per statement at most', default: '500' },
   { name: 'HOPWATCH_WRITER_FLUSH_MS', description: 'longest a result waits in the writer before its batch is flushed', default: '100' },
+  { name: 'HOPWATCH_RESULT_BUFFER_MAX', description: 'check runs kept in Redis while Postgres is unreachable, written in slot order when it returns; past it a run is not buffered and its job fails and retries', default: '100000' },
   { name: 'HOPWATCH_LATENESS_WARN_SECONDS', description: 'p99 slot lateness over the last 30 s past which a worker says checks are running behind (log line, metric, /health/ready)', default: '5' },
   { name: 'HOPWATCH_SMTP_URL', description: 'SMTP server for email alerts (smtp://user:pass@host:port)', default: null, sensitive: true },
   { name: 'HOPWATCH_MAIL_FROM', description: 'sender of alert emails', default: 'hopwatch <hopwatch@localhost>' },
@@ -101,7 +106,8 @@ export const VARIABLES: VariableSpec[] = [
   { name: 'HOPWATCH_WEBHOOK_TIMEOUT_MS', description: 'timeout of one webhook delivery attempt', default: '10000' },
   { name: 'HOPWATCH_TELEGRAM_API_URL', description: 'Telegram Bot API base URL for telegram channels', default: 'https://api.telegram.org' },
   { name: 'HOPWATCH_PAGERDUTY_EVENTS_URL', description: 'PagerDuty Events API v2 URL for pagerduty channels (https://events.eu.pagerduty.com/v2/enqueue for the EU region)', default: 'https://events.pagerduty.com/v2/enqueue' },
-  { name: 'HOPWATCH_RETENTION_DAYS', description: 'days raw check results are kept (rollups are kept forever)', default: '30' },
+  { name: 'HOPWATCH_RETENTION_DAYS', description: 'days raw check results are kept, in whole days (daily rollups are kept forever)', default: '30' },
+  { name: 'HOPWATCH_HOURLY_ROLLUP_DAYS', description: 'days hourly rollups are kept; older hours are answered from daily rollups (the default covers the longest 1 h chart, 31 days)', default: '32' },
   { name: 'HOPWATCH_METRICS_PUBLIC', description: 'serve /metrics without an API key: true, false, or auto (only when HOST is a loopback address)', default: 'auto' },
   { name: 'HOPWATCH_SECRET_KEY', description: 'key that encrypts secrets stored in the database (AES-256-GCM): 32 bytes as base64 or 64 hex digits; unset: read from HOPWATCH_SECRET_KEY_FILE', default: null, sensitive: true },
   { name: 'HOPWATCH_SECRET_KEY_FILE', description: 'where the key is kept when HOPWATCH_SECRET_KEY is unset; created (mode 0600) on first boot', default: 'data/secret-key' },

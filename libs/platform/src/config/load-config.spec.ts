@@ -12,6 +12,7 @@ describe('loadConfig', () => {
       targetAllow: [],
       adminKey: null,
       retentionDays: 30,
+      hourlyRollupDays: 32,
       logLevel: 'info',
       metricsPublic: false,
       metricsPerSite: true,
@@ -92,6 +93,7 @@ describe('loadConfig', () => {
     ['HOPWATCH_CERT_WARNING_DAYS', '21,soon', 'HOPWATCH_CERT_WARNING_DAYS must be a whole number, got "soon"'],
     ['HOPWATCH_METRICS_PER_SITE', 'some', 'HOPWATCH_METRICS_PER_SITE must be true or false, got "some"'],
     ['HOPWATCH_RETENTION_DAYS', '0', 'HOPWATCH_RETENTION_DAYS must be between 1 and 3650, got 0'],
+    ['HOPWATCH_HOURLY_ROLLUP_DAYS', '1', 'HOPWATCH_HOURLY_ROLLUP_DAYS must be between 2 and 3650, got 1'],
   ])('rejects %s=%s with a line naming the variable', (variable, value, message) => {
     expect(() => loadConfig({ [variable]: value })).toThrow(message);
   });
