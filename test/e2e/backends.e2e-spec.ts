@@ -1,12 +1,14 @@
 // A real HAProxy balancing round-robin over three local app servers, one of them broken in each of the ways the
-// chain tests use; the site lists the balancer's backends, and the incident must name the broken one.
+// chain tests use; the site lists the balancer's backends, and the incident must name the broken one. One more
+// answers every direct check, only slower than HAProxy waits: the entry's intermittent 504s must name it too.
 import { AppBehaviour, AppServer, startAppServer } from '../support/app-server';
 import { BootedPipeline, bootPipeline, waitFor } from '../support/boot-pipeline';
 import { freePort } from '../support/free-port';
 import { GatewayProcess } from '../support/gateways/gateway-process';
 import { startHaproxyBalancer } from '../support/gateways/haproxy-balancer';
+import { saveArtifact } from '../support/artifacts';
 
-type Scenario = { name: string; broken: AppBehaviour | 'down'; confirmations?: number; proxyStatus: string | null; gateway: string };
+type Scenario = { name: string; broken: AppBehaviour | 'down'; confirmations?: number; timeoutMs?: number; proxyStatus: string | null; gateway: string; slow?: boolean };
 
 const SCENARIOS: Scenario[] = [
   { name: 'refuses', broken: 'down', proxyStatus: 'connection_refused', gateway: 'haproxy' },
@@ -14,6 +16,8 @@ const SCENARIOS: Scenario[] = [
   { name: 'is too slow', broken: { kind: 'slow', delayMs: 4_000 }, proxyStatus: 'http_response_timeout', gateway: 'haproxy' },
   // a 500 is not a gateway status, so the rate rule ignores it when scattered: open on the first one
   { name: 'answers 500', broken: { kind: 'error', status: 500 }, confirmations: 1, proxyStatus: null, gateway: 'unknown' },
+  // answers its own checks (timeout 3 s) in 1.5 s, but HAProxy gives up after 1 s: a 504 for every request it draws
+  { name: 'answers, but slower than the balancer waits', broken: { kind: 'slow', delayMs: 1_500 }, timeoutMs: 3_000, proxyStatus: 'http_response_timeout', gateway: 'haproxy', slow: true },
 ];
 
 type Lab = { scenario: Scenario; port: number; apps: AppServer[]; siteId?: string };
@@ -48,7 +52,7 @@ describe('one bad backend behind a real HAProxy round-robin', () => {
       name: `backend ${lab.scenario.name}`,
       url,
       intervalSeconds: 5,
-      timeoutMs: 2_000,
+      timeoutMs: lab.scenario.timeoutMs ?? 2_000,
       ...(lab.scenario.confirmations ? { confirmations: lab.scenario.confirmations } : {}),
       hops: [{ name: 'lb', role: 'load_balancer', url, backends: lab.apps.map((app, index) => ({ address: `127.0.0.1:${app.port}`, name: `app-${index + 1}` })) }],
     });
@@ -71,7 +75,13 @@ describe('one bad backend behind a real HAProxy round-robin', () => {
     expect(incident.diagnosis.summary).toContain(`Backend app-2 (127.0.0.1:${lab.apps[1].port}), one of 3 behind lb`);
     expect(incident.diagnosis.nextSteps.join('\n')).toContain(`Take 127.0.0.1:${lab.apps[1].port} out of lb's pool`);
     expect(incident.failureRate.checks).toBeGreaterThan(0);
-    process.stdout.write(`\nbad-backend incident (${scenario.name}):\n${JSON.stringify(incident, null, 2)}\n`);
+    if (scenario.slow) {
+      expect(incident.diagnosis.summary).toMatch(/answers in \d+ ms while the other 2 answer in about \d+ ms/);
+      const slowness = incident.diagnosis.evidence.find((item: { observation: string }) => item.observation.startsWith('backend app-2'));
+      expect(Number(/answers in (\d+) ms/.exec(slowness.observation)![1])).toBeGreaterThanOrEqual(1_400);
+    }
+    const saved = saveArtifact(`bad-backend-${scenario.name.replace(/\W+/g, '-')}`, incident);
+    process.stdout.write(`\nbad-backend incident (${scenario.name})${saved ? ` saved to ${saved}` : ''}:\n${JSON.stringify(incident, null, 2)}\n`);
   });
 
   it('stores a result per backend for every run', async () => {

@@ -37,6 +37,7 @@ export * from './incidents/incident-state';
 export * from './incidents/incident-changes';
 export * from './incidents/incident-transition';
 export * from './incidents/shared-hop';
+export * from './incidents/root-lifecycle';
 export * from './uptime/latency-histogram';
 export * from './uptime/uptime-totals';
 export * from './uptime/downtime';

@@ -168,6 +168,7 @@ export function anOpenIncident(overrides: Partial<IncidentState> = {}): Incident
     flips: [new Date(T0_SLOT * 1000)],
     flapping: false,
     heldOpen: false,
+    awaitingMembers: false,
     ...overrides,
   };
 }

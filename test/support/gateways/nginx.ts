@@ -1,14 +1,18 @@
 import { GatewayProcess, gatewayDirectory, startGateway, writeConfig } from './gateway-process';
 
-/** One nginx server block: listen port → upstream address, with the proxy timeouts a test needs. */
-export type NginxRoute = { listenPort: number; upstream: string; readTimeoutSeconds?: number; connectTimeoutSeconds?: number };
+/**
+ * One nginx server block: listen port → upstream address, with the proxy timeouts a test needs. Blocks sharing a
+ * port are virtual hosts told apart by `serverName`.
+ */
+export type NginxRoute = { listenPort: number; upstream: string; readTimeoutSeconds?: number; connectTimeoutSeconds?: number; serverName?: string };
 
 export async function startNginx(routes: NginxRoute[]): Promise<GatewayProcess> {
   const directory = gatewayDirectory('nginx');
   const servers = routes.map((route, index) => `
   upstream backend_${index} { server ${route.upstream} max_fails=0; }
   server {
-    listen 127.0.0.1:${route.listenPort};
+    listen 127.0.0.1:${route.listenPort};${route.serverName ? `
+    server_name ${route.serverName};` : ''}
     location / {
       proxy_pass http://backend_${index};
       proxy_connect_timeout ${route.connectTimeoutSeconds ?? 2}s;

@@ -1,5 +1,5 @@
 import 'reflect-metadata';
-import { AnalysisRepository, CheckResultEntity, SiteEntity, UnitOfWork } from '@hopwatch/db';
+import { AnalysisRepository, CheckResultEntity, NO_MEMBERS, SiteEntity, UnitOfWork } from '@hopwatch/db';
 import { loadConfig } from '@hopwatch/platform';
 import { AnalyzerService } from './analyzer.service';
 
@@ -10,6 +10,7 @@ function aSite(detection: SiteEntity['detection'] = {}): SiteEntity {
   return Object.assign(new SiteEntity(), {
     id: 'site-1', url: 'http://shop.test/', method: 'GET', expectStatus: '200-399', bodyContains: null, timeoutMs: 5000,
     intervalSeconds: INTERVAL, dnsResolvers: [], hops: [], confirmations: 2, recoveries: 2, detection,
+    pushPeriodSeconds: null, pushGraceSeconds: null, dnsRecordType: null, dnsExpect: null,
   });
 }
 
@@ -29,17 +30,17 @@ describe('AnalyzerService.decide', () => {
   const analyzer = new AnalyzerService({} as AnalysisRepository, loadConfig({}), {} as UnitOfWork);
 
   it('opens on sporadic 502s by the default rate rule (2 of the last 10)', () => {
-    const write = analyzer.decide({ site: aSite(), results: entryResults('oooo5ooo5o'), latest: null }, NOW);
+    const write = analyzer.decide({ site: aSite(), results: entryResults('oooo5ooo5o'), latest: null, members: NO_MEMBERS }, NOW);
     expect(write).toMatchObject({ incidentId: null, events: ['incident.opened'], fields: { status: 'open', pattern: 'intermittent' } });
   });
 
   it("follows the site's own rate rule when it overrides the default", () => {
-    const write = analyzer.decide({ site: aSite({ rateWindow: 10, rateThreshold: 0.5 }), results: entryResults('oooo5ooo5o'), latest: null }, NOW);
+    const write = analyzer.decide({ site: aSite({ rateWindow: 10, rateThreshold: 0.5 }), results: entryResults('oooo5ooo5o'), latest: null, members: NO_MEMBERS }, NOW);
     expect(write).toBeNull();
   });
 
   it('starts the incident at the first failed check and confirms it when the rule fires', () => {
-    const write = analyzer.decide({ site: aSite(), results: entryResults('ooooooo555'), latest: null }, NOW);
+    const write = analyzer.decide({ site: aSite(), results: entryResults('ooooooo555'), latest: null, members: NO_MEMBERS }, NOW);
     expect(write?.fields).toMatchObject({
       pattern: 'persistent',
       startedAt: new Date(NOW.getTime() - 3 * INTERVAL * 1000),
@@ -53,11 +54,16 @@ describe('AnalyzerService.decide', () => {
   });
 
   it('calls an origin failing a third of its checks intermittent although its last two failed', () => {
-    const write = analyzer.decide({ site: aSite(), results: entryResults('oo5oo5o5o55'), latest: null }, NOW);
+    const write = analyzer.decide({ site: aSite(), results: entryResults('oo5oo5o5o55'), latest: null, members: NO_MEMBERS }, NOW);
     expect(write?.fields).toMatchObject({ pattern: 'intermittent', failureRate: { failures: 5, checks: 9 }, startedAt: new Date(NOW.getTime() - 9 * INTERVAL * 1000) });
   });
 
+  it('keys an entry failure by the address it was reached at and the answer, so sites sharing that host can group', () => {
+    const write = analyzer.decide({ site: aSite(), results: entryResults('ooooooo555'), latest: null, members: NO_MEMBERS }, NOW);
+    expect(write?.fields).toMatchObject({ failingHop: 'entry', sharedHopKeys: ['entry:10.0.0.1:80#502'] });
+  });
+
   it('opens nothing for a healthy site', () => {
-    expect(analyzer.decide({ site: aSite(), results: entryResults('oooooooooo'), latest: null }, NOW)).toBeNull();
+    expect(analyzer.decide({ site: aSite(), results: entryResults('oooooooooo'), latest: null, members: NO_MEMBERS }, NOW)).toBeNull();
   });
 });

@@ -18,6 +18,7 @@ import { HOPWATCH_CONFIG, HopwatchConfig } from '@hopwatch/platform';
 import { incidentsChanged } from '../worker.metrics';
 import { toIncidentState, toIncidentWrite } from './incident-mapping';
 import { runsByRegion, storedObservations, withRun } from './observed-runs';
+import { followRoot } from './root-follow-up';
 
 // Enough history for the rate rule (10 checks), confirmations and recoveries, and an overload baseline.
 const WINDOW_CHECKS = 20;
@@ -75,12 +76,14 @@ export class AnalyzerService {
       const inputs = await this.analysis.inputs(tx, siteId, since, current);
       const write = inputs && this.decide(inputs, now, current);
       if (!write) return null;
-      return { incidentId: await this.analysis.persist(tx, siteId, write), write, siteName: inputs.site.name };
+      const incidentId = await this.analysis.persist(tx, siteId, write);
+      if (inputs.latest?.rootIncidentId) await followRoot(this.analysis, tx, { member: inputs.latest, write, now });
+      return { incidentId, write, siteName: inputs.site.name };
     });
   }
 
   /** `current`: a run the caller holds that `results` leave out. */
-  decide({ site, results, latest }: AnalysisInputs, now: Date, current: ObservedRun | null = null): IncidentWrite | null {
+  decide({ site, results, latest, members }: AnalysisInputs, now: Date, current: ObservedRun | null = null): IncidentWrite | null {
     const runs = runsByRegion(site.id, withRun(storedObservations(results), current));
     const outcomes: Record<string, EntryOutcome[]> = {};
     for (const [region, regionRuns] of runs) {
@@ -103,13 +106,14 @@ export class AnalyzerService {
         onset: pattern.onset,
         failureRate: pattern.failureRate,
         window: pattern.window,
+        openMembers: members.open,
       },
       now,
       { flapLimit: options.flapLimit, flapWindowMs: options.flapWindowMs, reopenWithinMs: this.config.resolveQuietSeconds * 1000 },
     );
     const layout = toChainSpec(site);
-    const keys = diagnosis ? sharedHopKeys(layout, diagnosis.failingHop, reachedAt(runs, diagnosis.failingHop)) : latest?.sharedHopKeys ?? [];
-    return toIncidentWrite(transition, latest, countsOf(outcomes), now, keys);
+    const keys = diagnosis ? sharedHopKeys(layout, diagnosis.failingHop, reachedAt(runs, diagnosis.failingHop), failedAnswer(runs)) : latest?.sharedHopKeys ?? [];
+    return toIncidentWrite(transition, latest, countsOf(outcomes), now, keys, members);
   }
 }
 
@@ -143,6 +147,13 @@ function reachedAt(runs: Map<string, ObservedRun[]>, target: string | null): str
   if (!target) return null;
   const results = [...runs.values()].flat().sort((a, b) => b.slot - a.slot).flatMap((run) => run.results.filter((result) => result.target === target));
   return results.find((result) => result.remoteAddress !== null)?.remoteAddress ?? null;
+}
+
+/** What the newest failed entry check got: its status, or its error code when it got no answer. */
+function failedAnswer(runs: Map<string, ObservedRun[]>): string | null {
+  const failed = [...runs.values()].flat().sort((a, b) => b.slot - a.slot).flatMap((run) => run.results.filter((result) => result.target === 'entry' && !result.ok));
+  const [newest] = failed;
+  return newest ? (newest.status !== null ? String(newest.status) : newest.errorCode) : null;
 }
 
 function siteOverrides(detection: SiteDetection): Partial<DetectionOptions> {

@@ -1,6 +1,6 @@
 // Between the domain's incident state and the incidents table.
 import { resolutionSentence } from '@hopwatch/alerting';
-import { IncidentEntity, IncidentFields, IncidentWrite } from '@hopwatch/db';
+import { IncidentEntity, IncidentFields, IncidentWrite, NO_MEMBERS, RootMembers } from '@hopwatch/db';
 import { chooseRoot, IncidentChange, IncidentEventType, IncidentState, IncidentTransition } from '@hopwatch/domain';
 
 export function toIncidentState(entity: IncidentEntity): IncidentState {
@@ -17,6 +17,7 @@ export function toIncidentState(entity: IncidentEntity): IncidentState {
     flips: (entity.state.flips ?? []).map((flip) => new Date(flip)),
     flapping: entity.flapping,
     heldOpen: entity.state.heldOpen ?? false,
+    awaitingMembers: entity.state.awaitingMembers ?? false,
   };
 }
 
@@ -40,7 +41,7 @@ function toFields(state: IncidentState, counts: IncidentFields['counts'], shared
     diagnosis: state.diagnosis,
     counts,
     sharedHopKeys,
-    state: { flips: state.flips.map((flip) => flip.toISOString()), heldOpen: state.heldOpen },
+    state: { flips: state.flips.map((flip) => flip.toISOString()), heldOpen: state.heldOpen, awaitingMembers: state.awaitingMembers },
   };
 }
 
@@ -51,17 +52,20 @@ export function toIncidentWrite(
   counts: IncidentFields['counts'],
   now: Date,
   sharedHopKeys: string[] = [],
+  members: RootMembers = NO_MEMBERS,
 ): IncidentWrite | null {
-  const write = incidentWrite(transition, latest, toFieldsOf(transition, counts, sharedHopKeys, now));
-  // a member of a root incident tells nobody itself: its root speaks for every site failing at the shared hop
-  return write && latest?.rootIncidentId ? { ...write, events: [] } : write;
+  const write = incidentWrite(transition, latest, toFieldsOf(transition, counts, sharedHopKeys, now), members);
+  // a member of a root incident tells nobody itself: its root speaks for every site failing at the shared hop. A new
+  // incident of the same site is no member (yet): it joins a root when it opens, or speaks for itself.
+  if (write && latest?.rootIncidentId && write.incidentId === latest.id) return { ...write, events: [] };
+  return write;
 }
 
 function toFieldsOf(transition: IncidentTransition, counts: IncidentFields['counts'], sharedHopKeys: string[], now: Date): IncidentFields | null {
   return transition.incident ? toFields(transition.incident, counts, sharedHopKeys, now) : null;
 }
 
-function incidentWrite(transition: IncidentTransition, latest: IncidentEntity | null, fields: IncidentFields | null): IncidentWrite | null {
+function incidentWrite(transition: IncidentTransition, latest: IncidentEntity | null, fields: IncidentFields | null, members: RootMembers): IncidentWrite | null {
   if (!transition.incident || !fields) return null;
   const state = transition.incident;
   if (transition.kind === 'none') return latest && figuresMoved(state, latest) ? { incidentId: latest.id, fields, timeline: [], events: [] } : null;
@@ -76,7 +80,9 @@ function incidentWrite(transition: IncidentTransition, latest: IncidentEntity | 
         joinRoot: (candidates) => chooseRoot({ cause: state.diagnosis.cause, keys: fields.sharedHopKeys }, candidates),
       };
     case 'resolve':
-      return { incidentId: latest!.id, fields, timeline: [{ kind: 'resolved', message: resolvedMessage(state), detail: {} }], events: ['incident.resolved'] };
+      return { incidentId: latest!.id, fields, timeline: [{ kind: 'resolved', message: resolvedMessage(state, members), detail: {} }], events: ['incident.resolved'] };
+    case 'await-members':
+      return { incidentId: latest!.id, fields, timeline: [{ kind: 'updated', message: awaitingMessage(members), detail: { openMembers: members.open } }], events: [] };
     case 'update':
     case 'hold-open-flapping':
     case 'reopen':
@@ -95,8 +101,14 @@ function figuresMoved(state: IncidentState, latest: IncidentEntity): boolean {
   return state.status === 'open' && (now?.failures !== stored?.failures || now?.checks !== stored?.checks);
 }
 
-function resolvedMessage(state: IncidentState): string {
-  return resolutionSentence({ diagnosis: state.diagnosis, pattern: state.pattern, startedAt: state.startedAt.toISOString(), resolvedAt: state.resolvedAt?.toISOString() ?? null });
+function resolvedMessage(state: IncidentState, members: RootMembers): string {
+  const { diagnosis, pattern } = state;
+  return resolutionSentence({ diagnosis, pattern, startedAt: state.startedAt.toISOString(), resolvedAt: state.resolvedAt?.toISOString() ?? null, sitesAffected: 1 + members.sites });
+}
+
+function awaitingMessage(members: RootMembers): string {
+  const sites = `${members.open} other site${members.open === 1 ? '' : 's'}`;
+  return `This site recovered, but ${sites} still fail${members.open === 1 ? 's' : ''} at the shared hop: the root incident stays open until the last of them recovers.`;
 }
 
 const TIMELINE_KIND = { update: 'updated', 'hold-open-flapping': 'flapping', reopen: 'reopened' } as const;

@@ -1,7 +1,7 @@
 // Turns incident events from the outbox into deliveries (one per channel) and queues them. Every worker runs it;
 // SKIP LOCKED lets them share the outbox, and the deliveries' unique key keeps an event from being sent twice.
 import { BeforeApplicationShutdown, Inject, Injectable, Logger, OnApplicationBootstrap } from '@nestjs/common';
-import { CertificateWarningRepository, DeliveryRepository, NotificationOutboxRepository, OutboxContext, OutboxDecision, SUPERSEDED, UnitOfWork } from '@hopwatch/db';
+import { CertificateWarningRepository, DeliveryRepository, NotificationOutboxRepository, OutboxContext, OutboxDecision, OutboxHolds, SUPERSEDED, UnitOfWork } from '@hopwatch/db';
 import { decideNotice, windowCovers } from '@hopwatch/domain';
 import { HOPWATCH_CONFIG, HopwatchConfig, RepeatingTask } from '@hopwatch/platform';
 import { NotificationQueue } from '@hopwatch/queue';
@@ -53,7 +53,7 @@ export class OutboxRelay implements OnApplicationBootstrap, BeforeApplicationShu
   private dispatchPending(now: Date): Promise<string[]> {
     return this.unitOfWork.run(async (tx) => {
       const created: string[] = [];
-      for (const event of await this.outbox.takePending(tx, BATCH, this.config.resolveQuietSeconds)) {
+      for (const event of await this.outbox.takePending(tx, BATCH, this.holds())) {
         const context = await this.outbox.contextOf(tx, event);
         created.push(...(await this.outbox.record(tx, event, context, context ? this.decide(context, now) : SUPERSEDED)));
       }
@@ -63,6 +63,12 @@ export class OutboxRelay implements OnApplicationBootstrap, BeforeApplicationShu
       }
       return created;
     });
+  }
+
+  // A root's update waits for sites to stop joining, but no longer than updates are spaced anyway.
+  private holds(): OutboxHolds {
+    const { resolveQuietSeconds, rootGroupingSeconds, alertUpdateIntervalSeconds } = this.config;
+    return { resolveQuietSeconds, groupingSeconds: rootGroupingSeconds, settleCapSeconds: rootGroupingSeconds > 0 ? Math.max(rootGroupingSeconds, alertUpdateIntervalSeconds) : 0 };
   }
 
   decide(context: OutboxContext, now: Date): OutboxDecision {

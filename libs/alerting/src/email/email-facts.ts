@@ -25,7 +25,7 @@ export function emailFacts(message: AlertMessage): EmailFacts {
   return {
     headline: headline(message),
     facts: [...siteFacts(message), ...(incident ? incidentFacts(incident) : []), ...(message.certificate ? certificateFacts(message.certificate) : [])],
-    summary: incident ? (over ? resolutionSentence(incident) : incident.diagnosis.summary) : null,
+    summary: incident ? (over ? resolutionSentence({ ...incident, sitesAffected: incident.affectedSites.length }) : incident.diagnosis.summary) : null,
     nextSteps: over ? [] : incident?.diagnosis.nextSteps ?? [],
     evidence: over ? [] : (incident?.diagnosis.evidence ?? []).slice(0, MAX_EVIDENCE).map((entry) => entry.observation),
     maintenanceNote: incident?.inMaintenance ? 'This incident falls in a maintenance window of the site.' : null,
@@ -43,8 +43,11 @@ export function headline(message: AlertMessage): string {
     }
     case 'incident.updated':
       return `The incident on ${name} changed.`;
-    case 'incident.resolved':
-      return duration == null ? `${name} is back UP.` : `${name} is back UP after ${formatDuration(duration)}.`;
+    case 'incident.resolved': {
+      const others = (message.incident?.affectedSites.length ?? 1) - 1;
+      const who = others > 0 ? `${name} and ${others} other site${others === 1 ? '' : 's'} are` : `${name} is`;
+      return duration == null ? `${who} back UP.` : `${who} back UP after ${formatDuration(duration)}.`;
+    }
     case 'incident.flapping':
       return `${name} is FLAPPING: it keeps failing and recovering, so the incident stays open until it settles.`;
     case 'certificate.expiring': {

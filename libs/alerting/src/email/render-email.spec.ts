@@ -77,6 +77,14 @@ describe('renderEmail', () => {
     expect(text).toMatch(/Affected sites: +3: shop, blog, api/);
   });
 
+  it('says in a root incident\'s resolved notice how many sites it affected and for how long', () => {
+    const message = aResolvedMessage(252);
+    const { text } = renderEmail({ ...message, incident: { ...message.incident!, affectedSites: ['shop', 'blog', 'api'] } });
+    expect(text).toContain('shop and 2 other sites are back UP after 4m 12s.');
+    expect(text).toContain('It lasted 4m 12s, from 2025-11-22 00:00:00 UTC to 2025-11-22 00:04:12 UTC. It affected 3 sites failing at that shared hop; the last of them has recovered.');
+    expect(text).toMatch(/Affected sites: +3: shop, blog, api/);
+  });
+
   it('notes a maintenance window in both parts', () => {
     const { text, html } = renderEmail(anAlertMessage({ incident: anIncident({ inMaintenance: true }) }));
     expect(text).toContain('This incident falls in a maintenance window of the site.');

@@ -14,7 +14,7 @@ export type DeliveryContext = {
   eventAt: Date;
   /** Set when the notice is a certificate expiry warning. */
   certificate: CertificateWarningEntity | null;
-  /** For a root incident: the names of the other sites whose open incidents it groups. */
+  /** For a root incident: the other sites it groups; those still failing while it is open, every one once it is over. */
   memberSites: string[];
 };
 
@@ -62,16 +62,16 @@ export class DeliveryRepository {
       incident,
       site,
       eventAt: event?.createdAt ?? certificate?.createdAt ?? delivery.createdAt,
-      memberSites: incident ? await this.memberSites(incident.id) : [],
+      memberSites: incident ? await this.memberSites(incident.id, incident.status === 'resolved') : [],
       certificate,
     };
   }
 
-  private async memberSites(rootIncidentId: string): Promise<string[]> {
+  private async memberSites(rootIncidentId: string, everyOne: boolean): Promise<string[]> {
     const rows: Array<{ name: string }> = await this.dataSource.query(
-      `SELECT site.name FROM incidents member JOIN sites site ON site.id = member.site_id
-        WHERE member.root_incident_id = $1 AND member.status = 'open' ORDER BY site.name`,
-      [rootIncidentId],
+      `SELECT DISTINCT site.name FROM incidents member JOIN sites site ON site.id = member.site_id
+        WHERE member.root_incident_id = $1 AND (member.status = 'open' OR $2) ORDER BY site.name`,
+      [rootIncidentId, everyOne],
     );
     return rows.map((row) => row.name);
   }

@@ -24,15 +24,38 @@ export type OutboxDecision = { outcome: string; notice: Notice | null; markMaint
 /** An event whose incident or site is gone is recorded as superseded and notifies no one. */
 export const SUPERSEDED: OutboxDecision = { outcome: 'superseded', notice: null, markMaintenance: false };
 
+/**
+ * How long undispatched events may be held: resolutions until their quiet period is over; notices of incidents other
+ * sites can join for grouping (see GROUPING_HOLD), a root's update at most `settleCapSeconds`.
+ */
+export type OutboxHolds = { resolveQuietSeconds: number; groupingSeconds: number; settleCapSeconds: number };
+
+/**
+ * Notices show the incident as it is when sent, so holding one back lets it list the sites that join meanwhile.
+ * Only incidents other sites can join (with shared hop keys) are held: an opened notice for the grouping window,
+ * but never past the site's detection deadline (confirmations × interval + 2 s from the fault, which can be up to an
+ * interval before the first failed check; 1 s is kept to deliver); a root's updated notice until no site has joined
+ * it for the grouping window, at most the settle cap. So the opened notice lists the sites confirmed with the first,
+ * and the root's one update lists the group once it has settled.
+ */
+const GROUPING_HOLD = `
+  SELECT 1 FROM incidents held JOIN sites held_site ON held_site.id = held.site_id
+   WHERE held.id = event.incident_id AND cardinality(held.shared_hop_keys) > 0 AND (
+     (event.type = 'incident.opened' AND event.created_at > now() - make_interval(secs => :grouping)
+       AND now() < held.started_at + make_interval(secs => (held_site.confirmations - 1) * held_site.interval_seconds + 1))
+     OR (event.type = 'incident.updated' AND event.created_at > now() - make_interval(secs => :settleCap)
+       AND EXISTS (SELECT 1 FROM incidents joined WHERE joined.root_incident_id = held.id AND joined.confirmed_at > now() - make_interval(secs => :grouping))))`;
+
 @Injectable()
 export class NotificationOutboxRepository {
-  /** Locks up to `limit` undispatched events (resolutions only once `resolveQuietSeconds` old), skipping those another worker holds. */
-  takePending(tx: Transaction, limit: number, resolveQuietSeconds: number): Promise<IncidentEventEntity[]> {
+  /** Locks up to `limit` undispatched events that are no longer held, skipping those another worker holds. */
+  takePending(tx: Transaction, limit: number, holds: OutboxHolds): Promise<IncidentEventEntity[]> {
     return tx.manager
       .getRepository(IncidentEventEntity)
       .createQueryBuilder('event')
       .where('event.dispatched_at IS NULL')
-      .andWhere(`(event.type <> 'incident.resolved' OR event.created_at <= now() - make_interval(secs => :quiet))`, { quiet: resolveQuietSeconds })
+      .andWhere(`(event.type <> 'incident.resolved' OR event.created_at <= now() - make_interval(secs => :quiet))`, { quiet: holds.resolveQuietSeconds })
+      .andWhere(`NOT EXISTS (${GROUPING_HOLD})`, { grouping: holds.groupingSeconds, settleCap: holds.settleCapSeconds })
       .orderBy('event.id', 'ASC')
       .limit(limit)
       .setLock('pessimistic_write')
@@ -85,6 +108,6 @@ export class NotificationOutboxRepository {
       [incidentId],
     );
     const at = (outcome: string) => rows.find((row) => row.outcome === outcome)?.at ?? null;
-    return { opened: at('opened') !== null, flapping: at('flapping') !== null, lastUpdateAt: at('updated') };
+    return { opened: at('opened') !== null, openedAt: at('opened'), flapping: at('flapping') !== null, lastUpdateAt: at('updated') };
   }
 }

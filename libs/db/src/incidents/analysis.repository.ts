@@ -9,7 +9,12 @@ import type { IncidentEventType } from '@hopwatch/domain';
 import { IncidentEntity } from './incident.entity';
 import { TimelineKind } from './incident-timeline.entity';
 
-export type AnalysisInputs = { site: SiteEntity; results: CheckResultEntity[]; latest: IncidentEntity | null };
+/** For a root incident: its members still open, how many other sites it has grouped in all, and when the last one ended. */
+export type RootMembers = { open: number; sites: number; lastResolvedAt?: Date | null };
+
+export type AnalysisInputs = { site: SiteEntity; results: CheckResultEntity[]; latest: IncidentEntity | null; members: RootMembers };
+
+export const NO_MEMBERS: RootMembers = { open: 0, sites: 0 };
 
 export type IncidentFields = Omit<IncidentEntity, 'id' | 'site' | 'siteId' | 'inMaintenance' | 'rootIncidentId' | 'root'>;
 
@@ -59,7 +64,40 @@ export class AnalysisRepository {
     if (without) window.andWhere('NOT (result.region = :region AND result.slot = :slot)', { region: without.region, slot: new Date(without.slot * 1000) });
     const results = await window.getMany();
     const latest = await tx.manager.findOne(IncidentEntity, { where: { siteId }, order: { startedAt: 'DESC' } });
-    return { site, results, latest };
+    return { site, results, latest, members: latest ? await this.members(tx, latest.id) : NO_MEMBERS };
+  }
+
+  async members(tx: Transaction, rootIncidentId: string): Promise<RootMembers> {
+    const [row]: RootMembers[] = await tx.manager.query(
+      `SELECT count(*) FILTER (WHERE status = 'open')::int AS open, count(DISTINCT site_id)::int AS sites, max(resolved_at) AS "lastResolvedAt"
+         FROM incidents WHERE root_incident_id = $1`,
+      [rootIncidentId],
+    );
+    return row ?? NO_MEMBERS;
+  }
+
+  /** A member's root, read under its site's lock (taken after the member's: roots never wait for members' locks). */
+  async lockedRoot(tx: Transaction, rootIncidentId: string): Promise<IncidentEntity | null> {
+    const root = await tx.manager.findOne(IncidentEntity, { where: { id: rootIncidentId } });
+    if (!root) return null;
+    await this.lockSite(tx, root.siteId);
+    return tx.manager.findOne(IncidentEntity, { where: { id: rootIncidentId } });
+  }
+
+  /** Its resolved notice went out (or was decided on): people were told it is over. */
+  async resolutionAnnounced(tx: Transaction, incidentId: string): Promise<boolean> {
+    const rows = await tx.manager.query(`SELECT 1 FROM incident_events WHERE incident_id = $1 AND type = 'incident.resolved' AND dispatched_at IS NOT NULL`, [incidentId]);
+    return rows.length > 0;
+  }
+
+  /** A member whose root is over and announced speaks for itself again: its failure is news of its own. */
+  async detachMember(tx: Transaction, memberId: string, siteId: string): Promise<void> {
+    await tx.manager.update(IncidentEntity, { id: memberId }, { rootIncidentId: null });
+    await tx.manager.query(`INSERT INTO incident_timeline (incident_id, at, kind, message, detail) VALUES ($1, now(), 'reopened', $2, '{}')`, [
+      memberId,
+      'Its root incident is over and was announced as such: this incident fails on and speaks for itself.',
+    ]);
+    await tx.manager.query(`INSERT INTO incident_events (incident_id, site_id, type) VALUES ($1, $2, 'incident.opened')`, [memberId, siteId]);
   }
 
   /** Writes the incident, its timeline entries and its outbox events; returns the incident's id. */

@@ -3,7 +3,7 @@ import type { Diagnosis, FailureRate, ObservedWindow, Pattern } from '@hopwatch/
 import { SiteEntity } from '../sites/site.entity';
 
 /** What the incident logic remembers between runs besides the columns: the flip history. */
-export type IncidentMemory = { flips: string[]; heldOpen: boolean };
+export type IncidentMemory = { flips: string[]; heldOpen: boolean; awaitingMembers?: boolean };
 
 export type IncidentCounts = { failedChecks: number; checks: number };
 

@@ -25,6 +25,16 @@ describe('decideNotice', () => {
     { name: 'an update five minutes after the last is announced', given: input({ type: 'incident.updated', history: { opened: true, flapping: false, lastUpdateAt: ago(301) } }), expected: { action: 'notify', notice: 'updated' } },
     { name: 'flapping is announced once', given: input({ type: 'incident.updated', incident: { status: 'open', flapping: true } }), expected: { action: 'notify', notice: 'flapping' } },
     { name: 'flapping is not announced twice', given: input({ type: 'incident.updated', incident: { status: 'open', flapping: true }, history: { opened: true, flapping: true, lastUpdateAt: null } }), expected: { action: 'suppress' } },
+    {
+      name: 'an update made before the opened notice went out is in that notice already',
+      given: input({ type: 'incident.updated', eventAt: ago(5), history: { opened: true, openedAt: ago(2), flapping: false, lastUpdateAt: null } }),
+      expected: { action: 'suppress', reason: expect.stringContaining('opened notice') },
+    },
+    {
+      name: 'an update made after the opened notice went out is announced',
+      given: input({ type: 'incident.updated', eventAt: ago(1), history: { opened: true, openedAt: ago(2), flapping: false, lastUpdateAt: null } }),
+      expected: { action: 'notify', notice: 'updated' },
+    },
     { name: 'an update of a resolved incident is dropped', given: input({ type: 'incident.updated', incident: { status: 'resolved', flapping: false } }), expected: { action: 'supersede' } },
   ])('$name', ({ given, expected }) => {
     expect(decideNotice(given)).toMatchObject(expected);

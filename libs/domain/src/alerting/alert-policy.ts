@@ -4,8 +4,11 @@
 export type IncidentEventType = 'incident.opened' | 'incident.updated' | 'incident.resolved';
 export type NoticeKind = 'opened' | 'updated' | 'flapping' | 'resolved';
 
-/** What was already said about the incident. */
-export type NoticeHistory = { opened: boolean; flapping: boolean; lastUpdateAt: Date | null };
+/**
+ * What was already said about the incident. `openedAt`: when its opened notice was decided on. Notices show the
+ * incident as it is when they are sent, so a change made before then is already in the opened notice.
+ */
+export type NoticeHistory = { opened: boolean; flapping: boolean; lastUpdateAt: Date | null; openedAt?: Date | null };
 
 export type AlertPolicyOptions = {
   /** At most one `updated` notice per incident in this time. */
@@ -55,6 +58,8 @@ function decideUpdate(input: NoticeInput, options: AlertPolicyOptions): NoticeDe
   if (input.incident.flapping) {
     return input.history.flapping ? { action: 'suppress', reason: 'flapping was already announced' } : { action: 'notify', notice: 'flapping' };
   }
+  const openedAt = input.history.openedAt;
+  if (openedAt && input.eventAt.getTime() <= openedAt.getTime()) return { action: 'suppress', reason: 'the opened notice, sent after this change, already tells it' };
   const last = input.history.lastUpdateAt;
   if (last && input.now.getTime() - last.getTime() < options.updateIntervalMs) return { action: 'suppress', reason: 'an update went out less than the update interval ago' };
   return { action: 'notify', notice: 'updated' };

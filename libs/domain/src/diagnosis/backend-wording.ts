@@ -12,7 +12,16 @@ export function backendSentence(finding: Finding): string {
   const observed = rate
     ? `; the entry failed ${percent(rate.rate)} of checks (95 % interval ${percent(rate.low)}–${percent(rate.high)}), of which it explains about ${percent(explains ?? 0)}`
     : '';
-  return `Backend ${backend.name} (${backend.address}), one of ${backend.of} behind ${backend.balancer}, ${failureWords(finding)} while the other ${others} answer${others === 1 ? 's' : ''}: balanced evenly it gets about 1 in ${backend.of} requests (${percent(share)})${observed}. Take it out of the pool and fix it.`;
+  return `Backend ${backend.name} (${backend.address}), one of ${backend.of} behind ${backend.balancer}, ${comparedWithOthers(finding, others)}: balanced evenly it gets about 1 in ${backend.of} requests (${percent(share)})${observed}. Take it out of the pool and fix it.`;
+}
+
+function comparedWithOthers(finding: Finding, others: number): string {
+  const { latencyMs, siblingsMs } = finding.facts.backend!;
+  const plural = others === 1 ? 's' : '';
+  if (latencyMs !== undefined && siblingsMs !== undefined) {
+    return `answers in ${latencyMs} ms while the other ${others} answer${plural} in about ${siblingsMs} ms (medians of direct checks), so the balancer's timer fires on the requests it draws`;
+  }
+  return `${failureWords(finding)} while the other ${others} answer${plural}`;
 }
 
 export function backendSteps(backend: BackendFacts): string[] {

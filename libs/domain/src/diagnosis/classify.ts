@@ -6,7 +6,7 @@ import type { Diagnosis } from './diagnosis';
 import type { Finding } from './finding';
 import { clampConfidence, evidenceOf, mergeFindings } from './finding-tools';
 import { nextStepsFor } from './next-steps';
-import { backendFinding } from './rules/backend-rule';
+import { backendFinding, slowBackendFinding } from './rules/backend-rule';
 import { chainFinding } from './rules/chain-rule';
 import { cloudflareFinding } from './rules/cloudflare-rule';
 import { dnsFailureFinding, dnsInconsistentFinding } from './rules/dns-rules';
@@ -35,6 +35,7 @@ const RULES: readonly Rule[] = [
   edgeFilteringFinding,
   perRun(cloudflareFinding),
   backendFinding,
+  slowBackendFinding,
   perRun(chainFinding),
 ];
 

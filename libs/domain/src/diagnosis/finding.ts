@@ -44,6 +44,9 @@ export type BackendFacts = {
   of: number;
   /** The entry's failure rate over the episode, with its 95 % interval, when known. */
   entryFailureRate: { rate: number; low: number; high: number } | null;
+  /** A backend that answers, but slowly: its median answer time and that of the others (ms). */
+  latencyMs?: number;
+  siblingsMs?: number;
 };
 
 export type Finding = {

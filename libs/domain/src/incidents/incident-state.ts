@@ -24,4 +24,6 @@ export type IncidentState = {
   flapping: boolean;
   /** Held open by flapping although its failure has stopped for now. */
   heldOpen: boolean;
+  /** A root incident whose own site recovered while member sites still fail: it ends with the last of them. */
+  awaitingMembers: boolean;
 };

@@ -1,6 +1,7 @@
 import { aDiagnosis, anOpenIncident, T0_SLOT } from '../../test-support/builders';
 import type { IncidentState } from './incident-state';
 import { incidentTransition, type IncidentTransition, type IncidentVerdict } from './incident-transition';
+import { lastMemberRecovered, memberFailsAgain } from './root-lifecycle';
 
 const NOW = new Date((T0_SLOT + 7200) * 1000);
 const minutesAgo = (minutes: number) => new Date(NOW.getTime() - minutes * 60_000);
@@ -200,5 +201,48 @@ describe('incidentTransition', () => {
     const before = JSON.stringify(state);
     incidentTransition(state, recovered(), NOW);
     expect(JSON.stringify(state)).toBe(before);
+  });
+});
+
+describe('a root incident and its members', () => {
+  it('stays open, quietly, when its own site recovers while members still fail', () => {
+    const transition = incidentTransition(anOpenIncident(), recovered({ openMembers: 3 }), NOW);
+    expect(transition).toMatchObject({ kind: 'await-members', notify: false, incident: { status: 'open', awaitingMembers: true, resolvedAt: null } });
+  });
+
+  it('says so only once while it waits', () => {
+    expect(incidentTransition(anOpenIncident({ awaitingMembers: true }), recovered({ openMembers: 2 }), NOW)).toMatchObject({ kind: 'none', notify: false });
+  });
+
+  it('stops waiting when its own site fails again', () => {
+    const transition = incidentTransition(anOpenIncident({ awaitingMembers: true }), failing({ openMembers: 2 }), NOW);
+    expect(transition.incident).toMatchObject({ status: 'open', awaitingMembers: false });
+  });
+
+  it('resolves as usual once no member is open', () => {
+    expect(incidentTransition(anOpenIncident(), recovered({ openMembers: 0 }), NOW)).toMatchObject({ kind: 'resolve', notify: true });
+  });
+
+  it('resolves when the last member recovers, counting the flip', () => {
+    const transition = lastMemberRecovered(anOpenIncident({ awaitingMembers: true }), NOW);
+    expect(transition).toMatchObject({ kind: 'resolve', notify: true, incident: { status: 'resolved', resolvedAt: NOW, awaitingMembers: false } });
+    expect(transition.incident?.flips).toHaveLength(2);
+  });
+
+  it('does not resolve on a member recovering while its own site still fails', () => {
+    expect(lastMemberRecovered(anOpenIncident(), NOW)).toMatchObject({ kind: 'none', incident: { status: 'open' } });
+  });
+
+  it('reopens, without a notice, when a member fails again before its resolution was announced', () => {
+    const root = anOpenIncident({ status: 'resolved', resolvedAt: minutesAgo(1) });
+    expect(memberFailsAgain(root, false, NOW)).toMatchObject({ kind: 'reopen', notify: false, incident: { status: 'open', resolvedAt: null, awaitingMembers: true } });
+  });
+
+  it('lets the member speak for itself once the root was announced resolved', () => {
+    expect(memberFailsAgain(anOpenIncident({ status: 'resolved', resolvedAt: minutesAgo(10) }), true, NOW)).toBeNull();
+  });
+
+  it('changes nothing when the root is still open', () => {
+    expect(memberFailsAgain(anOpenIncident(), false, NOW)).toMatchObject({ kind: 'none' });
   });
 });

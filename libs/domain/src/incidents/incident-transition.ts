@@ -23,6 +23,8 @@ export type IncidentVerdict = {
   onset?: Date | null;
   failureRate?: FailureRate | null;
   window?: ObservedWindow | null;
+  /** For a root incident: how many of its members are still open. Its resolution waits for the last of them. */
+  openMembers?: number;
 };
 
 export type IncidentTransition =
@@ -31,6 +33,7 @@ export type IncidentTransition =
   | { kind: 'resolve'; incident: IncidentState; notify: true }
   | { kind: 'hold-open-flapping'; incident: IncidentState; changes: IncidentChange[]; notify: boolean }
   | { kind: 'reopen'; incident: IncidentState; changes: IncidentChange[]; notify: boolean }
+  | { kind: 'await-members'; incident: IncidentState; notify: false }
   | { kind: 'none'; incident: IncidentState | null; notify: false };
 
 export type FlapOptions = {
@@ -50,6 +53,7 @@ export function incidentTransition(state: IncidentState | null, verdict: Inciden
     return reopen({ ...state, flips }, verdict, now, options);
   }
   if (!state || state.status === 'resolved') return openOrNothing(state, verdict, now, flips, options);
+  if (verdict.shouldResolve && (verdict.openMembers ?? 0) > 0) return awaitMembers({ ...state, flips });
   if (verdict.shouldResolve) return resolveOrHold({ ...state, flips }, now, options);
   if (verdict.shouldOpen) return refine({ ...state, flips }, verdict, now, options);
   return { kind: 'none', incident: { ...state, flips }, notify: false };
@@ -72,8 +76,15 @@ function openOrNothing(state: IncidentState | null, verdict: IncidentVerdict, no
     flips: nextFlips,
     flapping,
     heldOpen: false,
+    awaitingMembers: false,
   };
   return { kind: 'open', incident, notify: true };
+}
+
+// The root cause is not over while other sites still fail at it: the root stays open, saying so once, quietly.
+function awaitMembers(state: IncidentState): IncidentTransition {
+  if (state.awaitingMembers) return { kind: 'none', incident: state, notify: false };
+  return { kind: 'await-members', incident: { ...state, awaitingMembers: true, heldOpen: false }, notify: false };
 }
 
 function resolveOrHold(state: IncidentState, now: Date, options: FlapOptions): IncidentTransition {
@@ -103,6 +114,7 @@ function refine(state: IncidentState, verdict: IncidentVerdict, now: Date, optio
     flips,
     flapping,
     heldOpen: false,
+    awaitingMembers: false,
     pattern: pattern ?? state.pattern,
     regions: [...new Set([...state.regions, ...verdict.affectedRegions])].sort(),
     diagnosis: verdict.diagnosis ?? state.diagnosis,

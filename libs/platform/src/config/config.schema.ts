@@ -38,6 +38,7 @@ export type HopwatchConfig = {
   hourlyRollupDays: number;
   resolveQuietSeconds: number;
   alertUpdateIntervalSeconds: number;
+  rootGroupingSeconds: number;
   alertRetryHours: number;
   /** Backoff of a notice's retries: the first wait, doubling up to the longest (both jittered in their upper half). */
   alertRetryFirstMs: number;
@@ -103,6 +104,7 @@ export const VARIABLES: VariableSpec[] = [
   { name: 'HOPWATCH_SESSION_TTL_HOURS', description: 'how long a web sign-in session lasts', default: '168' },
   { name: 'HOPWATCH_RESOLVE_QUIET_SECONDS', description: 'how long a resolution must hold before it is announced; a relapse within it reopens the incident', default: '120' },
   { name: 'HOPWATCH_ALERT_UPDATE_INTERVAL_SECONDS', description: 'at most one "updated" notice per incident in this time', default: '300' },
+  { name: 'HOPWATCH_ROOT_GROUPING_SECONDS', description: 'how long the opened notice of an incident other sites may join waits for them (never past its detection deadline), and how long joins to a root must pause before its one updated notice lists them all; 0 sends at once', default: '10' },
   { name: 'HOPWATCH_ALERT_RETRY_HOURS', description: 'how long a notice is retried before it is given up as failed', default: '24' },
   { name: 'HOPWATCH_ALERT_RETRY_FIRST_MS', description: 'wait before a notice\'s first retry; it doubles on each retry', default: '1000' },
   { name: 'HOPWATCH_ALERT_RETRY_MAX_MS', description: 'longest wait between two retries of a notice', default: '3600000' },

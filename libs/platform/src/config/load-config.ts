@@ -50,6 +50,7 @@ export function loadConfig(env: Env = process.env): HopwatchConfig {
     sessionTtlHours: integer(required('HOPWATCH_SESSION_TTL_HOURS'), 'HOPWATCH_SESSION_TTL_HOURS', 1, 8_760),
     resolveQuietSeconds: integer(required('HOPWATCH_RESOLVE_QUIET_SECONDS'), 'HOPWATCH_RESOLVE_QUIET_SECONDS', 0, 86_400),
     alertUpdateIntervalSeconds: integer(required('HOPWATCH_ALERT_UPDATE_INTERVAL_SECONDS'), 'HOPWATCH_ALERT_UPDATE_INTERVAL_SECONDS', 0, 86_400),
+    rootGroupingSeconds: integer(required('HOPWATCH_ROOT_GROUPING_SECONDS'), 'HOPWATCH_ROOT_GROUPING_SECONDS', 0, 120),
     alertRetryHours: integer(required('HOPWATCH_ALERT_RETRY_HOURS'), 'HOPWATCH_ALERT_RETRY_HOURS', 1, 720),
     alertRetryFirstMs: integer(required('HOPWATCH_ALERT_RETRY_FIRST_MS'), 'HOPWATCH_ALERT_RETRY_FIRST_MS', 10, 3_600_000),
     alertRetryMaxMs: integer(required('HOPWATCH_ALERT_RETRY_MAX_MS'), 'HOPWATCH_ALERT_RETRY_MAX_MS', 10, 86_400_000),
