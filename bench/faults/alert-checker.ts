@@ -3,6 +3,7 @@
 import { Client } from 'pg';
 import { AlertLedger, alertLedger, ExpectedAlert, ReceivedAlert } from '@hopwatch/domain';
 import { AlertChannels, AlertLab } from './alert-lab';
+import { withClient } from './fault-lab';
 
 const NOTICES = ['opened', 'updated', 'flapping', 'resolved'];
 const POLL_MS = 500;
@@ -65,14 +66,4 @@ function receivedAlerts(lab: AlertLab, channels: AlertChannels): ReceivedAlert[]
 
 function messageIdLocalPart(messageId: string): string {
   return messageId.replace(/^</, '').replace(/@.*$/, '');
-}
-
-async function withClient<T>(url: string, work: (client: Client) => Promise<T>): Promise<T> {
-  const client = new Client({ connectionString: url });
-  await client.connect();
-  try {
-    return await work(client);
-  } finally {
-    await client.end();
-  }
 }
