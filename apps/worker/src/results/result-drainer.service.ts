@@ -15,7 +15,6 @@ const DRAIN_EVERY_MS = 500;
 const READ_BATCH = 2_000;
 const LOCK_MS = 30_000;
 
-
 @Injectable()
 export class ResultDrainer implements OnApplicationBootstrap, OnApplicationShutdown {
   private readonly logger = new Logger(ResultDrainer.name);
