@@ -16,14 +16,27 @@ export type AlertCheck = AlertLedger & Unsettled & { retried: number };
  * Waits until every incident has resolved, every event has been dispatched and no delivery is pending: only then is
  * the set of notices final. What is still unsettled at the deadline shows in checkAlerts' answer.
  */
-export async function settleAlerts(databaseUrl: string, timeoutMs: number): Promise<void> {
+export async function settleAlerts(databaseUrl: string, timeoutMs: number): Promise<string[]> {
   const deadline = Date.now() + timeoutMs;
   for (;;) {
     const unsettled = await withClient(databaseUrl, readUnsettled);
     const settled = unsettled.openIncidents + unsettled.undispatchedEvents + unsettled.pendingDeliveries === 0;
-    if (settled || Date.now() > deadline) return;
+    if (settled) return [];
+    if (Date.now() > deadline) return withClient(databaseUrl, describeOpenIncidents);
     await new Promise((resolve) => setTimeout(resolve, POLL_MS));
   }
+}
+
+/** For the log when a run does not settle: each incident still open, with its site's latest entry check. */
+async function describeOpenIncidents(client: Client): Promise<string[]> {
+  const { rows } = await client.query(
+    `SELECT site.name, incident.status, incident.pattern, incident.started_at, incident.root_incident_id IS NOT NULL AS member,
+            (SELECT max(slot) FROM check_results WHERE site_id = site.id AND target = 'entry') AS last_slot,
+            (SELECT ok FROM check_results WHERE site_id = site.id AND target = 'entry' ORDER BY slot DESC LIMIT 1) AS last_ok
+       FROM incidents AS incident JOIN sites AS site ON site.id = incident.site_id
+      WHERE incident.status <> 'resolved'`,
+  );
+  return rows.map((row) => JSON.stringify(row));
 }
 
 export async function checkAlerts(databaseUrl: string, lab: AlertLab, channels: AlertChannels): Promise<AlertCheck> {

@@ -11,6 +11,8 @@ import { startTargetServer, TargetServer } from '../../test/support/target-serve
 import { AlertChannels, AlertLab, openAlertLab } from './alert-lab';
 
 const TEMPLATE = 'hopwatch_faults_template';
+/** The shortest flap window a site may have (DETECTION_LIMITS). */
+const FLAP_WINDOW_MINUTES = 5;
 /** Sites on the flapping origin, beside the steady fleet. */
 const FLAPPING_SITES = 4;
 
@@ -63,16 +65,26 @@ export class ScenarioRun {
     const startMs = Date.now() + 3_000;
     const sites = Array.from({ length: siteCount + FLAPPING_SITES }, (_, index) => {
       const siteId = randomUUID();
-      const url = index < siteCount ? this.lab.target.url('/') : this.lab.alerts.origin.url('/');
-      return { siteId, firstSlot: firstSlotFor(siteId, intervalSeconds, startMs), intervalSeconds, url };
+      const steady = index < siteCount;
+      const url = steady ? this.lab.target.url('/') : this.lab.alerts.origin.url('/');
+      // A long fault makes the flapping sites' incidents flap, and a flapping incident is held open until its flips
+      // leave the flap window: the shortest window (5 min) lets the run settle minutes after the fault, not an hour.
+      const detection = steady ? {} : { flapWindowMinutes: FLAP_WINDOW_MINUTES };
+      return { siteId, firstSlot: firstSlotFor(siteId, intervalSeconds, startMs), intervalSeconds, url, detection };
     });
     await withClient(this.databaseUrl, (client) =>
       client.query(
         `INSERT INTO sites (id, name, url, method, interval_seconds, timeout_ms, expect_status, regions, dns_resolvers, tags,
-                            alert_channel_ids, confirmations, recoveries, paused, next_run_at)
-         SELECT id, 'fault-' || id, url, 'GET', $4, 2000, '200', '{default}', '{}', '{faults}', '{}', 2, 2, false, next_run_at
-           FROM unnest($1::uuid[], $2::timestamptz[], $3::text[]) AS seeded(id, next_run_at, url)`,
-        [sites.map((site) => site.siteId), sites.map((site) => new Date(site.firstSlot * 1000).toISOString()), sites.map((site) => site.url), intervalSeconds],
+                            alert_channel_ids, confirmations, recoveries, paused, next_run_at, detection)
+         SELECT id, 'fault-' || id, url, 'GET', $4, 2000, '200', '{default}', '{}', '{faults}', '{}', 2, 2, false, next_run_at, detection::jsonb
+           FROM unnest($1::uuid[], $2::timestamptz[], $3::text[], $5::text[]) AS seeded(id, next_run_at, url, detection)`,
+        [
+          sites.map((site) => site.siteId),
+          sites.map((site) => new Date(site.firstSlot * 1000).toISOString()),
+          sites.map((site) => site.url),
+          intervalSeconds,
+          sites.map((site) => JSON.stringify(site.detection)),
+        ],
       ),
     );
     this.sites = sites.map(({ siteId, firstSlot }) => ({ siteId, firstSlot, intervalSeconds }));
