@@ -1,7 +1,8 @@
 // The web UI in Debian's chromium against the real api, scheduler and worker, with a real nginx in front of
 // an app the test switches off and on: sign in, register a site (a field error first), watch results and an
 // incident arrive without a reload, read the incident page, use the other pages, a read key, sign out.
-import { existsSync } from 'node:fs';
+import { existsSync, mkdirSync } from 'node:fs';
+import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { Browser, BrowserContext, Page } from 'playwright-core';
 import { AppServer, startAppServer } from '../../support/app-server';
@@ -56,6 +57,14 @@ describe('the web UI in a real browser', () => {
     await browser?.close();
     await pipeline?.close();
     await Promise.all([nginx?.stop(), app?.close(), receiver?.close()]);
+  });
+
+  // Each step's page is kept as a picture, for a person to look at (HOPWATCH_SCREENSHOTS, default a temp folder).
+  const screenshots = process.env.HOPWATCH_SCREENSHOTS ?? join(tmpdir(), 'hopwatch-web-screenshots');
+  afterEach(async () => {
+    mkdirSync(screenshots, { recursive: true });
+    const name = expect.getState().currentTestName?.replace(/[^a-z0-9]+/gi, '-').slice(0, 80) ?? 'step';
+    await page.screenshot({ path: join(screenshots, `${name}.png`), fullPage: true });
   });
 
   it('asks for a key, refuses a wrong one, and signs in with the right one', async () => {
