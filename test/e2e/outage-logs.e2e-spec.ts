@@ -5,10 +5,13 @@ import { freePort } from '../support/free-port';
 import { HopwatchProcess, startHopwatch } from '../support/hopwatch-process';
 import { PrivatePostgres, startPrivatePostgres } from '../support/postgres-server';
 import { PrivateRedis, startPrivateRedis } from '../support/redis-server';
-import { startTargetServer, TargetServer } from '../support/target-server';
+import { Handler, startTargetServer, TargetServer } from '../support/target-server';
 import { waitFor } from '../support/boot-pipeline';
 
 const OUTAGE_MS = 6_000;
+// Slow answers keep checks in flight when the dependency goes, as on a loaded machine: their lost locks are news
+// once, not once per job.
+const answerSlowly: Handler = (_request, response) => setTimeout(() => response.writeHead(200).end('ok'), 1_500);
 
 type Readiness = { status: number; postgres: string; redis: string; gauge: Record<string, number> };
 
@@ -21,7 +24,7 @@ describe('logs and readiness through an outage', () => {
 
   beforeAll(async () => {
     [postgres, redis] = await Promise.all([startPrivatePostgres(), startPrivateRedis()]);
-    target = await startTargetServer();
+    target = await startTargetServer(answerSlowly);
     const port = await freePort();
     base = `http://127.0.0.1:${port}`;
     app = startHopwatch('all-in-one', {
@@ -86,6 +89,6 @@ describe('logs and readiness through an outage', () => {
     expect(lines(new RegExp(`${dependency} is unreachable`))).toHaveLength(1);
     expect(lines(new RegExp(`${dependency} is reachable again after \\d+\\.\\d s`))).toHaveLength(1);
     // Quiet: a handful of lines for the whole outage (the two above, perhaps a leader change), not one per retry.
-    expect(outageLines.length).toBeLessThanOrEqual(6);
+    expect(outageLines.slice(6)).toEqual([]);
   });
 });

@@ -22,6 +22,16 @@ type BoundHandler = { owner: string; run: (job: Job) => Promise<unknown> };
 
 export class JobHandlerError extends Error {}
 
+const LOCK_RENEWAL_FAILED = /^could not renew lock for job /;
+
+/** One line for a renewal round that lost locks, whether Redis lost its data or the worker was stalled too long. */
+function lockRenewalLine(queue: string, jobIds: string[], lockMs: number): string {
+  return (
+    `${queue}: lost the lock of ${jobIds.length} running job(s) (Redis lost them, or this worker was blocked for over ` +
+    `${lockMs} ms); they are taken over or re-enqueued, and a run stored twice is refused by its unique slot`
+  );
+}
+
 @Injectable()
 export class JobWorkers implements OnApplicationBootstrap, BeforeApplicationShutdown {
   private readonly logger = new Logger(JobWorkers.name);
@@ -59,7 +69,10 @@ export class JobWorkers implements OnApplicationBootstrap, BeforeApplicationShut
       connection,
       prefix: this.config.redisPrefix,
     });
-    worker.on('error', queueErrorHandler(this.logger, `${name} queue error`));
+    const reportError = queueErrorHandler(this.logger, `${name} queue error`);
+    // BullMQ also emits one error per job for the same failed renewal; 'lockRenewalFailed' says it once for all.
+    worker.on('error', (error) => LOCK_RENEWAL_FAILED.test(error.message) || reportError(error));
+    worker.on('lockRenewalFailed', (jobIds) => this.logger.warn(lockRenewalLine(name, jobIds, this.config.jobLockMs)));
     if (consumer.logFailures) {
       // A job failing because Postgres or Redis is away is retried; the outage itself is reported once elsewhere.
       worker.on('failed', (job, error) => {
