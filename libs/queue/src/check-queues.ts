@@ -62,7 +62,11 @@ export class CheckQueues implements OnApplicationShutdown {
   /** Adds the jobs with deterministic ids, so a slot enqueued twice runs once. */
   async enqueue(jobs: CheckJob[]): Promise<void> {
     const byRegion = new Map<string, CheckJob[]>();
-    for (const job of jobs) byRegion.set(job.region, [...(byRegion.get(job.region) ?? []), job]);
+    for (const job of jobs) {
+      const regionJobs = byRegion.get(job.region);
+      if (regionJobs) regionJobs.push(job);
+      else byRegion.set(job.region, [job]);
+    }
     await Promise.all(
       [...byRegion].map(([region, regionJobs]) =>
         this.queue(region).enqueue(

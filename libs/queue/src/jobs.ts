@@ -13,8 +13,11 @@ export type CheckJob = {
   manual?: boolean;
 };
 
-/** A slot picked up too late is recorded as missed instead of probed. */
-export type CheckJobOutcome = { missed: true } | { missed: false; run: ChainRun };
+/**
+ * A slot picked up too late is recorded as missed instead of probed. Only a run-now check carries its run back
+ * (`run` is null otherwise): a scheduled run is stored in Postgres, and a copy in Redis would cost on every check.
+ */
+export type CheckJobOutcome = { missed: true } | { missed: false; run: ChainRun | null };
 
 export type NotifyJob = { deliveryId: string };
 

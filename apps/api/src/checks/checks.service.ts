@@ -44,7 +44,7 @@ export class ChecksService {
         const job = { siteId, region, slot, intervalSeconds: site.intervalSeconds, spec, manual: true };
         try {
           const outcome = await this.queues.runAndWait(job, Math.min(RUN_NOW_TIMEOUT_MS, site.timeoutMs * 2 + 5_000));
-          if (outcome.missed) return { region, error: 'the check was skipped', dnsDisagreement: false, results: [] };
+          if (outcome.missed || !outcome.run) return { region, error: 'the check was skipped', dnsDisagreement: false, results: [] };
           const results = outcome.run.results.map((result) => probeToResponse(result, region, slot));
           return { region, dnsDisagreement: outcome.run.dnsDisagreement, results };
         } catch (error) {

@@ -14,12 +14,18 @@ export type Recorded = { buffered: false; ids: Array<string | null> } | { buffer
 
 type Pending = { result: NewCheckResult; done: (id: string | null) => void; failed: (error: Error) => void };
 
+// Whether buffered runs still wait is asked of Redis at most this often, not on every check: a buffer only starts
+// filling once Postgres already fails, and this writer knows at once when it buffers a run itself.
+const BUFFER_RECHECK_MS = 1_000;
+
 @Injectable()
 export class ResultWriter implements BeforeApplicationShutdown {
   private readonly logger = new Logger(ResultWriter.name);
   private pending: Pending[] = [];
   private timer: NodeJS.Timeout | null = null;
   private flushing: Promise<void> | null = null;
+  private bufferWaiting = false;
+  private bufferCheckedAt = Number.NEGATIVE_INFINITY;
 
   constructor(
     private readonly results: CheckResultRepository,
@@ -29,7 +35,7 @@ export class ResultWriter implements BeforeApplicationShutdown {
 
   /** One run's results: stored, or buffered when Postgres cannot take them (a full buffer rethrows, so the job retries). */
   async record(results: NewCheckResult[], intervalSeconds: number): Promise<Recorded> {
-    if ((await this.buffer.length()) > 0) return this.bufferOrThrow(results, intervalSeconds, null);
+    if (await this.bufferHoldsRuns()) return this.bufferOrThrow(results, intervalSeconds, null);
     try {
       return { buffered: false, ids: await this.write(results) };
     } catch (error) {
@@ -59,8 +65,21 @@ export class ResultWriter implements BeforeApplicationShutdown {
     }
   }
 
+  private async bufferHoldsRuns(): Promise<boolean> {
+    const now = Date.now();
+    if (now - this.bufferCheckedAt >= BUFFER_RECHECK_MS) {
+      this.bufferCheckedAt = now;
+      this.bufferWaiting = (await this.buffer.length()) > 0;
+    }
+    return this.bufferWaiting;
+  }
+
   private async bufferOrThrow(results: NewCheckResult[], intervalSeconds: number, cause: Error | null): Promise<Recorded> {
-    if (await this.buffer.append({ rows: results, intervalSeconds })) return { buffered: true };
+    if (await this.buffer.append({ rows: results, intervalSeconds })) {
+      this.bufferWaiting = true;
+      this.bufferCheckedAt = Date.now();
+      return { buffered: true };
+    }
     throw cause ?? new Error('the result buffer is full (HOPWATCH_RESULT_BUFFER_MAX) and still draining');
   }
 
