@@ -9,6 +9,8 @@ export type TargetVerdict = { allowed: true } | { allowed: false; reason: string
 export type TargetPolicy = { check(address: string): TargetVerdict };
 
 type Ip = ipaddr.IPv4 | ipaddr.IPv6;
+
+const REMEMBERED_VERDICTS = 10_000;
 type Cidr = [Ip, number];
 
 export const DENIED_BY_DEFAULT: ReadonlySet<string> = new Set(['loopback', 'linkLocal', 'multicast', 'unspecified', 'broadcast']);
@@ -56,10 +58,17 @@ export function createTargetPolicy(options: TargetPolicyOptions): TargetPolicy {
     return { allowed: true };
   }
 
+  // Every probe asks about the address it dials, and a fleet dials few distinct ones: parsing each time showed
+  // in the worker's profile, so verdicts are remembered (the policy never changes while the process lives).
+  const verdicts = new Map<string, TargetVerdict>();
   return {
     check(address: string): TargetVerdict {
-      if (!ipaddr.isValid(address)) return { allowed: false, reason: `${address} is not an IP address` };
-      return judge(ipaddr.parse(address), address);
+      let verdict = verdicts.get(address);
+      if (verdict) return verdict;
+      verdict = ipaddr.isValid(address) ? judge(ipaddr.parse(address), address) : { allowed: false, reason: `${address} is not an IP address` };
+      if (verdicts.size >= REMEMBERED_VERDICTS) verdicts.clear();
+      verdicts.set(address, verdict);
+      return verdict;
     },
   };
 }
