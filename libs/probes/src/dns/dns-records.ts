@@ -1,10 +1,13 @@
 // Asks one resolver for one record type of a name, for DNS sites; answers as strings a person would write.
 import type { DnsRecordType } from '@hopwatch/domain';
+import { promises as dns } from 'node:dns';
+import { bindResolver } from '../connect/name-lookup';
 import { PROBE_DEFAULTS, type ProbeEnvironment } from '../probe-environment';
 import { startDeadline, untilAborted } from '../shared/deadline';
 import { failedAnswer, type DnsAnswer } from './dns-query';
-import { resolverChannel, type Resolver } from './resolver-channels';
 import type { ResolverSpec } from './resolver-spec';
+
+type Resolver = InstanceType<typeof dns.Resolver>;
 
 const QUERIES: Record<DnsRecordType, (resolver: Resolver, name: string) => Promise<string[]>> = {
   A: (resolver, name) => resolver.resolve4(name),
@@ -18,11 +21,13 @@ const QUERIES: Record<DnsRecordType, (resolver: Resolver, name: string) => Promi
 /** `system` asks this region's configured resolvers, else the servers of the system's resolv.conf. */
 export async function queryRecords(hostname: string, type: DnsRecordType, spec: ResolverSpec, env: ProbeEnvironment): Promise<DnsAnswer> {
   const timeoutMs = env.dnsTimeoutMs ?? PROBE_DEFAULTS.dnsTimeoutMs;
-  const servers = spec.kind === 'server' ? [spec.server] : env.resolvers.length > 0 ? env.resolvers : null;
-  const resolver = resolverChannel(servers, timeoutMs, env);
+  const resolver = new dns.Resolver({ timeout: timeoutMs, tries: 1 });
+  if (spec.kind === 'server') resolver.setServers([spec.server]);
+  else if (env.resolvers.length > 0) resolver.setServers(env.resolvers);
+  bindResolver(resolver, env);
   const deadline = startDeadline(timeoutMs * Math.max(1, resolver.getServers().length) + 1000, 'no DNS answer');
   try {
-    const answers = await untilAborted(deadline.signal, QUERIES[type](resolver, hostname), () => undefined);
+    const answers = await untilAborted(deadline.signal, QUERIES[type](resolver, hostname), () => resolver.cancel());
     return { rcode: 'NOERROR', answers: [...new Set(answers)].sort(), detail: null };
   } catch (error) {
     return failedAnswer(error);
