@@ -54,9 +54,16 @@ const INSERT_BATCH = `
 type InsertedKey = { id: string; site_id: string; target: string; region: string; slot: Date };
 
 const resultKey = (siteId: string, target: string, region: string, slotSeconds: number) => `${siteId}|${target}|${region}|${slotSeconds}`;
+const seriesKey = (result: NewCheckResult) => `${result.siteId}|${result.target}|${result.region}`;
+
+// Bounds the memory of series filed; past it the set starts over and re-files (a no-op) what it meets again.
+const MAX_KNOWN_SERIES = 1_000_000;
 
 @Injectable()
 export class CheckResultRepository {
+  // A series is only ever added (and goes with its site): once filed, asking Postgres again on every batch is waste.
+  private readonly knownSeries = new Set<string>();
+
   constructor(@InjectDataSource() private readonly dataSource: DataSource) {}
 
   /** Idempotent: a result already stored for its (site, target, region, slot) is skipped. Returns the ids inserted. */
@@ -83,7 +90,7 @@ export class CheckResultRepository {
     if (results.length === 0) return [];
     const column = <T>(pick: (result: NewCheckResult) => T) => results.map(pick);
     const json = (value: unknown) => (value === null || value === undefined ? null : JSON.stringify(value));
-    await this.dataSource.query(INSERT_SERIES, [column((r) => r.siteId), column((r) => r.target), column((r) => r.region)]);
+    await this.fileNewSeries(results);
     return this.dataSource.query(INSERT_BATCH, [
       column((r) => r.siteId),
       column((r) => r.target),
@@ -109,6 +116,14 @@ export class CheckResultRepository {
       LATENCY_BUCKET_THRESHOLDS_MS,
       STORED_KINDS,
     ]);
+  }
+
+  private async fileNewSeries(results: NewCheckResult[]): Promise<void> {
+    const fresh = results.filter((result) => !this.knownSeries.has(seriesKey(result)));
+    if (fresh.length === 0) return;
+    await this.dataSource.query(INSERT_SERIES, [fresh.map((r) => r.siteId), fresh.map((r) => r.target), fresh.map((r) => r.region)]);
+    if (this.knownSeries.size + fresh.length > MAX_KNOWN_SERIES) this.knownSeries.clear();
+    for (const result of fresh) this.knownSeries.add(seriesKey(result));
   }
 
   /**
