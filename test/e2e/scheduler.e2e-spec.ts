@@ -4,13 +4,14 @@ import { DataSource } from 'typeorm';
 import { createSchedulerApp } from '../../apps/scheduler/src/create-scheduler-app';
 import { LeaderLock } from '../../apps/scheduler/src/tick/leader.lock';
 import { TickService } from '../../apps/scheduler/src/tick/tick.service';
-import { checksQueueName } from '@hopwatch/queue';
+import { CheckBatchJob, checksQueueName } from '@hopwatch/queue';
 import { BootedPipeline, bootPipeline, waitFor } from '../support/boot-pipeline';
 import { startPrivateRedis } from '../support/redis-server';
 import { startTargetServer, TargetServer } from '../support/target-server';
 import { createTestDatabase, TestDatabase } from '../support/test-database';
 import { testConfig } from '../support/test-config';
 
+const CHECK_BATCH_SIZE = 10;
 const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
 
 async function insertDueSites(dataSource: DataSource, count: number, regions = ['default'], paused = false): Promise<string[]> {
@@ -31,11 +32,12 @@ describe('scheduler', () => {
     let database: TestDatabase;
     let first: INestApplicationContext;
     let second: INestApplicationContext;
-    let queue: Queue;
+    let queue: Queue<CheckBatchJob>;
+    const queuedChecks = async () => (await queue.getJobs(['waiting'])).flatMap((batch) => batch.data.checks);
 
     beforeAll(async () => {
       database = await createTestDatabase();
-      const config = testConfig(database.url, { HOPWATCH_SCHEDULER_TICK_MS: '20' });
+      const config = testConfig(database.url, { HOPWATCH_SCHEDULER_TICK_MS: '20', HOPWATCH_CHECK_BATCH_SIZE: String(CHECK_BATCH_SIZE) });
       first = await createSchedulerApp(config);
       second = await createSchedulerApp({ ...config });
       queue = new Queue(checksQueueName('default'), { connection: { host: '127.0.0.1', port: 6379 }, prefix: config.redisPrefix });
@@ -51,24 +53,25 @@ describe('scheduler', () => {
 
     it('lets exactly one lead, and enqueues each slot of each site once', async () => {
       const ids = await insertDueSites(first.get(DataSource), 300, ['default']);
-      await waitFor(() => queue.getJobCounts('waiting'), (counts) => counts.waiting >= 300, 15_000);
+      await waitFor(queuedChecks, (checks) => checks.length >= 300, 15_000);
       await sleep(500);
       const leaders = [first, second].filter((app) => app.get(LeaderLock).isLeading());
       expect(leaders).toHaveLength(1);
-      const jobs = await queue.getJobs(['waiting']);
-      expect(jobs).toHaveLength(300);
-      expect(new Set(jobs.map((job) => job.data.siteId))).toEqual(new Set(ids));
-      expect(new Set(jobs.map((job) => job.id)).size).toBe(300);
-      expect(jobs.every((job) => job.id === `${job.data.siteId}-default-${job.data.slot}`)).toBe(true);
+      const checks = await queuedChecks();
+      expect(checks).toHaveLength(300);
+      expect(new Set(checks.map((check) => check.siteId))).toEqual(new Set(ids));
+      expect(new Set(checks.map((check) => `${check.siteId}@${check.slot}`)).size).toBe(300);
+      const batches = await queue.getJobs(['waiting']);
+      expect(batches.every((batch) => batch.name === 'check.batch' && batch.data.checks.length <= CHECK_BATCH_SIZE)).toBe(true);
     });
 
     it('hands leadership to the standby within seconds when the leader goes away', async () => {
       const [leader, standby] = first.get(LeaderLock).isLeading() ? [first, second] : [second, first];
       await leader.close();
       await waitFor(async () => standby.get(LeaderLock).isLeading(), (leading) => leading, 5_000);
-      const before = await queue.count();
+      const before = (await queuedChecks()).length;
       await insertDueSites(standby.get(DataSource), 10);
-      await waitFor(() => queue.count(), (count) => count >= before + 10, 5_000);
+      await waitFor(queuedChecks, (checks) => checks.length >= before + 10, 5_000);
     });
   });
 

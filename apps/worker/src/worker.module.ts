@@ -16,7 +16,9 @@ import { ResultWriter } from './results/result-writer.service';
 const CONSUMERS: QueueConsumer[] = [
   {
     queue: 'checks',
-    options: (config) => ({ concurrency: config.workerConcurrency, maxStalledCount: 3 }),
+    // A job is a batch of checks and the processor lets HOPWATCH_WORKER_CONCURRENCY checks run at once; twice the
+    // jobs that fill those slots keeps the next batch fetched while the slowest checks of the last one finish.
+    options: (config) => ({ concurrency: 2 * Math.ceil(config.workerConcurrency / config.checkBatchSize), maxStalledCount: 3 }),
     logFailures: true,
   },
   {

@@ -3,7 +3,7 @@ import { JobsOptions } from 'bullmq';
 import { Gauge } from 'prom-client';
 import { dependencies, HOPWATCH_CONFIG, HopwatchConfig, metricsRegistry } from '@hopwatch/platform';
 import { JobQueue } from './job-queue';
-import { CheckJob, CheckJobOutcome, checkJobId, checksQueueName } from './jobs';
+import { CheckBatchJob, checkBatchJobId, CheckJob, CheckJobOutcome, checkJobId, checksQueueName } from './jobs';
 import { REDIS } from './queue.module.tokens';
 import type { RedisConnection } from './redis';
 
@@ -59,7 +59,7 @@ export class CheckQueues implements OnApplicationShutdown {
     return queue;
   }
 
-  /** Adds the jobs with deterministic ids, so a slot enqueued twice runs once. */
+  /** Adds the checks in batches of HOPWATCH_CHECK_BATCH_SIZE per region, with ids named after their checks. */
   async enqueue(jobs: CheckJob[]): Promise<void> {
     const byRegion = new Map<string, CheckJob[]>();
     for (const job of jobs) {
@@ -70,8 +70,8 @@ export class CheckQueues implements OnApplicationShutdown {
     await Promise.all(
       [...byRegion].map(([region, regionJobs]) =>
         this.queue(region).enqueue(
-          'check.run',
-          regionJobs.map((data) => ({ data, opts: { ...CHECK_JOB_OPTIONS, jobId: checkJobId(data) } })),
+          'check.batch',
+          batchesOf(region, regionJobs, this.config.checkBatchSize).map((data) => ({ data, opts: { ...CHECK_JOB_OPTIONS, jobId: checkBatchJobId(data) } })),
         ),
       ),
     );
@@ -88,4 +88,10 @@ export class CheckQueues implements OnApplicationShutdown {
     live.delete(this);
     await Promise.all([...this.queues.values()].map((queue) => queue.close()));
   }
+}
+
+function batchesOf(region: string, checks: CheckJob[], size: number): CheckBatchJob[] {
+  const batches: CheckBatchJob[] = [];
+  for (let start = 0; start < checks.length; start += size) batches.push({ region, checks: checks.slice(start, start + size) });
+  return batches;
 }

@@ -4,7 +4,7 @@ import { Test } from '@nestjs/testing';
 import { Job } from 'bullmq';
 import { ConfigModule } from '@hopwatch/platform';
 import { testConfig } from '../../../test/support/test-config';
-import { CheckJob, CheckJobOutcome, NotifyJob } from './jobs';
+import { CheckBatchJob, CheckBatchOutcome, CheckJob, CheckJobOutcome, NotifyJob } from './jobs';
 import { JobWorkersModule } from './job-workers.module';
 import { NotificationQueue } from './notification-queue';
 import { CheckQueues } from './check-queues';
@@ -26,7 +26,15 @@ class Checks {
   @OnJob('check.run')
   async run(job: Job<CheckJob>): Promise<CheckJobOutcome> {
     if (job.data.manual) return { missed: true };
-    throw new Error('this test only sends run-now checks');
+    throw new Error('scheduled checks travel in batches');
+  }
+
+  readonly batches: string[][] = [];
+
+  @OnJob('check.batch')
+  async runBatch(job: Job<CheckBatchJob>): Promise<CheckBatchOutcome> {
+    this.batches.push(job.data.checks.map((check) => check.siteId));
+    return { checked: job.data.checks.length, missed: 0 };
   }
 }
 
@@ -79,6 +87,14 @@ describe('the queue workers', () => {
       const spec = { entry, hops: [], dnsResolvers: [] };
       const job = { siteId: 'site-1', region: config.region, slot: 0, intervalSeconds: 60, spec, manual: true };
       await expect(app.get(CheckQueues).runAndWait(job, 10_000)).resolves.toEqual({ missed: true });
+      // Scheduled checks go in batches of HOPWATCH_CHECK_BATCH_SIZE; enqueued twice, a batch is one job.
+      const scheduled = Array.from({ length: config.checkBatchSize + 2 }, (_, index) => ({ ...job, siteId: `site-${index}`, slot: 60, manual: false }));
+      await app.get(CheckQueues).enqueue(scheduled);
+      await app.get(CheckQueues).enqueue(scheduled);
+      const batchDeadline = Date.now() + 10_000;
+      while (app.get(Checks).batches.length < 2 && Date.now() < batchDeadline) await new Promise((resolve) => setTimeout(resolve, 20));
+      await new Promise((resolve) => setTimeout(resolve, 200));
+      expect(app.get(Checks).batches).toEqual([scheduled.slice(0, config.checkBatchSize), scheduled.slice(config.checkBatchSize)].map((batch) => batch.map((check) => check.siteId)));
       await app.get(NotificationQueue).enqueue(['delivery-1']);
       const deadline = Date.now() + 10_000;
       while (app.get(Deliveries).delivered.length === 0 && Date.now() < deadline) await new Promise((resolve) => setTimeout(resolve, 20));

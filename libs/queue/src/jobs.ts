@@ -1,5 +1,6 @@
 // The one map of queues, job names, payloads and results: a producer cannot send what its processor
 // does not expect, and a caller waiting for a job's result gets the type the processor returns.
+import { createHash } from 'node:crypto';
 import type { ChainRun, ChainSpec } from '@hopwatch/domain';
 
 export type CheckJob = {
@@ -19,6 +20,12 @@ export type CheckJob = {
  */
 export type CheckJobOutcome = { missed: true } | { missed: false; run: ChainRun | null };
 
+/** Scheduled checks of one region due in the same tick, run together: one queue job instead of one per site. */
+export type CheckBatchJob = { region: string; checks: CheckJob[] };
+
+/** How many of the batch's checks ran and how many were recorded as missed. */
+export type CheckBatchOutcome = { checked: number; missed: number };
+
 export type NotifyJob = { deliveryId: string };
 
 /** The queues: `checks` is one queue per region (`checks-<region>`), `notifications` is shared. */
@@ -26,6 +33,7 @@ export type QueueKind = 'checks' | 'notifications';
 
 export type Jobs = {
   'check.run': { queue: 'checks'; payload: CheckJob; result: CheckJobOutcome };
+  'check.batch': { queue: 'checks'; payload: CheckBatchJob; result: CheckBatchOutcome };
   'notify.deliver': { queue: 'notifications'; payload: NotifyJob; result: void };
 };
 
@@ -38,6 +46,7 @@ export type JobsOn<Q extends QueueKind> = { [K in JobName]: Jobs[K]['queue'] ext
 /** The same map at run time, so a worker can check at boot that each job of its queues has one handler. */
 export const JOB_QUEUES: { readonly [K in JobName]: Jobs[K]['queue'] } = {
   'check.run': 'checks',
+  'check.batch': 'checks',
   'notify.deliver': 'notifications',
 };
 
@@ -59,4 +68,14 @@ export function jobNamesOn(kind: QueueKind): JobName[] {
 
 export function checkJobId(job: Pick<CheckJob, 'siteId' | 'region' | 'slot' | 'manual'>): string {
   return job.manual ? `${job.siteId}-${job.region}-manual-${job.slot}` : `${job.siteId}-${job.region}-${job.slot}`;
+}
+
+/**
+ * Named after its checks, so the same batch enqueued twice (a scheduler that died before committing its claim,
+ * a re-enqueue after Redis lost its data) is one job.
+ */
+export function checkBatchJobId(batch: CheckBatchJob): string {
+  const digest = createHash('sha1');
+  for (const check of batch.checks) digest.update(`${check.siteId}:${check.slot};`);
+  return `batch-${batch.region}-${digest.digest('hex').slice(0, 24)}`;
 }

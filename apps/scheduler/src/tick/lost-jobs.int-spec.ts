@@ -3,7 +3,8 @@ import { randomBytes } from 'node:crypto';
 import { DataSource } from 'typeorm';
 import { CheckResultRepository, dataSourceOptions, ScheduleRepository, UnitOfWork } from '@hopwatch/db';
 import { HopwatchConfig, loadConfig } from '@hopwatch/platform';
-import { CheckQueues, checkJobId, createRedis, RedisConnection } from '@hopwatch/queue';
+import { Queue } from 'bullmq';
+import { CheckBatchJob, CheckQueues, checksQueueName, createRedis, RedisConnection } from '@hopwatch/queue';
 import { aResult, insertSite } from '../../../../test/support/history-fixtures';
 import { createTestDatabase, TestDatabase } from '../../../../test/support/test-database';
 import { LostJobsService } from './lost-jobs.service';
@@ -51,7 +52,12 @@ describe('re-enqueueing the claimed slots Redis lost', () => {
     await new UnitOfWork(dataSource).run((tx) => schedule.advance(tx, new Map([[id, new Date((slot + INTERVAL) * 1000)]])));
     return { id, slot };
   };
-  const queued = async (id: string, slot: number) => (await queues.queue('default').jobCounts('waiting')).waiting > 0 && (await redis.exists(`${config.redisPrefix}:checks-default:${checkJobId({ siteId: id, region: 'default', slot })}`)) === 1;
+  const queued = async (id: string, slot: number) => {
+    const queue = new Queue<CheckBatchJob>(checksQueueName('default'), { connection: redis, prefix: config.redisPrefix });
+    const batches = await queue.getJobs(['waiting']);
+    await queue.close();
+    return batches.some((batch) => batch.data.checks.some((check) => check.siteId === id && check.slot === slot));
+  };
 
   it('re-enqueues a claimed slot when the marker is gone, then leaves a present marker alone', async () => {
     const { id, slot } = await claimedSite();

@@ -1,8 +1,10 @@
-import { Injectable } from '@nestjs/common';
+import { Inject, Injectable } from '@nestjs/common';
 import { Job } from 'bullmq';
+import pLimit from 'p-limit';
 import { missedResult } from '@hopwatch/db';
 import { ENTRY_TARGET, ProbeResult } from '@hopwatch/domain';
-import { CheckJob, CheckJobOutcome, LiveEventPublisher, OnJob } from '@hopwatch/queue';
+import { HOPWATCH_CONFIG, HopwatchConfig } from '@hopwatch/platform';
+import { CheckBatchJob, CheckBatchOutcome, CheckJob, CheckJobOutcome, LiveEventPublisher, OnJob } from '@hopwatch/queue';
 import { AnalyzerService } from '../analysis/analyzer.service';
 import { freshlyStoredRun } from '../analysis/observed-runs';
 import { ResultWriter } from '../results/result-writer.service';
@@ -12,9 +14,15 @@ import { ChainRunner } from './chain-runner.service';
 import { LatenessWatch } from './lateness-watch.service';
 import { liveEventsOf } from './live-events-of';
 
-/** Handles `check.run` on `checks-<region>`: probe the chain, hand the results to the writer, complete once stored or buffered. */
+/**
+ * Handles `check.batch` (scheduled checks) and `check.run` (one check, run now) on `checks-<region>`: probe each
+ * chain, hand the results to the writer, complete once stored or buffered.
+ */
 @Injectable()
 export class CheckProcessor {
+  /** HOPWATCH_WORKER_CONCURRENCY counts checks, whichever jobs they came in. */
+  private readonly checkSlots: pLimit.Limit;
+
   constructor(
     private readonly runner: ChainRunner,
     private readonly writer: ResultWriter,
@@ -22,11 +30,30 @@ export class CheckProcessor {
     private readonly certificates: CertificateWatch,
     private readonly live: LiveEventPublisher,
     private readonly lateness: LatenessWatch,
-  ) {}
+    @Inject(HOPWATCH_CONFIG) config: HopwatchConfig,
+  ) {
+    this.checkSlots = pLimit(config.workerConcurrency);
+  }
 
   @OnJob('check.run')
-  async process(job: Job<CheckJob>): Promise<CheckJobOutcome> {
-    const check = job.data;
+  process(job: Job<CheckJob>): Promise<CheckJobOutcome> {
+    return this.checkSlots(() => this.check(job.data));
+  }
+
+  /**
+   * The batch completes once every check in it is stored or buffered. If one fails, the others still finish and
+   * the batch is retried: the retry probes again, and the slots already stored are skipped by their unique key.
+   */
+  @OnJob('check.batch')
+  async processBatch(job: Job<CheckBatchJob>): Promise<CheckBatchOutcome> {
+    const outcomes = await Promise.allSettled(job.data.checks.map((check) => this.checkSlots(() => this.check(check))));
+    const failure = outcomes.find((outcome): outcome is PromiseRejectedResult => outcome.status === 'rejected');
+    if (failure) throw failure.reason;
+    const missed = outcomes.filter((outcome) => outcome.status === 'fulfilled' && outcome.value.missed).length;
+    return { checked: outcomes.length - missed, missed };
+  }
+
+  private async check(check: CheckJob): Promise<CheckJobOutcome> {
     const latenessSeconds = Date.now() / 1000 - check.slot;
     if (!check.manual) {
       slotLateness.observe({ region: check.region }, Math.max(0, latenessSeconds));

@@ -36,6 +36,7 @@ export function loadConfig(env: Env = process.env): HopwatchConfig {
     targetAllow: list(read('HOPWATCH_TARGET_ALLOW')).map((entry) => cidr(entry, 'HOPWATCH_TARGET_ALLOW')),
     targetDeny: list(read('HOPWATCH_TARGET_DENY')).map((entry) => cidr(entry, 'HOPWATCH_TARGET_DENY')),
     workerConcurrency: integer(required('HOPWATCH_WORKER_CONCURRENCY'), 'HOPWATCH_WORKER_CONCURRENCY', 1, 5_000),
+    checkBatchSize: integer(required('HOPWATCH_CHECK_BATCH_SIZE'), 'HOPWATCH_CHECK_BATCH_SIZE', 1, 500),
     schedulerTickMs: integer(required('HOPWATCH_SCHEDULER_TICK_MS'), 'HOPWATCH_SCHEDULER_TICK_MS', 20, 1_000),
     jobLockMs: integer(required('HOPWATCH_JOB_LOCK_MS'), 'HOPWATCH_JOB_LOCK_MS', 1_000, 600_000),
     shutdownTimeoutMs: integer(required('HOPWATCH_SHUTDOWN_TIMEOUT_MS'), 'HOPWATCH_SHUTDOWN_TIMEOUT_MS', 100, 600_000),
