@@ -18,8 +18,11 @@ import { hotCommands, hotFunctions, hotStatements, resetStatistics } from './sup
 import { BenchTargets, seedSites } from './support/seed-sites';
 import { measure } from './support/pipeline-figures';
 
-/** `workers` 0 runs the all-in-one process; N runs the api, the scheduler and N worker processes. `profile` 1: see support/profile.ts. */
-type Options = { sites: number; interval: number; duration: number; workers: number; profile: number };
+/**
+ * `workers` 0 runs the all-in-one process; N runs the api, the scheduler and N worker processes. `profile` 1: see
+ * support/profile.ts. `chain` 1: entry + two hops + one resolver per site; 0: the entry alone.
+ */
+type Options = { sites: number; interval: number; duration: number; workers: number; profile: number; chain: number };
 
 const SERVER = process.env.HOPWATCH_BENCH_DATABASE_SERVER ?? 'postgres://postgres@127.0.0.1:5432';
 const DATABASE_URL = `${SERVER}/hopwatch_bench`;
@@ -27,12 +30,12 @@ const PREFIX = 'hopwatch-bench';
 const REDIS_URL = process.env.REDIS_URL ?? 'redis://127.0.0.1:6379';
 
 function parseOptions(argv: string[]): Options {
-  const options: Options = { sites: 10_000, interval: 60, duration: 0, workers: 0, profile: 0 };
+  const options: Options = { sites: 10_000, interval: 60, duration: 0, workers: 0, profile: 0, chain: 1 };
   for (let index = 0; index < argv.length; index += 2) {
     const key = argv[index].replace(/^--/, '') as keyof Options;
     const value = Number(argv[index + 1]);
-    if (!(key in options) || !Number.isInteger(value) || value < (key === 'workers' || key === 'profile' ? 0 : 1)) {
-      throw new Error(`bad option ${argv[index]} ${argv[index + 1]} (use --sites N --interval S --duration S --workers N --profile 0|1)`);
+    if (!(key in options) || !Number.isInteger(value) || value < (['workers', 'profile', 'chain'].includes(key) ? 0 : 1)) {
+      throw new Error(`bad option ${argv[index]} ${argv[index + 1]} (use --sites N --interval S --duration S --workers N --profile 0|1 --chain 1|0)`);
     }
     options[key] = value;
   }
@@ -77,7 +80,7 @@ async function main(): Promise<void> {
   await resetStores();
   const { child: targetsProcess, targets } = await startTargets();
   process.on('exit', () => targetsProcess.kill('SIGKILL'));
-  const firstSlots = await seedSites(DATABASE_URL, options.sites, options.interval, BENCH_HOSTNAME, targets);
+  const firstSlots = await seedSites(DATABASE_URL, options.sites, options.interval, BENCH_HOSTNAME, targets, options.chain === 1);
   const env = {
     DATABASE_URL,
     HOPWATCH_REDIS_PREFIX: PREFIX,
@@ -113,6 +116,7 @@ async function main(): Promise<void> {
   process.stdout.write(
     `${JSON.stringify({
       sites: options.sites,
+      shape: options.chain === 1 ? 'entry + two hops + resolver' : 'entry only',
       intervalSeconds: options.interval,
       layout,
       durationSeconds: round(seconds),
