@@ -17,6 +17,7 @@ import { ProcessSampler, round } from './support/process-sampler';
 import { hotCommands, hotFunctions, hotStatements, resetStatistics } from './support/profile';
 import { BenchTargets, seedSites } from './support/seed-sites';
 import { measure } from './support/pipeline-figures';
+import { pipelineState } from './support/pipeline-state';
 
 /**
  * `workers` 0 runs the all-in-one process; N runs the api, the scheduler and N worker processes. `profile` 1: see
@@ -106,6 +107,7 @@ async function main(): Promise<void> {
   clearInterval(progress);
   // Measured up to the end of the run, before the processes stop: shutting down is not checking.
   const processes = sampler.stop();
+  const atEnd = await pipelineState(hopwatch);
   await hopwatch.stop();
   targetsProcess.kill('SIGTERM');
   const figures = await measure(DATABASE_URL, firstSlots, endedAt, options.interval);
@@ -130,6 +132,7 @@ async function main(): Promise<void> {
       duplicateResults: figures.duplicates,
       bytesPerStoredResult: figures.bytesPerStoredResult,
       processes,
+      atEnd,
       profile,
     })}\n`,
   );

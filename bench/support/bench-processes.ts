@@ -8,7 +8,8 @@ import { Redis } from 'ioredis';
 import { Client } from 'pg';
 import { processTree } from './process-sampler';
 
-export type HopwatchLayout = { children: Map<string, ChildProcess>; stop(): Promise<void> };
+/** `metricsUrls`: where each process serves /metrics (the api's also has the fleet-wide series). */
+export type HopwatchLayout = { children: Map<string, ChildProcess>; apiUrl: string; metricsUrls: Map<string, string>; stop(): Promise<void> };
 
 /**
  * `workers` 0: the all-in-one process; otherwise the api, the scheduler and that many workers. `profileDir`: each
@@ -18,12 +19,18 @@ export async function startHopwatch(workers: number, env: Record<string, string>
   const port = String(await freePort());
   const roles = workers === 0 ? [['all-in-one', 'all-in-one']] : [['api', 'api'], ['scheduler', 'scheduler'], ...Array.from({ length: workers }, (_, index) => [`worker-${index + 1}`, 'worker'])];
   const children = new Map<string, ChildProcess>();
+  const metricsUrls = new Map<string, string>();
   for (const [name, role] of roles) {
     const profiling = profileDir ? ['--cpu-prof', `--cpu-prof-dir=${profileDir}`, `--cpu-prof-name=${name}.cpuprofile`] : [];
-    children.set(name, startNode(`apps/${role}/src/main.js`, { ...env, PORT: port, HOST: '127.0.0.1' }, profiling));
+    const metricsPort = role === 'worker' || role === 'scheduler' ? String(await freePort()) : port;
+    metricsUrls.set(name, `http://127.0.0.1:${metricsPort}/metrics`);
+    const ownMetrics: Record<string, string> = metricsPort === port ? {} : { HOPWATCH_METRICS_PORT: metricsPort };
+    children.set(name, startNode(`apps/${role}/src/main.js`, { ...env, ...ownMetrics, PORT: port, HOST: '127.0.0.1' }, profiling));
   }
   return {
     children,
+    apiUrl: `http://127.0.0.1:${port}`,
+    metricsUrls,
     async stop() {
       // The scheduler (or the all-in-one) first, so nothing new is enqueued while the workers finish.
       const order = [...children.entries()].sort(([a], [b]) => rank(a) - rank(b));
