@@ -67,7 +67,7 @@ describe('a worker running behind', () => {
     );
 
     await waitFor(async () => app.output(), (output) => output.includes('checks are running behind in region default'), 60_000);
-    expect(app.output()).toMatch(/checks are running behind in region default: p99 slot lateness \d+\.\d s over the last 30 s \(\d+ checks, worst \d+\.\d s, threshold 2 s\); this worker runs 1 checks at once/);
+    expect(app.output()).toMatch(/checks are running behind in region default: p99 slot lateness \d+\.\d s over the last 30 s \(\d+ checks, worst \d+\.\d s, threshold 2 s\); this worker probes 1 checks at once/);
     const degraded = await readiness();
     expect(degraded).toMatchObject({ status: 'degraded', pipeline: { status: 'behind', regions: [{ region: 'default', behind: true }] } });
     expect(degraded.pipeline.regions[0].p99LatenessSeconds).toBeGreaterThan(2);

@@ -16,9 +16,10 @@ import { ResultWriter } from './results/result-writer.service';
 const CONSUMERS: QueueConsumer[] = [
   {
     queue: 'checks',
-    // A job is a batch of checks and the processor lets HOPWATCH_WORKER_CONCURRENCY checks run at once; twice the
-    // jobs that fill those slots keeps the next batch fetched while the slowest checks of the last one finish.
-    options: (config) => ({ concurrency: 2 * Math.ceil(config.workerConcurrency / config.checkBatchSize), maxStalledCount: 3 }),
+    // A job is a batch of checks; the processor lets HOPWATCH_WORKER_CONCURRENCY of them probe at once. A job also
+    // waits for its results to be committed, so five times the jobs that fill the probe slots are fetched: the
+    // next batches probe while earlier ones wait for their commit.
+    options: (config) => ({ concurrency: 5 * Math.ceil(config.workerConcurrency / config.checkBatchSize), maxStalledCount: 3 }),
     logFailures: true,
   },
   {

@@ -20,8 +20,12 @@ import { liveEventsOf } from './live-events-of';
  */
 @Injectable()
 export class CheckProcessor {
-  /** HOPWATCH_WORKER_CONCURRENCY counts checks, whichever jobs they came in. */
-  private readonly checkSlots: pLimit.Limit;
+  /**
+   * HOPWATCH_WORKER_CONCURRENCY counts checks probing, whichever jobs they came in. A check waiting for its
+   * results to be committed holds no slot: with slots held until the commit, a worker's throughput was capped at
+   * slots ÷ commit latency, however idle its CPU.
+   */
+  private readonly probeSlots: pLimit.Limit;
 
   constructor(
     private readonly runner: ChainRunner,
@@ -32,12 +36,12 @@ export class CheckProcessor {
     private readonly lateness: LatenessWatch,
     @Inject(HOPWATCH_CONFIG) config: HopwatchConfig,
   ) {
-    this.checkSlots = pLimit(config.workerConcurrency);
+    this.probeSlots = pLimit(config.workerConcurrency);
   }
 
   @OnJob('check.run')
   process(job: Job<CheckJob>): Promise<CheckJobOutcome> {
-    return this.checkSlots(() => this.check(job.data));
+    return this.check(job.data);
   }
 
   /**
@@ -46,7 +50,7 @@ export class CheckProcessor {
    */
   @OnJob('check.batch')
   async processBatch(job: Job<CheckBatchJob>): Promise<CheckBatchOutcome> {
-    const outcomes = await Promise.allSettled(job.data.checks.map((check) => this.checkSlots(() => this.check(check))));
+    const outcomes = await Promise.allSettled(job.data.checks.map((check) => this.check(check)));
     const failure = outcomes.find((outcome): outcome is PromiseRejectedResult => outcome.status === 'rejected');
     if (failure) throw failure.reason;
     const missed = outcomes.filter((outcome) => outcome.status === 'fulfilled' && outcome.value.missed).length;
@@ -65,7 +69,7 @@ export class CheckProcessor {
       checkOutcomes.inc({ region: check.region, kind: 'http', outcome: 'missed' });
       return { missed: true };
     }
-    const run = await this.runner.run(check);
+    const run = await this.probeSlots(() => this.runner.run(check));
     const rows = this.runner.toRows(run);
     const recorded = await this.writer.record(rows, check.intervalSeconds);
     for (const result of run.results) this.observe(check.region, result);

@@ -59,7 +59,7 @@ export class LatenessWatch implements OnApplicationBootstrap, OnApplicationShutd
     if (verdict.change?.to === 'behind') {
       this.logger.warn(
         `checks are running behind in region ${region}: ${p99} (${verdict.checks} checks, worst ${verdict.maxSeconds.toFixed(1)} s, ` +
-          `threshold ${this.config.latenessWarnSeconds} s); this worker runs ${this.config.workerConcurrency} checks at once: ` +
+          `threshold ${this.config.latenessWarnSeconds} s); this worker probes ${this.config.workerConcurrency} checks at once: ` +
           'add workers or raise HOPWATCH_WORKER_CONCURRENCY before slots are missed',
       );
     } else if (verdict.change?.to === 'caught-up') {
