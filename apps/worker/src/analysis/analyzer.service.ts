@@ -18,6 +18,7 @@ import { HOPWATCH_CONFIG, HopwatchConfig } from '@hopwatch/platform';
 import { incidentsChanged } from '../worker.metrics';
 import { toIncidentState, toIncidentWrite } from './incident-mapping';
 import { runsByRegion, storedObservations, withRun } from './observed-runs';
+import { OpenIncidentLookup } from './open-incident-lookup';
 import { followRoot } from './root-follow-up';
 
 // Enough history for the rate rule (10 checks), confirmations and recoveries, and an overload baseline.
@@ -31,19 +32,23 @@ export type IncidentChange = { incidentId: string; siteId: string; status: 'open
 @Injectable()
 export class AnalyzerService {
   private readonly logger = new Logger(AnalyzerService.name);
+  private readonly openIncidents: OpenIncidentLookup;
 
   constructor(
     private readonly analysis: AnalysisRepository,
     @Inject(HOPWATCH_CONFIG) private readonly config: HopwatchConfig,
     private readonly unitOfWork: UnitOfWork,
-  ) {}
+  ) {
+    this.openIncidents = new OpenIncidentLookup(analysis);
+  }
 
   /**
-   * A healthy entry with no open incident has nothing to decide; this keeps the common case to one index probe.
+   * A healthy entry with no open incident has nothing to decide; this keeps the common case to one index probe,
+   * asked together with the other checks finishing at the same moment.
    * `run` is the run just stored, when the worker holds it as stored: only the rest of the window is read back.
    */
   async afterRun(siteId: string, intervalSeconds: number, entryOk: boolean, run: ObservedRun | null = null): Promise<IncidentChange | null> {
-    if (entryOk && !(await this.analysis.hasOpenIncident(siteId))) return null;
+    if (entryOk && !(await this.openIncidents.has(siteId))) return null;
     return this.analyze(siteId, intervalSeconds, new Date(), run);
   }
 

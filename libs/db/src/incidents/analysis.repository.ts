@@ -38,8 +38,16 @@ export class AnalysisRepository {
   constructor(@InjectDataSource() private readonly dataSource: DataSource) {}
 
   async hasOpenIncident(siteId: string): Promise<boolean> {
-    const rows = await this.dataSource.query(`SELECT 1 FROM incidents WHERE site_id = $1 AND status = 'open'`, [siteId]);
-    return rows.length > 0;
+    return (await this.withOpenIncident([siteId])).has(siteId);
+  }
+
+  /** Which of these sites have an open incident, in one index probe per site and one round trip. */
+  async withOpenIncident(siteIds: string[]): Promise<Set<string>> {
+    const rows: Array<{ site_id: string }> = await this.dataSource.query(
+      `SELECT DISTINCT site_id FROM incidents WHERE site_id = ANY($1::uuid[]) AND status = 'open'`,
+      [siteIds],
+    );
+    return new Set(rows.map((row) => row.site_id));
   }
 
   /** A per-site lock held until `tx` ends: regions analysing the same site take turns. */
