@@ -3,7 +3,7 @@
 import { Queue } from 'bullmq';
 import { Client } from 'pg';
 import { ChainSpec } from '@hopwatch/domain';
-import { CheckJob, checkJobId, checksQueueName } from '@hopwatch/queue';
+import { checkBatches, CheckBatchJob, checkBatchJobId, checksQueueName } from '@hopwatch/queue';
 import { waitFor } from '../support/boot-pipeline';
 import { HopwatchProcess, startHopwatch } from '../support/hopwatch-process';
 import { startTargetServer, TargetServer } from '../support/target-server';
@@ -20,7 +20,7 @@ describe('takeover of a killed worker\'s checks', () => {
   let database: TestDatabase;
   let db: Client;
   let target: TargetServer;
-  let queue: Queue<CheckJob>;
+  let queue: Queue<CheckBatchJob>;
   const workers: HopwatchProcess[] = [];
 
   beforeAll(async () => {
@@ -32,7 +32,7 @@ describe('takeover of a killed worker\'s checks', () => {
     target = await startTargetServer((_request, response) => {
       if (++answered > SITES) response.end('ok');
     });
-    queue = new Queue<CheckJob>(checksQueueName('default'), { connection: { host: '127.0.0.1', port: 6379 }, prefix: PREFIX });
+    queue = new Queue<CheckBatchJob>(checksQueueName('default'), { connection: { host: '127.0.0.1', port: 6379 }, prefix: PREFIX });
   });
 
   afterAll(async () => {
@@ -68,7 +68,7 @@ describe('takeover of a killed worker\'s checks', () => {
     const jobs = rows.map((row: { id: string }) => ({ siteId: row.id, region: 'default', slot, intervalSeconds: 300, spec }));
 
     const doomed = await startWorker();
-    await queue.addBulk(jobs.map((data) => ({ name: 'check.run', data, opts: { jobId: checkJobId(data), attempts: 5 } })));
+    await queue.addBulk(checkBatches('default', jobs, 10).map((data) => ({ name: 'check.batch', data, opts: { jobId: checkBatchJobId(data), attempts: 5 } })));
     await waitFor(async () => target.requests, (requests) => requests >= SITES, 20_000);
     await startWorker();
     doomed.child.kill('SIGKILL');

@@ -3,7 +3,7 @@ import { join } from 'node:path';
 import { Queue } from 'bullmq';
 import { Client } from 'pg';
 import { ChainSpec } from '@hopwatch/domain';
-import { CheckJob, checkJobId, checksQueueName } from '@hopwatch/queue';
+import { checkBatches, CheckBatchJob, checkBatchJobId, checksQueueName } from '@hopwatch/queue';
 import { waitFor } from '../support/boot-pipeline';
 import { startTargetServer, TargetServer } from '../support/target-server';
 import { createTestDatabase, TestDatabase } from '../support/test-database';
@@ -32,7 +32,7 @@ describe('a worker killed mid-batch', () => {
   let database: TestDatabase;
   let db: Client;
   let target: TargetServer;
-  let queue: Queue<CheckJob>;
+  let queue: Queue<CheckBatchJob>;
   const children: ChildProcess[] = [];
 
   beforeAll(async () => {
@@ -40,7 +40,7 @@ describe('a worker killed mid-batch', () => {
     db = new Client({ connectionString: database.url });
     await db.connect();
     target = await startTargetServer((_request, response) => setTimeout(() => response.end('ok'), 20));
-    queue = new Queue<CheckJob>(checksQueueName('default'), { connection: { host: '127.0.0.1', port: 6379 }, prefix: PREFIX });
+    queue = new Queue<CheckBatchJob>(checksQueueName('default'), { connection: { host: '127.0.0.1', port: 6379 }, prefix: PREFIX });
   });
 
   afterAll(async () => {
@@ -61,7 +61,7 @@ describe('a worker killed mid-batch', () => {
       dnsResolvers: [],
     };
     const jobs = siteIds.map((siteId) => ({ siteId, region: 'default', slot, intervalSeconds: 300, spec }));
-    await queue.addBulk(jobs.map((data) => ({ name: 'check.run', data, opts: { jobId: checkJobId(data), attempts: 5 } })));
+    await queue.addBulk(checkBatches('default', jobs, 10).map((data) => ({ name: 'check.batch', data, opts: { jobId: checkBatchJobId(data), attempts: 5 } })));
   }
 
   it('loses no result and doubles none after a restart', async () => {
@@ -101,6 +101,7 @@ describe('a worker killed mid-batch', () => {
     expect(perSlot.rows).toHaveLength(200);
     expect(perSlot.rows.every((row: { n: number }) => row.n === 1)).toBe(true);
     expect(new Set(perSlot.rows.map((row: { site_id: string }) => row.site_id))).toEqual(new Set(siteIds));
-    expect(await queue.getCompletedCount()).toBe(100);
+    const completed = await queue.getJobs(['completed']);
+    expect(completed.reduce((checks, batch) => checks + batch.data.checks.length, 0)).toBe(100);
   });
 });

@@ -3,7 +3,7 @@ import { JobsOptions } from 'bullmq';
 import { Gauge } from 'prom-client';
 import { dependencies, HOPWATCH_CONFIG, HopwatchConfig, metricsRegistry } from '@hopwatch/platform';
 import { JobQueue } from './job-queue';
-import { CheckBatchJob, checkBatchJobId, CheckJob, CheckJobOutcome, checkJobId, checksQueueName } from './jobs';
+import { checkBatches, checkBatchJobId, CheckJob, CheckJobOutcome, checksQueueName, runNowJobId } from './jobs';
 import { REDIS } from './queue.module.tokens';
 import type { RedisConnection } from './redis';
 
@@ -71,7 +71,7 @@ export class CheckQueues implements OnApplicationShutdown {
       [...byRegion].map(([region, regionJobs]) =>
         this.queue(region).enqueue(
           'check.batch',
-          batchesOf(region, regionJobs, this.config.checkBatchSize).map((data) => ({ data, opts: { ...CHECK_JOB_OPTIONS, jobId: checkBatchJobId(data) } })),
+          checkBatches(region, regionJobs, this.config.checkBatchSize).map((data) => ({ data, opts: { ...CHECK_JOB_OPTIONS, jobId: checkBatchJobId(data) } })),
         ),
       ),
     );
@@ -79,7 +79,7 @@ export class CheckQueues implements OnApplicationShutdown {
 
   /** Adds a run-now job and waits for a worker of its region to finish it; rejects after `timeoutMs`. */
   async runAndWait(job: CheckJob, timeoutMs: number): Promise<CheckJobOutcome> {
-    const opts = { jobId: checkJobId(job), removeOnComplete: { age: 60 }, removeOnFail: { age: 60 } };
+    const opts = { jobId: runNowJobId(job), removeOnComplete: { age: 60 }, removeOnFail: { age: 60 } };
     const queued = await this.queue(job.region).enqueueOne('check.run', { data: job, opts });
     return queued.finished(timeoutMs);
   }
@@ -88,10 +88,4 @@ export class CheckQueues implements OnApplicationShutdown {
     live.delete(this);
     await Promise.all([...this.queues.values()].map((queue) => queue.close()));
   }
-}
-
-function batchesOf(region: string, checks: CheckJob[], size: number): CheckBatchJob[] {
-  const batches: CheckBatchJob[] = [];
-  for (let start = 0; start < checks.length; start += size) batches.push({ region, checks: checks.slice(start, start + size) });
-  return batches;
 }

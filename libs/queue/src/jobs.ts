@@ -66,8 +66,16 @@ export function jobNamesOn(kind: QueueKind): JobName[] {
   return (Object.keys(JOB_QUEUES) as JobName[]).filter((name) => JOB_QUEUES[name] === kind);
 }
 
-export function checkJobId(job: Pick<CheckJob, 'siteId' | 'region' | 'slot' | 'manual'>): string {
-  return job.manual ? `${job.siteId}-${job.region}-manual-${job.slot}` : `${job.siteId}-${job.region}-${job.slot}`;
+/** A run-now check is one job of its own (scheduled checks travel in batches). */
+export function runNowJobId(job: Pick<CheckJob, 'siteId' | 'region' | 'slot'>): string {
+  return `${job.siteId}-${job.region}-manual-${job.slot}`;
+}
+
+/** A region's scheduled checks cut into batches of `size`, in the order given. */
+export function checkBatches(region: string, checks: CheckJob[], size: number): CheckBatchJob[] {
+  const batches: CheckBatchJob[] = [];
+  for (let start = 0; start < checks.length; start += size) batches.push({ region, checks: checks.slice(start, start + size) });
+  return batches;
 }
 
 /**

@@ -2,7 +2,7 @@ import { Inject, Injectable } from '@nestjs/common';
 import { Job } from 'bullmq';
 import pLimit from 'p-limit';
 import { missedResult } from '@hopwatch/db';
-import { ENTRY_TARGET, ProbeResult } from '@hopwatch/domain';
+import { ChainRun, ENTRY_TARGET, ProbeResult } from '@hopwatch/domain';
 import { HOPWATCH_CONFIG, HopwatchConfig } from '@hopwatch/platform';
 import { CheckBatchJob, CheckBatchOutcome, CheckJob, CheckJobOutcome, LiveEventPublisher, OnJob } from '@hopwatch/queue';
 import { AnalyzerService } from '../analysis/analyzer.service';
@@ -76,14 +76,14 @@ export class CheckProcessor {
     // Buffered while Postgres is away: the drainer analyses it in slot order; certificates are looked at next run.
     if (recorded.buffered) {
       void this.live.publish(liveEventsOf(run, null));
-      return { missed: false, run: check.manual ? run : null };
+      return ranOutcome(check, run);
     }
     await this.certificates.afterRun(run);
     // Before the job completes: if the process dies here, the retried job re-analyses from stored results.
     const entryOk = run.results.find((result) => result.target === ENTRY_TARGET)?.ok ?? false;
     const change = await this.analyzer.afterRun(check.siteId, check.intervalSeconds, entryOk, freshlyStoredRun(rows, recorded.ids));
     void this.live.publish(liveEventsOf(run, change));
-    return { missed: false, run: check.manual ? run : null };
+    return ranOutcome(check, run);
   }
 
   private observe(region: string, result: ProbeResult): void {
@@ -96,4 +96,9 @@ export class CheckProcessor {
       if (ms !== null) probePhaseDuration.observe({ kind: result.kind, phase }, ms / 1000);
     }
   }
+}
+
+/** Only a run-now caller reads the run back; a scheduled check's run is in Postgres. */
+function ranOutcome(check: CheckJob, run: ChainRun): CheckJobOutcome {
+  return { missed: false, run: check.manual ? run : null };
 }

@@ -9,9 +9,9 @@ export type TargetVerdict = { allowed: true } | { allowed: false; reason: string
 export type TargetPolicy = { check(address: string): TargetVerdict };
 
 type Ip = ipaddr.IPv4 | ipaddr.IPv6;
+type Cidr = [Ip, number];
 
 const REMEMBERED_VERDICTS = 10_000;
-type Cidr = [Ip, number];
 
 export const DENIED_BY_DEFAULT: ReadonlySet<string> = new Set(['loopback', 'linkLocal', 'multicast', 'unspecified', 'broadcast']);
 
