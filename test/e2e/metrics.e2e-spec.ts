@@ -44,7 +44,10 @@ describe('Prometheus metrics', () => {
       sample(text, 'hopwatch_site_up', { site_id: downId }) === 0 &&
       sample(text, 'hopwatch_site_up', { site_id: upId }) === 1 &&
       sample(text, 'hopwatch_incidents_open', { cause: 'origin_down' }) === 1 &&
-      (sample(text, 'hopwatch_alert_delivery_attempts_total', { channel_kind: 'webhook', outcome: 'delivered' }) ?? 0) >= 1,
+      (sample(text, 'hopwatch_alert_delivery_attempts_total', { channel_kind: 'webhook', outcome: 'delivered' }) ?? 0) >= 1 &&
+      // Histograms are read when the scrape starts, site states from Postgres a moment later: a check stored in
+      // between shows its site up before its probe's phases.
+      (sample(text, 'hopwatch_probe_phase_duration_seconds_count', { kind: 'http', phase: 'connect' }) ?? 0) > 0,
       45_000,
     );
 

@@ -70,9 +70,9 @@ export class CheckProcessor {
       return { missed: true };
     }
     const run = await this.probeSlots(() => this.runner.run(check));
+    for (const result of run.results) this.observe(check.region, result);
     const rows = this.runner.toRows(run);
     const recorded = await this.writer.record(rows, check.intervalSeconds);
-    for (const result of run.results) this.observe(check.region, result);
     // Buffered while Postgres is away: the drainer analyses it in slot order; certificates are looked at next run.
     if (recorded.buffered) {
       void this.live.publish(liveEventsOf(run, null));
