@@ -108,6 +108,16 @@ describe('check pipeline: scheduler → queue → probes → writer', () => {
     expect(slots[slots.length - 1] - slots[slots.length - 2]).toBe(5);
   });
 
+  it('probes the chain as edited from the next slot on', async () => {
+    const site = await register({ name: 'rechained' });
+    const before = await waitFor(() => rows(site.id), (result) => slotsOf(result).length >= 1, 20_000);
+    const editedAfter = Math.max(...slotsOf(before));
+    await pipeline.http().patch(`/api/v1/sites/${site.id}`).set(pipeline.auth).send({ hops: [{ name: 'app', role: 'app', url: app.url('/health') }] }).expect(200);
+    const targetsOfLastSlot = (found: Row[]) => found.filter((row) => row.slot.getTime() / 1000 === Math.max(...slotsOf(found))).map((row) => row.target).sort();
+    const after = await waitFor(() => rows(site.id), (result) => Math.max(...slotsOf(result)) > editedAfter + 5 && targetsOfLastSlot(result).length === 2, 20_000);
+    expect(targetsOfLastSlot(after)).toEqual(['app', 'entry']);
+  });
+
   it('records a slot picked up more than an interval late as missed instead of probing it', async () => {
     const site = await register({ name: 'backlogged', intervalSeconds: 3600 });
     const staleSlot = Math.floor(Date.now() / 1000) - 120;

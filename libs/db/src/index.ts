@@ -15,6 +15,7 @@ export * from './auth/web-session.repository';
 export * from './boot/migrate-database';
 export * from './sites/chain-spec';
 export * from './schedule/schedule.repository';
+export * from './schedule/schedule-row';
 export * from './schedule/schedule-mirror.repository';
 export * from './checks/check-result.entity';
 export * from './checks/check-result.types';

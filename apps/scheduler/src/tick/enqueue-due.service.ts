@@ -5,7 +5,7 @@ import { dependencies, describeCause, isConnectionFailure } from '@hopwatch/plat
 import { CheckJob, CheckQueues } from '@hopwatch/queue';
 import { ResultBuffer } from '@hopwatch/runtime';
 import { LeaderLock } from './leader.lock';
-import { ScheduledEntry, ScheduleMirror, toScheduledEntry } from './schedule-mirror';
+import { ScheduledEntry, ScheduleMirror } from './schedule-mirror';
 import { enqueuedChecks, missedSlots } from './scheduler.metrics';
 
 const CLAIM_BATCH = 1_000;
@@ -56,7 +56,9 @@ export class EnqueueDueService {
       await this.mirrorSource.advanceTo(ahead);
       this.mirror.written(ahead);
     }
-    if (this.mirror.needsReload()) this.mirror.load(await this.mirrorSource.activeSites());
+    if (!this.mirror.needsReload()) return;
+    const rows = await this.mirrorSource.activeSchedule();
+    this.mirror.load(rows, await this.schedule.chainsOf(this.mirror.staleChains(rows)));
   }
 
   private async claimAll(): Promise<number> {
@@ -71,9 +73,10 @@ export class EnqueueDueService {
   /** Locks due sites, enqueues them, then advances their next_run_at in the same transaction: if enqueueing throws, nothing moves. */
   private async claimBatch(): Promise<number> {
     const claimed = await this.unitOfWork.run(async (tx) => {
-      const sites = await this.schedule.lockDue(tx, CLAIM_BATCH);
-      if (sites.length === 0) return [];
-      const advanced = await this.dispatch(sites.map(toScheduledEntry), (missed) => this.results.insertMany(missed));
+      const rows = await this.schedule.lockDue(tx, CLAIM_BATCH);
+      if (rows.length === 0) return [];
+      const entries = this.mirror.entriesFor(rows, await this.schedule.chainsOf(this.mirror.staleChains(rows), tx));
+      const advanced = await this.dispatch(entries, (missed) => this.results.insertMany(missed));
       await this.schedule.advance(tx, new Map(advanced.map((entry) => [entry.id, new Date(entry.nextRunAt * 1000)])));
       return advanced;
     });

@@ -1,18 +1,15 @@
 // The leader's copy of the schedule in memory (one small entry per active site), so it can keep enqueuing while
-// Postgres is unreachable. Loaded in full when leadership is gained and every minute, refreshed from every claim;
-// what it advances during an outage is written back (forward only) before the normal claim path resumes.
+// Postgres is unreachable, and so claims need not read chains back. Schedules are reloaded every minute and
+// refreshed from every claim; a chain is read from Postgres only when its site's version moved. What the copy
+// advances during an outage is written back (forward only) before the normal claim path resumes.
 import { Injectable } from '@nestjs/common';
-import { SiteEntity, toChainSpec } from '@hopwatch/db';
+import { ScheduleRow } from '@hopwatch/db';
 import { ChainSpec } from '@hopwatch/domain';
 
 /** What the scheduler needs of a site to enqueue its slots. `nextRunAt` in epoch seconds. */
-export type ScheduledEntry = { id: string; intervalSeconds: number; regions: string[]; spec: ChainSpec; nextRunAt: number };
+export type ScheduledEntry = ScheduleRow & { spec: ChainSpec };
 
 export const MIRROR_RELOAD_MS = 60_000;
-
-export function toScheduledEntry(site: SiteEntity): ScheduledEntry {
-  return { id: site.id, intervalSeconds: site.intervalSeconds, regions: site.regions, spec: toChainSpec(site), nextRunAt: Math.round(site.nextRunAt.getTime() / 1000) };
-}
 
 @Injectable()
 export class ScheduleMirror {
@@ -30,9 +27,25 @@ export class ScheduleMirror {
     return this.loadedAt === null || now - this.loadedAt >= MIRROR_RELOAD_MS;
   }
 
+  /** The sites among `rows` whose chain this copy lacks, or holds at another version. */
+  staleChains(rows: ScheduleRow[]): string[] {
+    return rows.filter((row) => this.entries.get(row.id)?.version !== row.version).map((row) => row.id);
+  }
+
+  /**
+   * Entries for these schedules, with the chain read afresh (`chains`) or the one held at the same version. A row
+   * with neither (its site deleted between the two reads) is left out.
+   */
+  entriesFor(rows: ScheduleRow[], chains: Map<string, ChainSpec>): ScheduledEntry[] {
+    return rows.flatMap((row) => {
+      const spec = chains.get(row.id) ?? (this.entries.get(row.id)?.version === row.version ? this.entries.get(row.id)?.spec : undefined);
+      return spec ? [{ ...row, spec }] : [];
+    });
+  }
+
   /** Replaces the copy with the active sites as Postgres has them (after any write-back, so Postgres is not behind). */
-  load(sites: SiteEntity[], now = Date.now()): void {
-    this.entries = new Map(sites.map((site) => [site.id, toScheduledEntry(site)]));
+  load(rows: ScheduleRow[], chains: Map<string, ChainSpec>, now = Date.now()): void {
+    this.entries = new Map(this.entriesFor(rows, chains).map((entry) => [entry.id, entry]));
     for (const [id, next] of this.ahead) {
       const entry = this.entries.get(id);
       if (entry && entry.nextRunAt < next) entry.nextRunAt = next;

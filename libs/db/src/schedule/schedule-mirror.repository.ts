@@ -3,18 +3,16 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource } from 'typeorm';
-import { attachHops } from '../sites/attach-hops';
-import { SiteEntity } from '../sites/site.entity';
+import { RawScheduleRow, SCHEDULE_COLUMNS, ScheduleRow, toScheduleRow } from './schedule-row';
 
 @Injectable()
 export class ScheduleMirrorRepository {
   constructor(@InjectDataSource() private readonly dataSource: DataSource) {}
 
-  /** Every site that is not paused, with its hops: one row per site, small even for a large fleet. */
-  async activeSites(): Promise<SiteEntity[]> {
-    const sites = await this.dataSource.getRepository(SiteEntity).createQueryBuilder('site').where('NOT site.paused').getMany();
-    await attachHops(this.dataSource.manager, sites);
-    return sites;
+  /** Every site that is not paused, its schedule only: one small row per site, cheap to read every minute. */
+  async activeSchedule(): Promise<ScheduleRow[]> {
+    const rows: RawScheduleRow[] = await this.dataSource.query(`SELECT ${SCHEDULE_COLUMNS} FROM sites WHERE NOT paused`);
+    return rows.map(toScheduleRow);
   }
 
   /**

@@ -1,9 +1,15 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource } from 'typeorm';
+import { ChainSpec } from '@hopwatch/domain';
 import { attachHops } from '../sites/attach-hops';
+import { toChainSpec } from '../sites/chain-spec';
 import { SiteEntity } from '../sites/site.entity';
 import { Transaction } from '../unit-of-work';
+import { RawScheduleRow, SCHEDULE_COLUMNS, ScheduleRow, toScheduleRow } from './schedule-row';
+
+// Sites whose chains are read per query: bounds the entities held at once when a scheduler first loads a large fleet.
+const CHAIN_CHUNK = 5_000;
 
 /** The last slot enqueued for a site and the regions that have stored nothing for it yet. */
 export type UnfinishedSlot = { site: SiteEntity; slot: Date; regions: string[] };
@@ -37,22 +43,31 @@ export class ScheduleRepository {
     });
   }
 
-  /** Locks up to `limit` due sites with their hops, skipping rows another scheduler holds; the lock lasts as long as `tx`. */
-  async lockDue(tx: Transaction, limit: number): Promise<SiteEntity[]> {
-    const sites = await tx.manager
-      .getRepository(SiteEntity)
-      .createQueryBuilder('site')
-      .where('NOT site.paused')
-      .andWhere('site.next_run_at <= now()')
-      .orderBy('site.next_run_at', 'ASC')
-      .limit(limit)
-      // NO KEY UPDATE, not UPDATE: result inserts take a key-share lock on the site row (their foreign key)
-      // and must not wait for the scheduler's transaction.
-      .setLock('for_no_key_update')
-      .setOnLocked('skip_locked')
-      .getMany();
-    await attachHops(tx.manager, sites);
-    return sites;
+  /**
+   * Locks up to `limit` due sites, skipping rows another scheduler holds; the lock lasts as long as `tx`. Only the
+   * schedule columns are read: chains come from the scheduler's copy, or from `chainsOf` for sites edited since.
+   */
+  async lockDue(tx: Transaction, limit: number): Promise<ScheduleRow[]> {
+    // NO KEY UPDATE, not UPDATE: result inserts take a key-share lock on the site row (their foreign key) and must
+    // not wait for the scheduler's transaction.
+    const rows: RawScheduleRow[] = await tx.manager.query(
+      `SELECT ${SCHEDULE_COLUMNS} FROM sites WHERE NOT paused AND next_run_at <= now()
+        ORDER BY next_run_at LIMIT $1 FOR NO KEY UPDATE SKIP LOCKED`,
+      [limit],
+    );
+    return rows.map(toScheduleRow);
+  }
+
+  /** Each given site's chain as it is stored now (sites deleted meanwhile are absent), read in chunks. */
+  async chainsOf(ids: string[], tx: Transaction | null = null): Promise<Map<string, ChainSpec>> {
+    const manager = tx?.manager ?? this.dataSource.manager;
+    const chains = new Map<string, ChainSpec>();
+    for (let start = 0; start < ids.length; start += CHAIN_CHUNK) {
+      const sites = await manager.getRepository(SiteEntity).createQueryBuilder('site').where('site.id = ANY(:ids)', { ids: ids.slice(start, start + CHAIN_CHUNK) }).getMany();
+      await attachHops(manager, sites);
+      for (const site of sites) chains.set(site.id, toChainSpec(site));
+    }
+    return chains;
   }
 
   /** Moves each site's next_run_at; the slot just enqueued is the one an interval before it (see planDueSlots). */

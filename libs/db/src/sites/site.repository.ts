@@ -43,7 +43,8 @@ export class SiteRepository {
       const { hops, ...fields } = patch;
       const existing = await manager.findOne(SiteEntity, { where: { id }, lock: { mode: 'pessimistic_write' } });
       if (!existing) return null;
-      await manager.update(SiteEntity, { id }, { ...fields, updatedAt: new Date() });
+      // clock_timestamp(), not the request's time in ms: the scheduler re-reads a chain when this moves (see ScheduleRow).
+      await manager.update(SiteEntity, { id }, { ...fields, updatedAt: () => 'clock_timestamp()' });
       if (hops) {
         await manager.delete(HopEntity, { siteId: id });
         await this.insertHops(manager, id, hops);
