@@ -1,11 +1,11 @@
 // Resolves a host name the way the region would: through its own DNS servers when it has some (a VPN
 // changes the resolver, not only the source address), else through the system resolver.
 import { promises as dns } from 'node:dns';
-import { isIP } from 'node:net';
 import { PROBE_DEFAULTS, type ProbeEnvironment } from '../probe-environment';
 import { untilAborted } from '../shared/deadline';
 import { codeOf, messageOf } from '../shared/normalise-error';
 import { ProbeFailure } from '../shared/probe-failure';
+import { leaseResolver, type ResolverLease, sourceFamily, usingLease } from './resolver-channels';
 
 export type ResolvedAddress = { address: string; family: 4 | 6 };
 
@@ -18,19 +18,6 @@ export async function lookupName(hostname: string, env: ProbeEnvironment, signal
   return addresses;
 }
 
-/** A socket bound to an IPv4 source can only reach IPv4 destinations (and likewise for IPv6). */
-export function sourceFamily(env: ProbeEnvironment): 0 | 4 | 6 {
-  const family = env.sourceAddress === null ? 0 : isIP(env.sourceAddress);
-  return family === 4 || family === 6 ? family : 0;
-}
-
-/** Binds a resolver's queries to the region's source address, so a DNS server sees the same vantage point. */
-export function bindResolver(resolver: dns.Resolver, env: ProbeEnvironment): void {
-  const family = sourceFamily(env);
-  if (family === 4 && env.sourceAddress) resolver.setLocalAddress(env.sourceAddress);
-  if (family === 6 && env.sourceAddress) resolver.setLocalAddress('0.0.0.0', env.sourceAddress);
-}
-
 async function lookupWithSystem(hostname: string, family: 0 | 4 | 6, signal: AbortSignal): Promise<ResolvedAddress[]> {
   // getaddrinfo cannot be cancelled; on abort its late answer is simply ignored.
   const found = await untilAborted(signal, dns.lookup(hostname, { all: true, family, verbatim: true }), () => undefined);
@@ -38,19 +25,18 @@ async function lookupWithSystem(hostname: string, family: 0 | 4 | 6, signal: Abo
 }
 
 async function lookupWithServers(hostname: string, family: 0 | 4 | 6, env: ProbeEnvironment, signal: AbortSignal): Promise<ResolvedAddress[]> {
-  const resolver = new dns.Resolver({ timeout: env.dnsTimeoutMs ?? PROBE_DEFAULTS.dnsTimeoutMs, tries: 1 });
+  let lease: ResolverLease;
   try {
-    resolver.setServers(env.resolvers);
+    lease = leaseResolver(env.resolvers, env.dnsTimeoutMs ?? PROBE_DEFAULTS.dnsTimeoutMs, env);
   } catch (error) {
     throw new ProbeFailure('UNKNOWN', `invalid resolver list ${env.resolvers.join(', ')}: ${messageOf(error)}`);
   }
-  bindResolver(resolver, env);
-  const work = queryAddresses(resolver, hostname, family).catch((error: unknown) => {
+  const work = queryAddresses(lease.resolver, hostname, family).catch((error: unknown) => {
     throw codeOf(error) === 'ECONNREFUSED'
       ? new ProbeFailure('DNS_TIMEOUT', `DNS server ${env.resolvers.join(', ')} unreachable while resolving ${hostname}`)
       : error;
   });
-  return untilAborted(signal, work, () => resolver.cancel());
+  return usingLease(lease, untilAborted(signal, work, () => lease.resolver.cancel()));
 }
 
 /** A records first; AAAA only when the name has no A records (or the source address is IPv6). */

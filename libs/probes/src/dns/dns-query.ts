@@ -1,7 +1,7 @@
 // Asks one resolver for a name's A and AAAA records and reports what a `dig` would: rcode, answers, time.
 import type { DnsInfo } from '@hopwatch/domain';
 import { promises as dns } from 'node:dns';
-import { bindResolver } from '../connect/name-lookup';
+import { leaseResolver, usingLease } from '../connect/resolver-channels';
 import { PROBE_DEFAULTS, type ProbeEnvironment } from '../probe-environment';
 import { startDeadline, untilAborted } from '../shared/deadline';
 import { codeOf, messageOf } from '../shared/normalise-error';
@@ -43,14 +43,12 @@ async function querySystem(hostname: string, timeoutMs: number): Promise<DnsAnsw
 }
 
 async function queryServers(hostname: string, servers: string[], env: ProbeEnvironment, timeoutMs: number): Promise<DnsAnswer> {
-  const resolver = new dns.Resolver({ timeout: timeoutMs, tries: 1 });
-  resolver.setServers(servers);
-  bindResolver(resolver, env);
+  const lease = leaseResolver(servers, timeoutMs, env);
   // c-ares enforces the timeout itself; this guard only makes sure the probe cannot outlive it by much.
   const deadline = startDeadline(timeoutMs * servers.length + 1000, 'no DNS answer');
   try {
-    const both = Promise.allSettled([resolver.resolve4(hostname), resolver.resolve6(hostname)]);
-    const [v4, v6] = await untilAborted(deadline.signal, both, () => resolver.cancel());
+    const both = Promise.allSettled([lease.resolver.resolve4(hostname), lease.resolver.resolve6(hostname)]);
+    const [v4, v6] = await usingLease(lease, untilAborted(deadline.signal, both, () => lease.resolver.cancel()));
     return combine(v4, v6);
   } catch (error) {
     return failedAnswer(error);

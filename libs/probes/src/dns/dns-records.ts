@@ -1,7 +1,7 @@
 // Asks one resolver for one record type of a name, for DNS sites; answers as strings a person would write.
 import type { DnsRecordType } from '@hopwatch/domain';
 import { promises as dns } from 'node:dns';
-import { bindResolver } from '../connect/name-lookup';
+import { leaseResolver, usingLease } from '../connect/resolver-channels';
 import { PROBE_DEFAULTS, type ProbeEnvironment } from '../probe-environment';
 import { startDeadline, untilAborted } from '../shared/deadline';
 import { failedAnswer, type DnsAnswer } from './dns-query';
@@ -21,13 +21,11 @@ const QUERIES: Record<DnsRecordType, (resolver: Resolver, name: string) => Promi
 /** `system` asks this region's configured resolvers, else the servers of the system's resolv.conf. */
 export async function queryRecords(hostname: string, type: DnsRecordType, spec: ResolverSpec, env: ProbeEnvironment): Promise<DnsAnswer> {
   const timeoutMs = env.dnsTimeoutMs ?? PROBE_DEFAULTS.dnsTimeoutMs;
-  const resolver = new dns.Resolver({ timeout: timeoutMs, tries: 1 });
-  if (spec.kind === 'server') resolver.setServers([spec.server]);
-  else if (env.resolvers.length > 0) resolver.setServers(env.resolvers);
-  bindResolver(resolver, env);
-  const deadline = startDeadline(timeoutMs * Math.max(1, resolver.getServers().length) + 1000, 'no DNS answer');
+  const servers = spec.kind === 'server' ? [spec.server] : env.resolvers.length > 0 ? env.resolvers : null;
+  const lease = leaseResolver(servers, timeoutMs, env);
+  const deadline = startDeadline(timeoutMs * Math.max(1, lease.resolver.getServers().length) + 1000, 'no DNS answer');
   try {
-    const answers = await untilAborted(deadline.signal, QUERIES[type](resolver, hostname), () => resolver.cancel());
+    const answers = await usingLease(lease, untilAborted(deadline.signal, QUERIES[type](lease.resolver, hostname), () => lease.resolver.cancel()));
     return { rcode: 'NOERROR', answers: [...new Set(answers)].sort(), detail: null };
   } catch (error) {
     return failedAnswer(error);
