@@ -5,6 +5,7 @@ import { LATENCY_BUCKET_THRESHOLDS_MS } from '@hopwatch/domain';
 import { scoredResults, upsertRollups } from '../history/rollup.sql';
 import { CheckResultEntity } from './check-result.entity';
 import { CheckResultQuery, NewCheckResult } from './check-result.types';
+import { ProbeSeriesRegistry } from './probe-series-registry';
 import { resultId, startedOffsetMs, STORED_KINDS, storableAddress, unlessHealthy } from './compact-result.sql';
 
 // Two statements per batch whatever its size, each column travelling as one array parameter. The first files
@@ -13,13 +14,6 @@ import { resultId, startedOffsetMs, STORED_KINDS, storableAddress, unlessHealthy
 // CompactPartitionedResults migration) and adds the rows it actually inserted to the hourly and daily rollups,
 // so a result stored twice (skipped by the primary key) is counted once, and a late result lands in its own
 // slot's buckets.
-const INPUT = `unnest($1::uuid[], $2::varchar[], $3::varchar[]) AS input(site_id, target, region)`;
-
-const INSERT_SERIES = `
-  INSERT INTO probe_series (site_id, target, region)
-  SELECT DISTINCT site_id, target, region FROM ${INPUT} ORDER BY 1, 2, 3
-  ON CONFLICT (site_id, target, region) DO NOTHING`;
-
 const INSERT_BATCH = `
   WITH input AS (
     SELECT * FROM unnest(
@@ -54,17 +48,13 @@ const INSERT_BATCH = `
 type InsertedKey = { id: string; site_id: string; target: string; region: string; slot: Date };
 
 const resultKey = (siteId: string, target: string, region: string, slotSeconds: number) => `${siteId}|${target}|${region}|${slotSeconds}`;
-const seriesKey = (result: NewCheckResult) => `${result.siteId}|${result.target}|${result.region}`;
-
-// Bounds the memory of series filed; past it the set starts over and re-files (a no-op) what it meets again.
-const MAX_KNOWN_SERIES = 1_000_000;
-
 @Injectable()
 export class CheckResultRepository {
-  // A series is only ever added (and goes with its site): once filed, asking Postgres again on every batch is waste.
-  private readonly knownSeries = new Set<string>();
+  private readonly series: ProbeSeriesRegistry;
 
-  constructor(@InjectDataSource() private readonly dataSource: DataSource) {}
+  constructor(@InjectDataSource() private readonly dataSource: DataSource) {
+    this.series = new ProbeSeriesRegistry(dataSource);
+  }
 
   /** Idempotent: a result already stored for its (site, target, region, slot) is skipped. Returns the ids inserted. */
   async insertMany(results: NewCheckResult[]): Promise<string[]> {
@@ -90,7 +80,7 @@ export class CheckResultRepository {
     if (results.length === 0) return [];
     const column = <T>(pick: (result: NewCheckResult) => T) => results.map(pick);
     const json = (value: unknown) => (value === null || value === undefined ? null : JSON.stringify(value));
-    await this.fileNewSeries(results);
+    await this.series.file(results);
     return this.dataSource.query(INSERT_BATCH, [
       column((r) => r.siteId),
       column((r) => r.target),
@@ -108,22 +98,16 @@ export class CheckResultRepository {
       column((r) => r.timings.ttfbMs),
       column((r) => r.timings.totalMs),
       column((r) => storableAddress(r.remoteAddress)),
-      column((r) => JSON.stringify(r.headers ?? {})),
-      column((r) => r.bodySnippet),
-      column((r) => json(r.tls)),
+      // What a success would not keep (see unlessHealthy) is not even sent: Postgres parsed every healthy
+      // probe's headers as jsonb only to drop them.
+      column((r) => (r.ok ? null : JSON.stringify(r.headers ?? {}))),
+      column((r) => (r.ok ? null : r.bodySnippet)),
+      column((r) => (r.ok ? null : json(r.tls))),
       column((r) => json(r.dns)),
       column((r) => r.gateway),
       LATENCY_BUCKET_THRESHOLDS_MS,
       STORED_KINDS,
     ]);
-  }
-
-  private async fileNewSeries(results: NewCheckResult[]): Promise<void> {
-    const fresh = results.filter((result) => !this.knownSeries.has(seriesKey(result)));
-    if (fresh.length === 0) return;
-    await this.dataSource.query(INSERT_SERIES, [fresh.map((r) => r.siteId), fresh.map((r) => r.target), fresh.map((r) => r.region)]);
-    if (this.knownSeries.size + fresh.length > MAX_KNOWN_SERIES) this.knownSeries.clear();
-    for (const result of fresh) this.knownSeries.add(seriesKey(result));
   }
 
   /**
