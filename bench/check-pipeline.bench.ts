@@ -46,10 +46,12 @@ function parseOptions(argv: string[]): Options {
 
 const log = (message: string) => process.stderr.write(`[bench] ${message}\n`);
 
-async function startTargets(): Promise<{ child: ChildProcess; targets: BenchTargets }> {
-  const child = spawn(process.execPath, [join(__dirname, 'support', 'bench-targets.js')], { stdio: ['ignore', 'pipe', 'inherit'] });
+/** One bench-targets child (`http`: the sites' servers, `dns`: the resolver), with the addresses it printed. */
+async function startTargets(role: 'http' | 'dns'): Promise<{ child: ChildProcess; addresses: Partial<BenchTargets> }> {
+  const child = spawn(process.execPath, [join(__dirname, 'support', 'bench-targets.js'), role], { stdio: ['ignore', 'pipe', 'inherit'] });
+  process.on('exit', () => child.kill('SIGKILL'));
   const [line] = await new Promise<string[]>((resolve) => createInterface({ input: child.stdout! }).once('line', (text) => resolve([text])));
-  return { child, targets: JSON.parse(line) };
+  return { child, addresses: JSON.parse(line) };
 }
 
 async function resetStores(): Promise<void> {
@@ -79,8 +81,8 @@ async function main(): Promise<void> {
   const layout = options.workers === 0 ? 'all-in-one' : `api + scheduler + ${options.workers} workers`;
   log(`preparing ${options.sites} sites at ${options.interval} s for ${options.duration} s (${layout})`);
   await resetStores();
-  const { child: targetsProcess, targets } = await startTargets();
-  process.on('exit', () => targetsProcess.kill('SIGKILL'));
+  const [http, dns] = await Promise.all([startTargets('http'), startTargets('dns')]);
+  const targets = { ...http.addresses, ...dns.addresses } as BenchTargets;
   const firstSlots = await seedSites(DATABASE_URL, options.sites, options.interval, BENCH_HOSTNAME, targets, options.chain === 1);
   const env = {
     DATABASE_URL,
@@ -97,7 +99,8 @@ async function main(): Promise<void> {
     ...Object.fromEntries([...hopwatch.children].map(([name, child]) => [name, child.pid!])),
     postgres: await postgresProcesses(DATABASE_URL),
     redis: await redisProcess(REDIS_URL),
-    targets: targetsProcess.pid!,
+    targets: http.child.pid!,
+    'targets-dns': dns.child.pid!,
   });
   sampler.start();
   const startedAt = Date.now();
@@ -109,12 +112,13 @@ async function main(): Promise<void> {
   const processes = sampler.stop();
   const atEnd = await pipelineState(hopwatch);
   await hopwatch.stop();
-  targetsProcess.kill('SIGTERM');
+  http.child.kill('SIGTERM');
+  dns.child.kill('SIGTERM');
   const figures = await measure(DATABASE_URL, firstSlots, endedAt, options.interval);
   const profile = profileDir ? await profileOf(profileDir, statementsTracked) : undefined;
   const seconds = (endedAt - startedAt) / 1000;
   // Everything a probe costs on this box: hopwatch, Postgres and Redis; the loopback targets are the outside world.
-  const cpuSeconds = Object.entries(processes).filter(([name]) => name !== 'targets').reduce((total, [, figure]) => total + figure.cpuSeconds, 0);
+  const cpuSeconds = Object.entries(processes).filter(([name]) => !name.startsWith('targets')).reduce((total, [, figure]) => total + figure.cpuSeconds, 0);
   process.stdout.write(
     `${JSON.stringify({
       sites: options.sites,
