@@ -130,6 +130,7 @@ async function main(): Promise<void> {
       rowsWrittenPerSecond: round(figures.rows / seconds),
       cpuMsPerProbe: figures.probes > 0 ? round((cpuSeconds * 1000) / figures.probes, 3) : null,
       slotLatenessMs: figures.latenessMs,
+      slotLatenessP99ByIntervalMs: figures.latenessP99ByIntervalMs,
       slotsExpected: figures.slotsExpected,
       slotsChecked: figures.slotsChecked,
       missedSlots: figures.missed,
