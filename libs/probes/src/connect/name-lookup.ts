@@ -27,8 +27,9 @@ async function lookupWithSystem(hostname: string, family: 0 | 4 | 6, signal: Abo
 async function lookupWithServers(hostname: string, family: 0 | 4 | 6, env: ProbeEnvironment, signal: AbortSignal): Promise<ResolvedAddress[]> {
   let lease: ResolverLease;
   try {
-    lease = leaseResolver(env.resolvers, env.dnsTimeoutMs ?? PROBE_DEFAULTS.dnsTimeoutMs, env);
+    lease = await leaseResolver(env.resolvers, env.dnsTimeoutMs ?? PROBE_DEFAULTS.dnsTimeoutMs, env, signal);
   } catch (error) {
+    if (signal.aborted) throw error;
     throw new ProbeFailure('UNKNOWN', `invalid resolver list ${env.resolvers.join(', ')}: ${messageOf(error)}`);
   }
   const work = queryAddresses(lease.resolver, hostname, family).catch((error: unknown) => {

@@ -43,10 +43,10 @@ async function querySystem(hostname: string, timeoutMs: number): Promise<DnsAnsw
 }
 
 async function queryServers(hostname: string, servers: string[], env: ProbeEnvironment, timeoutMs: number): Promise<DnsAnswer> {
-  const lease = leaseResolver(servers, timeoutMs, env);
   // c-ares enforces the timeout itself; this guard only makes sure the probe cannot outlive it by much.
   const deadline = startDeadline(timeoutMs * servers.length + 1000, 'no DNS answer');
   try {
+    const lease = await leaseResolver(servers, timeoutMs, env, deadline.signal);
     const both = Promise.allSettled([lease.resolver.resolve4(hostname), lease.resolver.resolve6(hostname)]);
     const [v4, v6] = await usingLease(lease, untilAborted(deadline.signal, both, () => lease.resolver.cancel()));
     return combine(v4, v6);

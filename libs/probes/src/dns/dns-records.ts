@@ -22,9 +22,9 @@ const QUERIES: Record<DnsRecordType, (resolver: Resolver, name: string) => Promi
 export async function queryRecords(hostname: string, type: DnsRecordType, spec: ResolverSpec, env: ProbeEnvironment): Promise<DnsAnswer> {
   const timeoutMs = env.dnsTimeoutMs ?? PROBE_DEFAULTS.dnsTimeoutMs;
   const servers = spec.kind === 'server' ? [spec.server] : env.resolvers.length > 0 ? env.resolvers : null;
-  const lease = leaseResolver(servers, timeoutMs, env);
-  const deadline = startDeadline(timeoutMs * Math.max(1, lease.resolver.getServers().length) + 1000, 'no DNS answer');
+  const deadline = startDeadline(timeoutMs * Math.max(1, servers?.length ?? dns.getServers().length) + 1000, 'no DNS answer');
   try {
+    const lease = await leaseResolver(servers, timeoutMs, env, deadline.signal);
     const answers = await usingLease(lease, untilAborted(deadline.signal, QUERIES[type](lease.resolver, hostname), () => lease.resolver.cancel()));
     return { rcode: 'NOERROR', answers: [...new Set(answers)].sort(), detail: null };
   } catch (error) {
