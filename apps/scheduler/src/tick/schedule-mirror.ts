@@ -38,7 +38,8 @@ export class ScheduleMirror {
    */
   entriesFor(rows: ScheduleRow[], chains: Map<string, ChainSpec>): ScheduledEntry[] {
     return rows.flatMap((row) => {
-      const spec = chains.get(row.id) ?? (this.entries.get(row.id)?.version === row.version ? this.entries.get(row.id)?.spec : undefined);
+      const held = this.entries.get(row.id);
+      const spec = chains.get(row.id) ?? (held?.version === row.version ? held.spec : undefined);
       return spec ? [{ ...row, spec }] : [];
     });
   }

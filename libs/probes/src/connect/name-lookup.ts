@@ -5,7 +5,7 @@ import { PROBE_DEFAULTS, type ProbeEnvironment } from '../probe-environment';
 import { untilAborted } from '../shared/deadline';
 import { codeOf, messageOf } from '../shared/normalise-error';
 import { ProbeFailure } from '../shared/probe-failure';
-import { leaseResolver, type ResolverLease, sourceFamily, usingLease } from './resolver-channels';
+import { sourceFamily, withResolver } from './resolver-channels';
 
 export type ResolvedAddress = { address: string; family: 4 | 6 };
 
@@ -25,19 +25,12 @@ async function lookupWithSystem(hostname: string, family: 0 | 4 | 6, signal: Abo
 }
 
 async function lookupWithServers(hostname: string, family: 0 | 4 | 6, env: ProbeEnvironment, signal: AbortSignal): Promise<ResolvedAddress[]> {
-  let lease: ResolverLease;
-  try {
-    lease = await leaseResolver(env.resolvers, env.dnsTimeoutMs ?? PROBE_DEFAULTS.dnsTimeoutMs, env, signal);
-  } catch (error) {
-    if (signal.aborted) throw error;
-    throw new ProbeFailure('UNKNOWN', `invalid resolver list ${env.resolvers.join(', ')}: ${messageOf(error)}`);
-  }
-  const work = queryAddresses(lease.resolver, hostname, family).catch((error: unknown) => {
-    throw codeOf(error) === 'ECONNREFUSED'
-      ? new ProbeFailure('DNS_TIMEOUT', `DNS server ${env.resolvers.join(', ')} unreachable while resolving ${hostname}`)
-      : error;
+  const timeoutMs = env.dnsTimeoutMs ?? PROBE_DEFAULTS.dnsTimeoutMs;
+  return withResolver(env.resolvers, timeoutMs, env, signal, (resolver) => queryAddresses(resolver, hostname, family)).catch((error: unknown) => {
+    if (codeOf(error) === 'ECONNREFUSED') throw new ProbeFailure('DNS_TIMEOUT', `DNS server ${env.resolvers.join(', ')} unreachable while resolving ${hostname}`);
+    if (codeOf(error) === 'ERR_INVALID_IP_ADDRESS') throw new ProbeFailure('UNKNOWN', `invalid resolver list ${env.resolvers.join(', ')}: ${messageOf(error)}`);
+    throw error;
   });
-  return usingLease(lease, untilAborted(signal, work, () => lease.resolver.cancel()));
 }
 
 /** A records first; AAAA only when the name has no A records (or the source address is IPv6). */

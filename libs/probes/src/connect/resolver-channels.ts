@@ -10,6 +10,7 @@
 import { promises as dns } from 'node:dns';
 import { isIP } from 'node:net';
 import type { ProbeEnvironment } from '../probe-environment';
+import { untilAborted } from '../shared/deadline';
 
 type Resolver = InstanceType<typeof dns.Resolver>;
 
@@ -58,6 +59,28 @@ export async function leaseResolver(servers: string[] | null, timeoutMs: number,
       passTurn(key, channels);
     },
   };
+}
+
+/**
+ * Runs `query` on a leased resolver, settling as it does or with the signal's reason once that aborts (its queries
+ * are then cancelled). The channel goes back for reuse only when the query completed.
+ */
+export async function withResolver<T>(
+  servers: string[] | null,
+  timeoutMs: number,
+  env: ProbeEnvironment,
+  signal: AbortSignal,
+  query: (resolver: Resolver) => Promise<T>,
+): Promise<T> {
+  const lease = await leaseResolver(servers, timeoutMs, env, signal);
+  let work: Promise<T>;
+  try {
+    work = query(lease.resolver);
+  } catch (error) {
+    lease.done(false);
+    throw error;
+  }
+  return usingLease(lease, untilAborted(signal, work, () => lease.resolver.cancel()));
 }
 
 /** Settles as `work` does, handing the channel back only when the work completed (a cancelled query may linger). */

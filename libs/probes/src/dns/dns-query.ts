@@ -1,7 +1,7 @@
 // Asks one resolver for a name's A and AAAA records and reports what a `dig` would: rcode, answers, time.
 import type { DnsInfo } from '@hopwatch/domain';
 import { promises as dns } from 'node:dns';
-import { leaseResolver, usingLease } from '../connect/resolver-channels';
+import { withResolver } from '../connect/resolver-channels';
 import { PROBE_DEFAULTS, type ProbeEnvironment } from '../probe-environment';
 import { startDeadline, untilAborted } from '../shared/deadline';
 import { codeOf, messageOf } from '../shared/normalise-error';
@@ -46,9 +46,8 @@ async function queryServers(hostname: string, servers: string[], env: ProbeEnvir
   // c-ares enforces the timeout itself; this guard only makes sure the probe cannot outlive it by much.
   const deadline = startDeadline(timeoutMs * servers.length + 1000, 'no DNS answer');
   try {
-    const lease = await leaseResolver(servers, timeoutMs, env, deadline.signal);
-    const both = Promise.allSettled([lease.resolver.resolve4(hostname), lease.resolver.resolve6(hostname)]);
-    const [v4, v6] = await usingLease(lease, untilAborted(deadline.signal, both, () => lease.resolver.cancel()));
+    const ask = (resolver: dns.Resolver) => Promise.allSettled([resolver.resolve4(hostname), resolver.resolve6(hostname)]);
+    const [v4, v6] = await withResolver(servers, timeoutMs, env, deadline.signal, ask);
     return combine(v4, v6);
   } catch (error) {
     return failedAnswer(error);

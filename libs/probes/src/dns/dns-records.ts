@@ -1,9 +1,9 @@
 // Asks one resolver for one record type of a name, for DNS sites; answers as strings a person would write.
 import type { DnsRecordType } from '@hopwatch/domain';
 import { promises as dns } from 'node:dns';
-import { leaseResolver, usingLease } from '../connect/resolver-channels';
+import { withResolver } from '../connect/resolver-channels';
 import { PROBE_DEFAULTS, type ProbeEnvironment } from '../probe-environment';
-import { startDeadline, untilAborted } from '../shared/deadline';
+import { startDeadline } from '../shared/deadline';
 import { failedAnswer, type DnsAnswer } from './dns-query';
 import type { ResolverSpec } from './resolver-spec';
 
@@ -24,8 +24,7 @@ export async function queryRecords(hostname: string, type: DnsRecordType, spec: 
   const servers = spec.kind === 'server' ? [spec.server] : env.resolvers.length > 0 ? env.resolvers : null;
   const deadline = startDeadline(timeoutMs * Math.max(1, servers?.length ?? dns.getServers().length) + 1000, 'no DNS answer');
   try {
-    const lease = await leaseResolver(servers, timeoutMs, env, deadline.signal);
-    const answers = await usingLease(lease, untilAborted(deadline.signal, QUERIES[type](lease.resolver, hostname), () => lease.resolver.cancel()));
+    const answers = await withResolver(servers, timeoutMs, env, deadline.signal, (resolver) => QUERIES[type](resolver, hostname));
     return { rcode: 'NOERROR', answers: [...new Set(answers)].sort(), detail: null };
   } catch (error) {
     return failedAnswer(error);
