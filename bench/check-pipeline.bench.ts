@@ -136,6 +136,7 @@ async function main(): Promise<void> {
       missedSlots: figures.missed,
       duplicateResults: figures.duplicates,
       bytesPerStoredResult: figures.bytesPerStoredResult,
+      bytesPerSiteOnce: figures.bytesPerSiteOnce,
       processes,
       atEnd,
       profile,

@@ -22,6 +22,7 @@ import { ForgetDeletedSites1795301520500 } from './1795301520500-ForgetDeletedSi
 import { LastEnqueuedSlot1795301620000 } from './1795301620000-LastEnqueuedSlot';
 import { CompactPartitionedResults1795301640000 } from './1795301640000-CompactPartitionedResults';
 import { CompactRollups1795301640100 } from './1795301640100-CompactRollups';
+import { DnsAnswerSets1795301700000 } from './1795301700000-DnsAnswerSets';
 
 export const MIGRATIONS = [
   Foundation1795300000000,
@@ -47,4 +48,5 @@ export const MIGRATIONS = [
   LastEnqueuedSlot1795301620000,
   CompactPartitionedResults1795301640000,
   CompactRollups1795301640100,
+  DnsAnswerSets1795301700000,
 ];

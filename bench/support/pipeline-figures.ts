@@ -1,6 +1,6 @@
 import { Client } from 'pg';
 import { round } from './process-sampler';
-import { RESULT_TABLES, STORED_BYTES } from './storage-figures';
+import { PER_PROBE_TABLES, PER_SITE_TABLES, STORED_BYTES } from './storage-figures';
 
 export type PipelineFigures = {
   probes: number;
@@ -17,6 +17,11 @@ export type PipelineFigures = {
   duplicates: number;
   /** On disk, indexes included, per stored result of the run (mostly healthy probes). */
   bytesPerStoredResult: number;
+  /**
+   * Filed once per site, not per probe: its series keys and DNS answer sets. A run of a few minutes spreads them
+   * over few results; a day spreads them over 1,440 checks per target.
+   */
+  bytesPerSiteOnce: number;
 };
 
 // Slots due in the last seconds before the scheduler stopped may not have been claimed yet; they are left out.
@@ -51,7 +56,8 @@ export async function measure(databaseUrl: string, firstSlots: Map<string, numbe
         GROUP BY floor((extract(epoch FROM slot) - $1) / $2) ORDER BY floor((extract(epoch FROM slot) - $1) / $2)`,
       [[...firstSlots.values()].reduce((earliest, slot) => Math.min(earliest, slot), Infinity), intervalSeconds],
     );
-    const { rows: [stored] } = await client.query(STORED_BYTES, [RESULT_TABLES]);
+    const { rows: [stored] } = await client.query(STORED_BYTES, [PER_PROBE_TABLES]);
+    const { rows: [perSite] } = await client.query(STORED_BYTES, [PER_SITE_TABLES]);
     return {
       probes: totals.probes,
       rows: totals.rows,
@@ -62,6 +68,7 @@ export async function measure(databaseUrl: string, firstSlots: Map<string, numbe
       missed: totals.missed,
       duplicates: totals.duplicates,
       bytesPerStoredResult: totals.rows === 0 ? 0 : Math.round(stored.bytes / totals.rows),
+      bytesPerSiteOnce: firstSlots.size === 0 ? 0 : Math.round(perSite.bytes / firstSlots.size),
     };
   } finally {
     await client.end();

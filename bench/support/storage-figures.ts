@@ -19,8 +19,11 @@ export type StorageFigures = {
   rollupsDaily: { rows: number; bytesPerRow: number };
 };
 
-/** The tables raw results live in, before (check_results) and after (probe_results, probe_series) they were compacted. */
-export const RESULT_TABLES = ['check_results', 'probe_results', 'probe_series'];
+/** The tables raw results live in, before (check_results) and after (probe_results, probe_series, dns_answer_sets) they were compacted. */
+export const RESULT_TABLES = ['check_results', 'probe_results', 'probe_series', 'dns_answer_sets'];
+/** What each probe adds, and what a site adds once (its series, its host name's answer sets). */
+export const PER_PROBE_TABLES = ['probe_results'];
+export const PER_SITE_TABLES = ['probe_series', 'dns_answer_sets'];
 const HTTP_TARGETS = ['entry', 'proxy', 'app'];
 const RESOLVER_TARGETS = ['dns:192.0.2.53'];
 const INTERVAL_SECONDS = 60;

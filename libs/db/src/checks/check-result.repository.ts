@@ -5,6 +5,7 @@ import { LATENCY_BUCKET_THRESHOLDS_MS } from '@hopwatch/domain';
 import { scoredResults, upsertRollups } from '../history/rollup.sql';
 import { CheckResultEntity } from './check-result.entity';
 import { CheckResultQuery, NewCheckResult } from './check-result.types';
+import { DnsAnswerSets } from './dns-answer-sets';
 import { ProbeSeriesRegistry } from './probe-series-registry';
 import { resultId, startedOffsetMs, STORED_KINDS, storableAddress, unlessHealthy } from './compact-result.sql';
 
@@ -19,18 +20,19 @@ const INSERT_BATCH = `
     SELECT * FROM unnest(
       $1::uuid[], $2::varchar[], $3::varchar[], $4::varchar[], $5::timestamptz[], $6::timestamptz[], $7::boolean[],
       $8::smallint[], $9::varchar[], $10::text[], $11::real[], $12::real[], $13::real[], $14::real[], $15::real[],
-      $16::inet[], $17::jsonb[], $18::text[], $19::jsonb[], $20::jsonb[], $21::varchar[])
+      $16::inet[], $17::jsonb[], $18::text[], $19::jsonb[], $20::jsonb[], $21::varchar[], $24::int[])
       AS input(site_id, target, kind, region, slot, started_at, ok, status, error_code, error_message,
-               dns_ms, connect_ms, tls_ms, ttfb_ms, total_ms, remote_address, headers, body_snippet, tls, dns, gateway)
+               dns_ms, connect_ms, tls_ms, ttfb_ms, total_ms, remote_address, headers, body_snippet, tls, dns, gateway,
+               answer_set_id)
   ),
   stored AS (
     INSERT INTO probe_results (slot, series_id, started_ms, total_ms, dns_ms, connect_ms, tls_ms, ttfb_ms, status, kind, ok,
-                               remote_address, error_code, error_message, headers, body_snippet, tls, dns, gateway)
+                               remote_address, error_code, error_message, headers, body_snippet, tls, dns, gateway, answer_set_id)
     SELECT input.slot, series.id, ${startedOffsetMs('input.started_at', 'input.slot')}, input.total_ms, input.dns_ms,
            input.connect_ms, input.tls_ms, input.ttfb_ms, input.status, array_position($23::varchar[], input.kind), input.ok,
            input.remote_address, input.error_code, input.error_message,
            ${unlessHealthy('input.headers')}, ${unlessHealthy('input.body_snippet')}, ${unlessHealthy('input.tls')},
-           input.dns, input.gateway
+           input.dns, input.gateway, input.answer_set_id
       FROM input JOIN probe_series AS series USING (site_id, target, region)
     ON CONFLICT (series_id, slot) DO NOTHING
     RETURNING slot, series_id, ok, status, error_code, total_ms
@@ -51,9 +53,11 @@ const resultKey = (siteId: string, target: string, region: string, slotSeconds: 
 @Injectable()
 export class CheckResultRepository {
   private readonly series: ProbeSeriesRegistry;
+  private readonly answerSets: DnsAnswerSets;
 
   constructor(@InjectDataSource() private readonly dataSource: DataSource) {
     this.series = new ProbeSeriesRegistry(dataSource);
+    this.answerSets = new DnsAnswerSets(dataSource);
   }
 
   /** Idempotent: a result already stored for its (site, target, region, slot) is skipped. Returns the ids inserted. */
@@ -81,6 +85,9 @@ export class CheckResultRepository {
     const column = <T>(pick: (result: NewCheckResult) => T) => results.map(pick);
     const json = (value: unknown) => (value === null || value === undefined ? null : JSON.stringify(value));
     await this.series.file(results);
+    // A result stored under a DNS answer set leaves its jsonb and remote address to the set and its target.
+    const answerSetIds = await this.answerSets.idsFor(results);
+    const unlessInSet = <T>(pick: (result: NewCheckResult) => T) => results.map((result, index) => (answerSetIds[index] === null ? pick(result) : null));
     return this.dataSource.query(INSERT_BATCH, [
       column((r) => r.siteId),
       column((r) => r.target),
@@ -97,16 +104,17 @@ export class CheckResultRepository {
       column((r) => r.timings.tlsMs),
       column((r) => r.timings.ttfbMs),
       column((r) => r.timings.totalMs),
-      column((r) => storableAddress(r.remoteAddress)),
+      unlessInSet((r) => storableAddress(r.remoteAddress)),
       // What a success would not keep (see unlessHealthy) is not even sent: Postgres parsed every healthy
       // probe's headers as jsonb only to drop them.
       column((r) => (r.ok ? null : JSON.stringify(r.headers ?? {}))),
       column((r) => (r.ok ? null : r.bodySnippet)),
       column((r) => (r.ok ? null : json(r.tls))),
-      column((r) => json(r.dns)),
+      unlessInSet((r) => json(r.dns)),
       column((r) => r.gateway),
       LATENCY_BUCKET_THRESHOLDS_MS,
       STORED_KINDS,
+      answerSetIds,
     ]);
   }
 
