@@ -2,27 +2,26 @@ import { MigrationInterface, QueryRunner } from 'typeorm';
 
 // A healthy resolver check stored its whole answer as jsonb on every row (142 of its 252 bytes), though the
 // resolver repeats the series' target, the rcode is NOERROR and the host name and answers change rarely. Such a
-// row now points at a shared (host name, answers) set and leaves out its remote address (the resolver itself);
-// the check_results view puts the same jsonb and address back. Failures, disagreeing resolvers and answers from
-// elsewhere keep their jsonb. Sets are only ever added; a site's few sets are not worth deleting with it.
+// row now points at a shared (host name, answers) set; the check_results view puts the same jsonb back.
+// Failures and disagreeing resolvers keep their jsonb. Sets are only ever added; a site's few sets are not worth
+// deleting with it.
 
 const KINDS = `ARRAY['http', 'tcp', 'dns', 'push']::varchar[]`;
 const RESULT_ID = `(floor(extract(epoch FROM result.slot))::bigint * 2147483648 + result.series_id)`;
 
-const viewWith = (remoteAddress: string, dns: string, answerSetJoin: string) => `
+const viewWith = (dns: string, answerSetJoin: string) => `
   CREATE VIEW "check_results" AS
   SELECT ${RESULT_ID} AS "id", series."site_id", series."target", (${KINDS})[result."kind"]::varchar(8) AS "kind",
          series."region", result."slot", result."slot" + result."started_ms" * interval '1 millisecond' AS "started_at",
          result."ok", result."status", result."error_code", result."error_message", result."dns_ms", result."connect_ms",
-         result."tls_ms", result."ttfb_ms", result."total_ms", ${remoteAddress}::varchar(64) AS "remote_address",
+         result."tls_ms", result."ttfb_ms", result."total_ms", host(result."remote_address")::varchar(64) AS "remote_address",
          coalesce(result."headers", '{}'::jsonb) AS "headers", result."body_snippet", result."tls", ${dns} AS "dns", result."gateway",
          result."series_id"
     FROM "probe_results" AS result
     JOIN "probe_series" AS series ON series."id" = result."series_id"${answerSetJoin}`;
 
-// The resolver is the target after its `dns:` prefix; a row points at a set only when it answered from there.
+// The resolver is the target after its `dns:` prefix; a row points at a set only when it asked that resolver.
 const COMPACT_VIEW = viewWith(
-  `CASE WHEN result."answer_set_id" IS NULL THEN host(result."remote_address") ELSE substr(series."target", 5) END`,
   `CASE WHEN result."answer_set_id" IS NULL THEN result."dns"
         ELSE jsonb_build_object('resolver', substr(series."target", 5), 'hostname', answer_set."hostname", 'rcode', 'NOERROR',
                                 'answers', answer_set."answers", 'disagreement', false) END`,
@@ -30,7 +29,7 @@ const COMPACT_VIEW = viewWith(
     LEFT JOIN "dns_answer_sets" AS answer_set ON answer_set."id" = result."answer_set_id"`,
 );
 
-const PREVIOUS_VIEW = viewWith(`host(result."remote_address")`, `result."dns"`, '');
+const PREVIOUS_VIEW = viewWith(`result."dns"`, '');
 
 export class DnsAnswerSets1795301700000 implements MigrationInterface {
   name = 'DnsAnswerSets1795301700000';
@@ -53,8 +52,7 @@ export class DnsAnswerSets1795301700000 implements MigrationInterface {
     await queryRunner.query(`
       UPDATE "probe_results" AS result
          SET "dns" = jsonb_build_object('resolver', substr(series."target", 5), 'hostname', answer_set."hostname", 'rcode', 'NOERROR',
-                                        'answers', answer_set."answers", 'disagreement', false),
-             "remote_address" = substr(series."target", 5)::inet
+                                        'answers', answer_set."answers", 'disagreement', false)
         FROM "probe_series" AS series, "dns_answer_sets" AS answer_set
        WHERE series."id" = result."series_id" AND answer_set."id" = result."answer_set_id"`);
     await queryRunner.query(`DROP VIEW "check_results"`);

@@ -85,9 +85,8 @@ export class CheckResultRepository {
     const column = <T>(pick: (result: NewCheckResult) => T) => results.map(pick);
     const json = (value: unknown) => (value === null || value === undefined ? null : JSON.stringify(value));
     await this.series.file(results);
-    // A result stored under a DNS answer set leaves its jsonb and remote address to the set and its target.
+    // A result stored under a DNS answer set leaves its jsonb to the set.
     const answerSetIds = await this.answerSets.idsFor(results);
-    const unlessInSet = <T>(pick: (result: NewCheckResult) => T) => results.map((result, index) => (answerSetIds[index] === null ? pick(result) : null));
     return this.dataSource.query(INSERT_BATCH, [
       column((r) => r.siteId),
       column((r) => r.target),
@@ -104,13 +103,13 @@ export class CheckResultRepository {
       column((r) => r.timings.tlsMs),
       column((r) => r.timings.ttfbMs),
       column((r) => r.timings.totalMs),
-      unlessInSet((r) => storableAddress(r.remoteAddress)),
+      column((r) => storableAddress(r.remoteAddress)),
       // What a success would not keep (see unlessHealthy) is not even sent: Postgres parsed every healthy
       // probe's headers as jsonb only to drop them.
       column((r) => (r.ok ? null : JSON.stringify(r.headers ?? {}))),
       column((r) => (r.ok ? null : r.bodySnippet)),
       column((r) => (r.ok ? null : json(r.tls))),
-      unlessInSet((r) => json(r.dns)),
+      results.map((result, index) => (answerSetIds[index] === null ? json(result.dns) : null)),
       column((r) => r.gateway),
       LATENCY_BUCKET_THRESHOLDS_MS,
       STORED_KINDS,

@@ -8,12 +8,12 @@ import { NewCheckResult } from './check-result.types';
 const SLOT = 1_699_920_000;
 const RESOLVER = '127.0.0.53';
 
-function resolverCheck(siteId: string, slot: number, dns: Partial<DnsInfo> & { ok?: boolean; remoteAddress?: string | null } = {}): NewCheckResult {
-  const { ok = true, remoteAddress = RESOLVER, ...info } = dns;
+function resolverCheck(siteId: string, slot: number, dns: Partial<DnsInfo> & { ok?: boolean } = {}): NewCheckResult {
+  const { ok = true, ...info } = dns;
   return {
     ...aResult(siteId, slot, { target: `dns:${info.resolver ?? RESOLVER}`, ok, status: null, errorCode: ok ? null : 'DNS_SERVFAIL' }),
     kind: 'dns',
-    remoteAddress,
+    remoteAddress: RESOLVER,
     headers: {},
     timings: { dnsMs: 2.5, connectMs: null, tlsMs: null, ttfbMs: null, totalMs: 2.5 },
     dns: { resolver: RESOLVER, hostname: 'shop.example.test', rcode: ok ? 'NOERROR' : 'SERVFAIL', answers: ok ? ['127.0.0.10', '127.0.0.11'] : [], disagreement: false, ...info },
@@ -27,7 +27,7 @@ describe('DNS answers stored by reference', () => {
     dataSource().query(`SELECT slot, target, ok, remote_address, dns FROM check_results WHERE site_id = $1 ORDER BY slot, target`, [siteId]);
   const stored = (siteId: string) =>
     dataSource().query(
-      `SELECT result.dns IS NOT NULL AS own_jsonb, result.remote_address IS NOT NULL AS own_address, result.answer_set_id
+      `SELECT result.dns IS NOT NULL AS own_jsonb, result.answer_set_id
          FROM probe_results AS result JOIN probe_series AS series ON series.id = result.series_id
         WHERE series.site_id = $1 ORDER BY result.slot, series.target`,
       [siteId],
@@ -45,24 +45,23 @@ describe('DNS answers stored by reference', () => {
     expect(await read(siteId)).toEqual([checks[0], checks[1], resolverCheck(siteId, SLOT + 120)].map(expected));
     expect(await read(otherSite)).toEqual([expected(checks[2])]);
     const rows = await stored(siteId);
-    expect(rows.map((row: { own_jsonb: boolean; own_address: boolean }) => [row.own_jsonb, row.own_address])).toEqual([[false, false], [false, false], [false, false]]);
+    expect(rows.map((row: { own_jsonb: boolean }) => row.own_jsonb)).toEqual([false, false, false]);
     expect(new Set(rows.map((row: { answer_set_id: number }) => row.answer_set_id)).size).toBe(1);
     const [{ count }] = await dataSource().query(`SELECT count(*)::int AS count FROM dns_answer_sets WHERE hostname = 'shop.example.test'`);
     expect(count).toBe(1);
   });
 
-  it('keeps its own answer for a failure, a disagreement, an answer from another address and an ordinary HTTP check', async () => {
+  it('keeps its own answer for a failure, a disagreement, another resolver than its target names and an HTTP check', async () => {
     const siteId = await insertSite(dataSource());
     const checks = [
       resolverCheck(siteId, SLOT, { ok: false }),
       resolverCheck(siteId, SLOT + 60, { disagreement: true }),
-      resolverCheck(siteId, SLOT + 120, { remoteAddress: '127.0.0.54' }),
-      resolverCheck(siteId, SLOT + 180, { resolver: 'system', remoteAddress: null }),
+      { ...resolverCheck(siteId, SLOT + 120), target: 'dns:127.0.0.54' },
     ];
 
     await new CheckResultRepository(dataSource()).insertMany([...checks, aResult(siteId, SLOT)]);
 
-    expect(await read(siteId)).toEqual([...checks.slice(0, 1), aResult(siteId, SLOT), ...checks.slice(1)].map(expected));
+    expect(await read(siteId)).toEqual([...checks.slice(0, 1), aResult(siteId, SLOT), ...checks.slice(1, 2), checks[2]].map(expected));
     expect((await stored(siteId)).every((row: { answer_set_id: number | null }) => row.answer_set_id === null)).toBe(true);
   });
 

@@ -1,7 +1,6 @@
 // Healthy resolver checks are stored by reference to a shared (host name, answers) set instead of their own jsonb
 // (see the DnsAnswerSets migration); this files the sets a batch needs and remembers their ids.
 import { DataSource } from 'typeorm';
-import { storableAddress } from './compact-result.sql';
 import { NewCheckResult } from './check-result.types';
 
 const INPUT = `unnest($1::text[], $2::jsonb[]) AS input(hostname, answers)`;
@@ -23,8 +22,8 @@ const MAX_KNOWN_SETS = 200_000;
 function answerSetOf(result: NewCheckResult): { hostname: string; answers: string } | null {
   const dns = result.dns;
   if (!result.ok || result.kind !== 'dns' || dns === null || dns.rcode !== 'NOERROR' || dns.disagreement === true) return null;
-  // The view rebuilds the resolver and the remote address from the target: only a check that asked there qualifies.
-  if (result.target !== `dns:${dns.resolver}` || storableAddress(result.remoteAddress) !== dns.resolver) return null;
+  // The view rebuilds the resolver from the target: only a check of the resolver its target names qualifies.
+  if (result.target !== `dns:${dns.resolver}`) return null;
   return { hostname: dns.hostname, answers: JSON.stringify(dns.answers) };
 }
 
