@@ -23,6 +23,7 @@ import { LastEnqueuedSlot1795301620000 } from './1795301620000-LastEnqueuedSlot'
 import { CompactPartitionedResults1795301640000 } from './1795301640000-CompactPartitionedResults';
 import { CompactRollups1795301640100 } from './1795301640100-CompactRollups';
 import { DnsAnswerSets1795301700000 } from './1795301700000-DnsAnswerSets';
+import { ResultsWithoutSeriesKey1795301700100 } from './1795301700100-ResultsWithoutSeriesKey';
 
 export const MIGRATIONS = [
   Foundation1795300000000,
@@ -49,4 +50,5 @@ export const MIGRATIONS = [
   CompactPartitionedResults1795301640000,
   CompactRollups1795301640100,
   DnsAnswerSets1795301700000,
+  ResultsWithoutSeriesKey1795301700100,
 ];

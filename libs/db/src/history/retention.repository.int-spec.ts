@@ -58,6 +58,19 @@ describe('raw result partitions and retention', () => {
     expect(daysNearDay0(await partitions.days())).toEqual([DAY0, DAY0 + D, DAY0 + 2 * D]);
   });
 
+  it("leave a deleted site's results unreachable at once, without deleting them row by row, until their day is dropped", async () => {
+    const siteId = await insertSite(dataSource);
+    await results.insertMany(resultsFor(siteId, DAY0 + 2 * D + 600, 600, '+-+'));
+    const stored = () => count(`SELECT count(*)::int AS n FROM ${dayPartitionName(DAY0 + 2 * D)}`);
+    const before = await stored();
+
+    await dataSource.query('DELETE FROM sites WHERE id = $1', [siteId]);
+
+    expect(await count(`SELECT count(*)::int AS n FROM check_results WHERE site_id = '${siteId}'`)).toBe(0);
+    expect(await count(`SELECT count(*)::int AS n FROM probe_series WHERE site_id = '${siteId}'`)).toBe(0);
+    expect(await stored()).toBe(before);
+  });
+
   it('drop whole days that end before the cutoff, keep the day the cutoff falls in, and leave the rollups alone', async () => {
     const siteId = await insertSite(dataSource);
     await results.insertMany(resultsFor(siteId, DAY0 + D + 600, 600, '++-'));
