@@ -83,7 +83,6 @@ async function main(): Promise<void> {
   await resetStores();
   const [http, dns] = await Promise.all([startTargets('http'), startTargets('dns')]);
   const targets = { ...http.addresses, ...dns.addresses } as BenchTargets;
-  const firstSlots = await seedSites(DATABASE_URL, options.sites, options.interval, BENCH_HOSTNAME, targets, options.chain === 1);
   const env = {
     DATABASE_URL,
     HOPWATCH_REDIS_PREFIX: PREFIX,
@@ -95,6 +94,9 @@ async function main(): Promise<void> {
   const profileDir = options.profile ? mkdtempSync(join(tmpdir(), 'hopwatch-bench-profile-')) : null;
   const statementsTracked = options.profile ? await resetStatistics(DATABASE_URL, REDIS_URL) : false;
   const hopwatch = await startHopwatch(options.workers, env, profileDir);
+  // The fleet is created once the service runs, as through the API: the first slots follow its creation, not its boot.
+  await hopwatch.ready();
+  const firstSlots = await seedSites(DATABASE_URL, options.sites, options.interval, BENCH_HOSTNAME, targets, options.chain === 1);
   const sampler = new ProcessSampler({
     ...Object.fromEntries([...hopwatch.children].map(([name, child]) => [name, child.pid!])),
     postgres: await postgresProcesses(DATABASE_URL),

@@ -9,7 +9,14 @@ import { Client } from 'pg';
 import { processTree } from './process-sampler';
 
 /** `metricsUrls`: where each process serves /metrics (the api's also has the fleet-wide series). */
-export type HopwatchLayout = { children: Map<string, ChildProcess>; apiUrl: string; metricsUrls: Map<string, string>; stop(): Promise<void> };
+export type HopwatchLayout = {
+  children: Map<string, ChildProcess>;
+  apiUrl: string;
+  metricsUrls: Map<string, string>;
+  /** Resolves once every process answers on its port, so sites created next are scheduled by a running service. */
+  ready(timeoutMs?: number): Promise<void>;
+  stop(): Promise<void>;
+};
 
 /**
  * `workers` 0: the all-in-one process; otherwise the api, the scheduler and that many workers. `profileDir`: each
@@ -31,6 +38,15 @@ export async function startHopwatch(workers: number, env: Record<string, string>
     children,
     apiUrl: `http://127.0.0.1:${port}`,
     metricsUrls,
+    async ready(timeoutMs = 60_000) {
+      const deadline = Date.now() + timeoutMs;
+      for (const url of [`http://127.0.0.1:${port}/health/ready`, ...metricsUrls.values()]) {
+        while (!(await answers(url))) {
+          if (Date.now() > deadline) throw new Error(`hopwatch did not answer on ${url} within ${timeoutMs} ms`);
+          await new Promise((resolve) => setTimeout(resolve, 200));
+        }
+      }
+    },
     async stop() {
       // The scheduler (or the all-in-one) first, so nothing new is enqueued while the workers finish.
       const order = [...children.entries()].sort(([a], [b]) => rank(a) - rank(b));
@@ -41,6 +57,8 @@ export async function startHopwatch(workers: number, env: Record<string, string>
     },
   };
 }
+
+const answers = (url: string) => fetch(url).then((response) => response.ok, () => false);
 
 const rank = (name: string) => (name === 'scheduler' || name === 'all-in-one' ? 0 : name === 'api' ? 2 : 1);
 
