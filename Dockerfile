@@ -13,6 +13,9 @@ RUN npm run build && npm prune --omit=dev
 
 FROM node:20-bookworm-slim
 ENV NODE_ENV=production
+# A larger young generation: a worker keeps many checks in flight, and with the default 16 MB each scavenge
+# copied them all, about 10 % of its CPU at 3,300 probes/s (see the README, Scale).
+ENV NODE_OPTIONS=--max-semi-space-size=64
 WORKDIR /app
 COPY --from=build /app/node_modules node_modules
 COPY --from=build /app/dist dist

@@ -29,10 +29,11 @@ export async function startHopwatch(workers: number, env: Record<string, string>
   const metricsUrls = new Map<string, string>();
   for (const [name, role] of roles) {
     const profiling = profileDir ? ['--cpu-prof', `--cpu-prof-dir=${profileDir}`, `--cpu-prof-name=${name}.cpuprofile`] : [];
+    const nodeOptions = [...START_FLAGS, ...profiling];
     const metricsPort = role === 'worker' || role === 'scheduler' ? String(await freePort()) : port;
     metricsUrls.set(name, `http://127.0.0.1:${metricsPort}/metrics`);
     const ownMetrics: Record<string, string> = metricsPort === port ? {} : { HOPWATCH_METRICS_PORT: metricsPort };
-    children.set(name, startNode(`apps/${role}/src/main.js`, { ...env, ...ownMetrics, PORT: port, HOST: '127.0.0.1' }, profiling));
+    children.set(name, startNode(`apps/${role}/src/main.js`, { ...env, ...ownMetrics, PORT: port, HOST: '127.0.0.1' }, nodeOptions));
   }
   return {
     children,
@@ -57,6 +58,11 @@ export async function startHopwatch(workers: number, env: Record<string, string>
     },
   };
 }
+
+// The Node flags `npm start` runs hopwatch with, so the bench measures the same processes.
+const START_FLAGS: string[] = JSON.parse(readFileSync(join(__dirname, '..', '..', '..', 'package.json'), 'utf8'))
+  .scripts.start.split(' ')
+  .filter((word: string) => word.startsWith('--'));
 
 const answers = (url: string) => fetch(url).then((response) => response.ok, () => false);
 
