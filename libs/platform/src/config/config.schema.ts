@@ -90,7 +90,7 @@ export const VARIABLES: VariableSpec[] = [
   { name: 'HOPWATCH_RESOLVERS', description: 'comma-separated DNS servers probes use (ip or ip:port); empty = the system resolver', default: null },
   { name: 'HOPWATCH_TARGET_ALLOW', description: 'comma-separated CIDRs probes may reach even if denied by default (e.g. 127.0.0.0/8)', default: null },
   { name: 'HOPWATCH_TARGET_DENY', description: 'comma-separated CIDRs probes may never reach', default: null },
-  { name: 'HOPWATCH_WORKER_CONCURRENCY', description: 'checks one worker probes at once (a check waiting for its results to be committed does not count)', default: '1000' },
+  { name: 'HOPWATCH_WORKER_CONCURRENCY', description: 'checks one worker probes at once (a check waiting for its results to be committed does not count)', default: '200' },
   { name: 'HOPWATCH_CHECK_BATCH_SIZE', description: 'scheduled checks of one region and tick that travel as one queue job (fewer Redis round trips per check); a killed worker\'s batch is re-run whole, its stored slots skipped', default: '10' },
   { name: 'HOPWATCH_SCHEDULER_TICK_MS', description: 'how often the scheduler looks for due checks', default: '100' },
   { name: 'HOPWATCH_JOB_LOCK_MS', description: 'lock on a running job, renewed while its worker lives; a killed worker\'s jobs are re-run elsewhere within 1.5 × this', default: '10000' },
