@@ -18,13 +18,19 @@ const SELECT_SETS = `
 // Bounds the memory of sets known; past it the map starts over and looks up again what it meets.
 const MAX_KNOWN_SETS = 200_000;
 
+type AnswerSet = { hostname: string; answers: string; key: string };
+
 /** The set a result can be stored under, or null when it keeps its own jsonb. */
-function answerSetOf(result: NewCheckResult): { hostname: string; answers: string } | null {
+function answerSetOf(result: NewCheckResult): AnswerSet | null {
   const dns = result.dns;
   if (!result.ok || result.kind !== 'dns' || dns === null || dns.rcode !== 'NOERROR' || dns.disagreement === true) return null;
   // The view rebuilds the resolver from the target: only a check of the resolver its target names qualifies.
   if (result.target !== `dns:${dns.resolver}`) return null;
-  return { hostname: dns.hostname, answers: JSON.stringify(dns.answers) };
+  return answerSet(dns.hostname, JSON.stringify(dns.answers));
+}
+
+function answerSet(hostname: string, answers: string): AnswerSet {
+  return { hostname, answers, key: `${hostname}\n${answers}` };
 }
 
 export class DnsAnswerSets {
@@ -35,15 +41,14 @@ export class DnsAnswerSets {
   /** Per result: the id of its set (filed if new), or null when it is not stored by reference. */
   async idsFor(results: NewCheckResult[]): Promise<Array<number | null>> {
     const sets = results.map(answerSetOf);
-    const keyOf = (set: { hostname: string; answers: string }) => `${set.hostname}\n${set.answers}`;
-    const missing = sets.filter((set): set is NonNullable<typeof set> => set !== null && !this.known.has(keyOf(set)));
+    const missing = sets.filter((set): set is AnswerSet => set !== null && !this.known.has(set.key));
     if (missing.length > 0) {
       const parameters = [missing.map((set) => set.hostname), missing.map((set) => set.answers)];
       await this.dataSource.query(INSERT_SETS, parameters);
       const found: Array<{ id: number; hostname: string; answers: string }> = await this.dataSource.query(SELECT_SETS, parameters);
       if (this.known.size + found.length > MAX_KNOWN_SETS) this.known.clear();
-      for (const row of found) this.known.set(keyOf({ hostname: row.hostname, answers: JSON.stringify(JSON.parse(row.answers)) }), row.id);
+      for (const row of found) this.known.set(answerSet(row.hostname, JSON.stringify(JSON.parse(row.answers))).key, row.id);
     }
-    return sets.map((set) => (set === null ? null : (this.known.get(keyOf(set)) ?? null)));
+    return sets.map((set) => (set === null ? null : (this.known.get(set.key) ?? null)));
   }
 }
