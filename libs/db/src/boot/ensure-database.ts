@@ -20,11 +20,20 @@ export async function ensureDatabase(databaseUrl: string): Promise<void> {
   try {
     const existing = await client.query('SELECT 1 FROM pg_database WHERE datname = $1', [databaseName]);
     if (existing.rowCount === 0) {
-      await client.query(`CREATE DATABASE "${databaseName.replace(/"/g, '""')}"`).catch((error: { code?: string }) => {
-        if (error.code !== '42P04') throw error; // created meanwhile by another process
+      await client.query(`CREATE DATABASE "${databaseName.replace(/"/g, '""')}"`).catch((error: { code?: string; constraint?: string }) => {
+        if (!createdMeanwhile(error)) throw error;
       });
     }
   } finally {
     await client.end();
   }
+}
+
+/**
+ * Whether CREATE DATABASE failed because another process created the same database first. Postgres says so in two
+ * ways: "already exists" when the other's creation had committed, or a unique violation on pg_database's name index
+ * when both ran at once (the all-in-one process and a worker booting together on a fresh database).
+ */
+function createdMeanwhile(error: { code?: string; constraint?: string }): boolean {
+  return error.code === '42P04' || (error.code === '23505' && error.constraint === 'pg_database_datname_index');
 }
