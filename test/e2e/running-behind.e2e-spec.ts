@@ -32,6 +32,7 @@ describe('a worker running behind', () => {
       HOST: '127.0.0.1',
       LOG_LEVEL: 'info',
       HOPWATCH_WORKER_CONCURRENCY: '1',
+      HOPWATCH_WORKER_CONCURRENCY_MAX: '1',
       HOPWATCH_LATENESS_WARN_SECONDS: '2',
       HOPWATCH_SHUTDOWN_TIMEOUT_MS: '2000',
     });
@@ -67,7 +68,7 @@ describe('a worker running behind', () => {
     );
 
     await waitFor(async () => app.output(), (output) => output.includes('checks are running behind in region default'), 60_000);
-    expect(app.output()).toMatch(/checks are running behind in region default: p99 slot lateness \d+\.\d s over the last 30 s \(\d+ checks, worst \d+\.\d s, threshold 2 s\); this worker probes 1 checks at once/);
+    expect(app.output()).toMatch(/checks are running behind in region default: p99 slot lateness \d+\.\d s over the last 30 s \(\d+ checks, worst \d+\.\d s, threshold 2 s\); this worker probes 1 checks at once \(at most 1\): add workers or raise HOPWATCH_WORKER_CONCURRENCY_MAX before slots are missed/);
     const degraded = await readiness();
     expect(degraded).toMatchObject({ status: 'degraded', pipeline: { status: 'behind', regions: [{ region: 'default', behind: true }] } });
     expect(degraded.pipeline.regions[0].p99LatenessSeconds).toBeGreaterThan(2);

@@ -80,3 +80,16 @@ export const recentLatenessP99 = new Gauge({
   labelNames: ['region'],
   registers: [metricsRegistry],
 });
+
+export const probeConcurrency = new Gauge({
+  name: 'hopwatch_worker_probe_concurrency',
+  help: 'Checks this worker probes at once at most right now: between HOPWATCH_WORKER_CONCURRENCY and HOPWATCH_WORKER_CONCURRENCY_MAX, sized from its event loop',
+  labelNames: ['region'],
+  registers: [metricsRegistry],
+});
+
+export const eventLoopUtilization = new Gauge({
+  name: 'hopwatch_worker_event_loop_utilization',
+  help: 'Fraction of the last second this worker process spent running code rather than waiting for I/O',
+  registers: [metricsRegistry],
+});

@@ -1,4 +1,5 @@
 import { DynamicModule, Module } from '@nestjs/common';
+import { HOPWATCH_CONFIG, HopwatchConfig } from '@hopwatch/platform';
 import { JobWorkersModule, QueueConsumer } from '@hopwatch/queue';
 import { Infrastructure, ResultBuffer } from '@hopwatch/runtime';
 import { AnalyzerService } from './analysis/analyzer.service';
@@ -7,6 +8,8 @@ import { CheckProcessor } from './checks/check.processor';
 import { CertificateWatch } from './checks/certificate-watch.service';
 import { HeartbeatJudge } from './checks/heartbeat-judge.service';
 import { LatenessWatch } from './checks/lateness-watch.service';
+import { checkJobsFor, ProbeConcurrency } from './checks/probe-concurrency.service';
+import { ProbeSlots } from './checks/probe-slots';
 import { NotificationProcessor } from './notifications/notification.processor';
 import { OutboxRelay } from './notifications/outbox-relay.service';
 import { retryDelayMs } from './notifications/retry-delay';
@@ -16,10 +19,9 @@ import { ResultWriter } from './results/result-writer.service';
 const CONSUMERS: QueueConsumer[] = [
   {
     queue: 'checks',
-    // A job is a batch of checks; the processor lets HOPWATCH_WORKER_CONCURRENCY of them probe at once. A job also
-    // waits for its results to be committed, so five times the jobs that fill the probe slots are fetched: the
-    // next batches probe while earlier ones wait for their commit.
-    options: (config) => ({ concurrency: 5 * Math.ceil(config.workerConcurrency / config.checkBatchSize), maxStalledCount: 3 }),
+    // A job is a batch of checks; the processor's probe slots say how many probe at once, and ProbeConcurrency
+    // resizes the jobs fetched with them.
+    options: (config) => ({ concurrency: checkJobsFor(config.workerConcurrency, config.checkBatchSize), maxStalledCount: 3 }),
     logFailures: true,
   },
   {
@@ -33,8 +35,10 @@ const CONSUMERS: QueueConsumer[] = [
 ];
 
 /** BullMQ processors for HOPWATCH_REGION. */
+const probeSlots = { provide: ProbeSlots, useFactory: (config: HopwatchConfig) => new ProbeSlots(config.workerConcurrency), inject: [HOPWATCH_CONFIG] };
+
 @Module({
-  providers: [ChainRunner, HeartbeatJudge, CertificateWatch, LatenessWatch, ResultBuffer, ResultWriter, ResultDrainer, AnalyzerService, CheckProcessor, OutboxRelay, NotificationProcessor],
+  providers: [probeSlots, ProbeConcurrency, ChainRunner, HeartbeatJudge, CertificateWatch, LatenessWatch, ResultBuffer, ResultWriter, ResultDrainer, AnalyzerService, CheckProcessor, OutboxRelay, NotificationProcessor],
   exports: [ResultWriter, ResultDrainer, AnalyzerService, CheckProcessor, OutboxRelay],
 })
 export class WorkerModule {

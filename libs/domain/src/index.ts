@@ -10,6 +10,7 @@ export * from './results/check-state';
 export * from './schedule/slots';
 export * from './schedule/slot-ledger';
 export * from './schedule/lateness-window';
+export * from './schedule/probe-concurrency';
 export * from './fingerprint/gateway';
 export * from './fingerprint/gateway-signatures';
 export * from './fingerprint/cloudflare';

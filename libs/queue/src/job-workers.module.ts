@@ -11,6 +11,7 @@ export class JobWorkersModule {
       module: JobWorkersModule,
       imports: [DiscoveryModule, config],
       providers: [{ provide: QUEUE_CONSUMERS, useValue: consumers }, JobWorkers],
+      exports: [JobWorkers],
     };
   }
 }

@@ -35,7 +35,7 @@ function lockRenewalLine(queue: string, jobIds: string[], lockMs: number): strin
 @Injectable()
 export class JobWorkers implements OnApplicationBootstrap, BeforeApplicationShutdown {
   private readonly logger = new Logger(JobWorkers.name);
-  private readonly running: Array<{ worker: Worker; connection: RedisConnection }> = [];
+  private readonly running: Array<{ queue: QueueKind; worker: Worker; connection: RedisConnection }> = [];
 
   constructor(
     private readonly discovery: DiscoveryService,
@@ -55,6 +55,11 @@ export class JobWorkers implements OnApplicationBootstrap, BeforeApplicationShut
       await worker.close();
       await connection.quit().catch(() => connection.disconnect());
     }
+  }
+
+  /** How many jobs of `queue` this process runs at once from now on (a smaller number lets running jobs finish). */
+  setConcurrency(queue: QueueKind, concurrency: number): void {
+    for (const running of this.running) if (running.queue === queue) running.worker.concurrency = concurrency;
   }
 
   private start(consumer: QueueConsumer, handlers: Map<JobName, BoundHandler>): void {
@@ -79,7 +84,7 @@ export class JobWorkers implements OnApplicationBootstrap, BeforeApplicationShut
         if (!isConnectionFailure(error)) this.logger.warn(`${job?.name} ${job?.id} failed: ${error.message}`);
       });
     }
-    this.running.push({ worker, connection });
+    this.running.push({ queue: consumer.queue, worker, connection });
   }
 
   private dispatch(handlers: Map<JobName, BoundHandler>, job: Job): Promise<unknown> {

@@ -1,9 +1,7 @@
-import { Inject, Injectable } from '@nestjs/common';
+import { Injectable } from '@nestjs/common';
 import { Job } from 'bullmq';
-import pLimit from 'p-limit';
 import { missedResult } from '@hopwatch/db';
 import { ChainRun, ENTRY_TARGET, ProbeResult } from '@hopwatch/domain';
-import { HOPWATCH_CONFIG, HopwatchConfig } from '@hopwatch/platform';
 import { CheckBatchJob, CheckBatchOutcome, CheckJob, CheckJobOutcome, LiveEventPublisher, OnJob } from '@hopwatch/queue';
 import { AnalyzerService } from '../analysis/analyzer.service';
 import { freshlyStoredRun } from '../analysis/observed-runs';
@@ -13,6 +11,7 @@ import { CertificateWatch } from './certificate-watch.service';
 import { ChainRunner } from './chain-runner.service';
 import { LatenessWatch } from './lateness-watch.service';
 import { liveEventsOf } from './live-events-of';
+import { ProbeSlots } from './probe-slots';
 
 /**
  * Handles `check.batch` (scheduled checks) and `check.run` (one check, run now) on `checks-<region>`: probe each
@@ -20,13 +19,6 @@ import { liveEventsOf } from './live-events-of';
  */
 @Injectable()
 export class CheckProcessor {
-  /**
-   * HOPWATCH_WORKER_CONCURRENCY counts checks probing, whichever jobs they came in. A check waiting for its
-   * results to be committed holds no slot: with slots held until the commit, a worker's throughput was capped at
-   * slots ÷ commit latency, however idle its CPU.
-   */
-  private readonly probeSlots: pLimit.Limit;
-
   constructor(
     private readonly runner: ChainRunner,
     private readonly writer: ResultWriter,
@@ -34,10 +26,13 @@ export class CheckProcessor {
     private readonly certificates: CertificateWatch,
     private readonly live: LiveEventPublisher,
     private readonly lateness: LatenessWatch,
-    @Inject(HOPWATCH_CONFIG) config: HopwatchConfig,
-  ) {
-    this.probeSlots = pLimit(config.workerConcurrency);
-  }
+    /**
+     * Count checks probing, whichever jobs they came in. A check waiting for its results to be committed holds no
+     * slot: with slots held until the commit, a worker's throughput was capped at slots ÷ commit latency, however
+     * idle its CPU.
+     */
+    private readonly probeSlots: ProbeSlots,
+  ) {}
 
   @OnJob('check.run')
   process(job: Job<CheckJob>): Promise<CheckJobOutcome> {
@@ -58,18 +53,12 @@ export class CheckProcessor {
   }
 
   private async check(check: CheckJob): Promise<CheckJobOutcome> {
-    const latenessSeconds = Date.now() / 1000 - check.slot;
-    if (!check.manual) {
-      slotLateness.observe({ region: check.region }, Math.max(0, latenessSeconds));
-      this.lateness.record(latenessSeconds);
-    }
-    // A slot picked up a whole interval late would only tell us about the past: record it as missed.
-    if (!check.manual && latenessSeconds > check.intervalSeconds) {
+    const run = await this.probeSlots.run(() => (this.startsTooLate(check) ? Promise.resolve(null) : this.runner.run(check)));
+    if (run === null) {
       await this.writer.record([missedResult(check.siteId, check.region, check.slot)], check.intervalSeconds);
       checkOutcomes.inc({ region: check.region, kind: 'http', outcome: 'missed' });
       return { missed: true };
     }
-    const run = await this.probeSlots(() => this.runner.run(check));
     for (const result of run.results) this.observe(check.region, result);
     const rows = this.runner.toRows(run);
     const recorded = await this.writer.record(rows, check.intervalSeconds);
@@ -84,6 +73,18 @@ export class CheckProcessor {
     const change = await this.analyzer.afterRun(check.siteId, check.intervalSeconds, entryOk, freshlyStoredRun(rows, recorded.ids));
     void this.live.publish(liveEventsOf(run, change));
     return ranOutcome(check, run);
+  }
+
+  /**
+   * Measured once the check has its probe slot, as the stored result's start is: time spent waiting for a slot is
+   * lateness too. A slot picked up a whole interval late would only tell us about the past: it is recorded as missed.
+   */
+  private startsTooLate(check: CheckJob): boolean {
+    if (check.manual) return false;
+    const latenessSeconds = Date.now() / 1000 - check.slot;
+    slotLateness.observe({ region: check.region }, Math.max(0, latenessSeconds));
+    this.lateness.record(latenessSeconds);
+    return latenessSeconds > check.intervalSeconds;
   }
 
   private observe(region: string, result: ProbeResult): void {

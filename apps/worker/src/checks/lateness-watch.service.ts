@@ -8,6 +8,7 @@ import { HOPWATCH_CONFIG, HopwatchConfig, RepeatingTask } from '@hopwatch/platfo
 import { LatenessBoard } from '@hopwatch/queue';
 import { DependencyMonitor } from '@hopwatch/runtime';
 import { checksBehind, recentLatenessP99 } from '../worker.metrics';
+import { ProbeSlots } from './probe-slots';
 
 const WINDOW_MS = 30_000;
 const EVALUATE_EVERY_MS = 5_000;
@@ -22,6 +23,7 @@ export class LatenessWatch implements OnApplicationBootstrap, OnApplicationShutd
   constructor(
     private readonly board: LatenessBoard,
     private readonly dependencies: DependencyMonitor,
+    private readonly slots: ProbeSlots,
     @Inject(HOPWATCH_CONFIG) private readonly config: HopwatchConfig,
   ) {
     this.window = new LatenessWindow(WINDOW_MS, config.latenessWarnSeconds);
@@ -54,13 +56,18 @@ export class LatenessWatch implements OnApplicationBootstrap, OnApplicationShutd
     return verdict;
   }
 
+  /** Below its ceiling the worker already probes as many checks as its event loop has time for. */
+  private remedy(): string {
+    return this.slots.limit >= this.config.workerConcurrencyMax ? 'add workers or raise HOPWATCH_WORKER_CONCURRENCY_MAX' : 'add workers';
+  }
+
   private announce(region: string, verdict: LatenessVerdict): void {
     const p99 = `p99 slot lateness ${verdict.p99Seconds.toFixed(1)} s over the last ${WINDOW_MS / 1000} s`;
     if (verdict.change?.to === 'behind') {
       this.logger.warn(
         `checks are running behind in region ${region}: ${p99} (${verdict.checks} checks, worst ${verdict.maxSeconds.toFixed(1)} s, ` +
-          `threshold ${this.config.latenessWarnSeconds} s); this worker probes ${this.config.workerConcurrency} checks at once: ` +
-          'add workers or raise HOPWATCH_WORKER_CONCURRENCY before slots are missed',
+          `threshold ${this.config.latenessWarnSeconds} s); this worker probes ${this.slots.limit} checks at once ` +
+          `(at most ${this.config.workerConcurrencyMax}): ${this.remedy()} before slots are missed`,
       );
     } else if (verdict.change?.to === 'caught-up') {
       this.logger.log(`checks caught up in region ${region} after ${(verdict.change.afterMs / 1000).toFixed(1)} s: ${p99}`);

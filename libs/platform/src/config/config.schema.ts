@@ -16,7 +16,10 @@ export type HopwatchConfig = {
   resolvers: string[];
   targetAllow: string[];
   targetDeny: string[];
+  /** Checks one worker probes at once when it starts, and never fewer. */
   workerConcurrency: number;
+  /** Never more: the worker grows toward this while its event loop has time to spare and checks wait. */
+  workerConcurrencyMax: number;
   checkBatchSize: number;
   schedulerTickMs: number;
   jobLockMs: number;
@@ -90,7 +93,8 @@ export const VARIABLES: VariableSpec[] = [
   { name: 'HOPWATCH_RESOLVERS', description: 'comma-separated DNS servers probes use (ip or ip:port); empty = the system resolver', default: null },
   { name: 'HOPWATCH_TARGET_ALLOW', description: 'comma-separated CIDRs probes may reach even if denied by default (e.g. 127.0.0.0/8)', default: null },
   { name: 'HOPWATCH_TARGET_DENY', description: 'comma-separated CIDRs probes may never reach', default: null },
-  { name: 'HOPWATCH_WORKER_CONCURRENCY', description: 'checks one worker probes at once (a check waiting for its results to be committed does not count)', default: '200' },
+  { name: 'HOPWATCH_WORKER_CONCURRENCY', description: 'checks one worker probes at once when it starts, and never fewer (a check waiting for its results to be committed does not count)', default: '200' },
+  { name: 'HOPWATCH_WORKER_CONCURRENCY_MAX', description: 'most checks one worker probes at once; it grows toward this while its event loop has time to spare and checks wait for a slot, and shrinks back when the loop is busy. Unset: 1000, or HOPWATCH_WORKER_CONCURRENCY if larger; equal to it: a fixed number', default: null },
   { name: 'HOPWATCH_CHECK_BATCH_SIZE', description: 'scheduled checks of one region and tick that travel as one queue job (fewer Redis round trips per check); a killed worker\'s batch is re-run whole, its stored slots skipped', default: '10' },
   { name: 'HOPWATCH_SCHEDULER_TICK_MS', description: 'how often the scheduler looks for due checks', default: '100' },
   { name: 'HOPWATCH_JOB_LOCK_MS', description: 'lock on a running job, renewed while its worker lives; a killed worker\'s jobs are re-run elsewhere within 1.5 × this', default: '10000' },

@@ -17,7 +17,19 @@ describe('loadConfig', () => {
       metricsPublic: false,
       metricsPerSite: true,
       certificateWarningDays: [21, 7, 1],
+      workerConcurrency: 200,
+      workerConcurrencyMax: 1_000,
     });
+  });
+
+  it('bounds the checks a worker probes at once between HOPWATCH_WORKER_CONCURRENCY and its _MAX', () => {
+    expect(loadConfig({ HOPWATCH_WORKER_CONCURRENCY: '50', HOPWATCH_WORKER_CONCURRENCY_MAX: '400' })).toMatchObject({ workerConcurrency: 50, workerConcurrencyMax: 400 });
+    // A floor above the default ceiling raises the ceiling with it; equal bounds fix the number.
+    expect(loadConfig({ HOPWATCH_WORKER_CONCURRENCY: '1500' })).toMatchObject({ workerConcurrency: 1_500, workerConcurrencyMax: 1_500 });
+    expect(loadConfig({ HOPWATCH_WORKER_CONCURRENCY: '300', HOPWATCH_WORKER_CONCURRENCY_MAX: '300' })).toMatchObject({ workerConcurrency: 300, workerConcurrencyMax: 300 });
+    expect(() => loadConfig({ HOPWATCH_WORKER_CONCURRENCY: '300', HOPWATCH_WORKER_CONCURRENCY_MAX: '100' })).toThrow(
+      'HOPWATCH_WORKER_CONCURRENCY_MAX must be at least HOPWATCH_WORKER_CONCURRENCY (300), got 100',
+    );
   });
 
   it('reads certificate warning days in any order, and an empty value as no warnings', () => {
@@ -93,6 +105,8 @@ describe('loadConfig', () => {
     ['HOPWATCH_CERT_WARNING_DAYS', '21,soon', 'HOPWATCH_CERT_WARNING_DAYS must be a whole number, got "soon"'],
     ['HOPWATCH_METRICS_PER_SITE', 'some', 'HOPWATCH_METRICS_PER_SITE must be true or false, got "some"'],
     ['HOPWATCH_RETENTION_DAYS', '0', 'HOPWATCH_RETENTION_DAYS must be between 1 and 3650, got 0'],
+    ['HOPWATCH_WORKER_CONCURRENCY_MAX', 'lots', 'HOPWATCH_WORKER_CONCURRENCY_MAX must be a whole number, got "lots"'],
+    ['HOPWATCH_WORKER_CONCURRENCY_MAX', '50000', 'HOPWATCH_WORKER_CONCURRENCY_MAX must be between 1 and 20000, got 50000'],
     ['HOPWATCH_HOURLY_ROLLUP_DAYS', '1', 'HOPWATCH_HOURLY_ROLLUP_DAYS must be between 2 and 3650, got 1'],
   ])('rejects %s=%s with a line naming the variable', (variable, value, message) => {
     expect(() => loadConfig({ [variable]: value })).toThrow(message);

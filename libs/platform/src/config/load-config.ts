@@ -22,6 +22,7 @@ export function loadConfig(env: Env = process.env): HopwatchConfig {
   const required = (name: string): string => read(name) as string;
   const port = integer(required('PORT'), 'PORT', 1, 65_535);
   const host = required('HOST');
+  const workerConcurrency = integer(required('HOPWATCH_WORKER_CONCURRENCY'), 'HOPWATCH_WORKER_CONCURRENCY', 1, 5_000);
   return {
     port,
     host,
@@ -35,7 +36,8 @@ export function loadConfig(env: Env = process.env): HopwatchConfig {
     resolvers: list(read('HOPWATCH_RESOLVERS')).map((entry) => resolver(entry, 'HOPWATCH_RESOLVERS')),
     targetAllow: list(read('HOPWATCH_TARGET_ALLOW')).map((entry) => cidr(entry, 'HOPWATCH_TARGET_ALLOW')),
     targetDeny: list(read('HOPWATCH_TARGET_DENY')).map((entry) => cidr(entry, 'HOPWATCH_TARGET_DENY')),
-    workerConcurrency: integer(required('HOPWATCH_WORKER_CONCURRENCY'), 'HOPWATCH_WORKER_CONCURRENCY', 1, 5_000),
+    workerConcurrency,
+    workerConcurrencyMax: workerConcurrencyMax(read('HOPWATCH_WORKER_CONCURRENCY_MAX'), workerConcurrency),
     checkBatchSize: integer(required('HOPWATCH_CHECK_BATCH_SIZE'), 'HOPWATCH_CHECK_BATCH_SIZE', 1, 500),
     schedulerTickMs: integer(required('HOPWATCH_SCHEDULER_TICK_MS'), 'HOPWATCH_SCHEDULER_TICK_MS', 20, 1_000),
     jobLockMs: integer(required('HOPWATCH_JOB_LOCK_MS'), 'HOPWATCH_JOB_LOCK_MS', 1_000, 600_000),
@@ -85,6 +87,16 @@ function integer(value: string, variable: string, min: number, max: number): num
   const parsed = Number(value);
   if (parsed < min || parsed > max) throw new ConfigError(variable, `must be between ${min} and ${max}, got ${parsed}`);
   return parsed;
+}
+
+const DEFAULT_WORKER_CONCURRENCY_MAX = 1_000;
+
+function workerConcurrencyMax(value: string | null, floor: number): number {
+  const variable = 'HOPWATCH_WORKER_CONCURRENCY_MAX';
+  if (value === null) return Math.max(DEFAULT_WORKER_CONCURRENCY_MAX, floor);
+  const ceiling = integer(value, variable, 1, 20_000);
+  if (ceiling < floor) throw new ConfigError(variable, `must be at least HOPWATCH_WORKER_CONCURRENCY (${floor}), got ${ceiling}`);
+  return ceiling;
 }
 
 function optionalInteger(value: string | null, variable: string, min: number, max: number): number | null {
