@@ -18,16 +18,19 @@ const busyFor = (ms: number) => {
 const idleFor = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
 
 describe('ProbeConcurrency', () => {
-  it('gives slots back, and fetches fewer jobs, after a period the loop spent busy', () => {
+  it('gives slots back, and fetches fewer jobs, after a period in which the loop ran late', async () => {
     // A period starts when the governor is made, then at each adjust().
     const { slots, setConcurrency, concurrency } = governor(800);
-    busyFor(150);
+    await idleFor(30);
+    busyFor(400);
+    await idleFor(30);
     expect(concurrency.adjust()).toBe(600);
     expect(slots.limit).toBe(600);
     expect(setConcurrency).toHaveBeenCalledWith('checks', checkJobsFor(600, 10));
+    await concurrency.onApplicationShutdown();
   });
 
-  it('grows when checks waited for a slot while the loop idled', async () => {
+  it('grows when checks waited for a slot while the loop ran on time', async () => {
     const { slots, setConcurrency, concurrency } = governor(200);
     let release!: () => void;
     const held = new Promise<void>((resolve) => (release = resolve));
@@ -37,6 +40,7 @@ describe('ProbeConcurrency', () => {
     expect(setConcurrency).toHaveBeenLastCalledWith('checks', 125);
     release();
     await Promise.all(runs);
+    await concurrency.onApplicationShutdown();
   });
 
   it('keeps its number when nothing waited', async () => {
@@ -44,6 +48,7 @@ describe('ProbeConcurrency', () => {
     await idleFor(100);
     expect(concurrency.adjust()).toBe(300);
     expect(setConcurrency).not.toHaveBeenCalled();
+    await concurrency.onApplicationShutdown();
   });
 
   it('fetches five times the jobs that fill the slots', () => {
