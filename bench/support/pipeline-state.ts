@@ -2,7 +2,7 @@
 // /health/ready and the pipeline's series of each process's /metrics (per-site series counted, not listed).
 import type { HopwatchLayout } from './bench-processes';
 
-const PIPELINE_SERIES = /^hopwatch_(checks_behind|worker_probe_concurrency|worker_event_loop_delay_p99_seconds|slot_lateness_p99_seconds|queue_jobs|dependency_up|result_buffer_length|scheduler_\w+|writer_batch_size_(sum|count))\b/;
+const PIPELINE_SERIES = /^hopwatch_(checks_behind|worker_probe_concurrency|worker_event_loop_utilization|slot_lateness_p99_seconds|queue_jobs|dependency_up|result_buffer_length|scheduler_\w+|writer_batch_size_(sum|count))\b/;
 
 export type PipelineState = { readiness: unknown; metrics: Record<string, string[]>; siteUpSeries: number; sitesDown: number };
 

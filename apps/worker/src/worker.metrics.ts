@@ -88,8 +88,8 @@ export const probeConcurrency = new Gauge({
   registers: [metricsRegistry],
 });
 
-export const eventLoopDelayP99 = new Gauge({
-  name: 'hopwatch_worker_event_loop_delay_p99_seconds',
-  help: 'p99 of how late this worker process ran its callbacks over the last second (what sizes its probe slots)',
+export const eventLoopUtilization = new Gauge({
+  name: 'hopwatch_worker_event_loop_utilization',
+  help: 'Fraction of the last second this worker\'s event loop was busy rather than waiting for I/O (what sizes its probe slots)',
   registers: [metricsRegistry],
 });

@@ -1,11 +1,11 @@
 // Sizes the worker's probe slots from its event loop every second (see libs/domain/src/schedule/probe-concurrency.ts
 // for the rule), and the checks jobs it fetches with them.
 import { Inject, Injectable, Logger, OnApplicationBootstrap, OnApplicationShutdown } from '@nestjs/common';
-import { IntervalHistogram, monitorEventLoopDelay } from 'node:perf_hooks';
+import { EventLoopUtilization, performance } from 'node:perf_hooks';
 import { nextProbeConcurrency, ProbeConcurrencyBounds } from '@hopwatch/domain';
 import { HOPWATCH_CONFIG, HopwatchConfig, RepeatingTask } from '@hopwatch/platform';
 import { JobWorkers } from '@hopwatch/queue';
-import { eventLoopDelayP99, probeConcurrency } from '../worker.metrics';
+import { eventLoopUtilization as utilizationGauge, probeConcurrency } from '../worker.metrics';
 import { ProbeSlots } from './probe-slots';
 
 const PERIOD_MS = 1_000;
@@ -23,7 +23,7 @@ export class ProbeConcurrency implements OnApplicationBootstrap, OnApplicationSh
   private readonly logger = new Logger(ProbeConcurrency.name);
   private readonly bounds: ProbeConcurrencyBounds;
   private readonly loop: RepeatingTask;
-  private readonly loopDelay: IntervalHistogram = monitorEventLoopDelay({ resolution: 10 });
+  private lastLook: EventLoopUtilization = performance.eventLoopUtilization();
 
   constructor(
     private readonly slots: ProbeSlots,
@@ -31,7 +31,6 @@ export class ProbeConcurrency implements OnApplicationBootstrap, OnApplicationSh
     @Inject(HOPWATCH_CONFIG) private readonly config: HopwatchConfig,
   ) {
     this.bounds = { floor: config.workerConcurrency, ceiling: config.workerConcurrencyMax };
-    this.loopDelay.enable();
     this.loop = new RepeatingTask(async () => this.adjust(), PERIOD_MS, (error) => this.logger.warn(`sizing probe slots failed: ${error.message}`), { unref: true });
   }
 
@@ -40,24 +39,23 @@ export class ProbeConcurrency implements OnApplicationBootstrap, OnApplicationSh
     if (this.bounds.floor < this.bounds.ceiling) this.loop.start(PERIOD_MS);
   }
 
-  async onApplicationShutdown(): Promise<void> {
-    await this.loop.stop();
-    this.loopDelay.disable();
+  onApplicationShutdown(): Promise<void> {
+    return this.loop.stop();
   }
 
   /** One period's look at the loop; returns the number of slots from now on. */
   adjust(): number {
-    // The histogram is in nanoseconds, and counts the resolution's own timer period in each sample.
-    const delayMs = Math.max(0, this.loopDelay.percentile(99) / 1e6 - 10);
-    this.loopDelay.reset();
-    eventLoopDelayP99.set(delayMs / 1000);
+    const now = performance.eventLoopUtilization();
+    const { utilization } = performance.eventLoopUtilization(now, this.lastLook);
+    this.lastLook = now;
+    utilizationGauge.set(utilization);
     const current = this.slots.limit;
-    const next = nextProbeConcurrency(current, { loopDelayP99Ms: delayMs, saturated: this.slots.takeSaturation() }, this.bounds);
+    const next = nextProbeConcurrency(current, { loopUtilization: utilization, saturated: this.slots.takeSaturation() }, this.bounds);
     if (next !== current) {
       this.slots.resize(next);
       this.jobWorkers.setConcurrency('checks', checkJobsFor(next, this.config.checkBatchSize));
       probeConcurrency.set({ region: this.config.region }, next);
-      this.logger.debug(`probe slots ${current} → ${next} (event loop p99 ${Math.round(delayMs)} ms late)`);
+      this.logger.debug(`probe slots ${current} → ${next} (event loop ${Math.round(utilization * 100)} % busy)`);
     }
     return next;
   }
