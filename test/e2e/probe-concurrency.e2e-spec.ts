@@ -1,18 +1,16 @@
 // A worker with time to spare probes more checks at once when checks wait for a slot, and so keeps up where a
 // fixed number would run behind (test/e2e/running-behind.e2e-spec.ts is the same fleet with the number fixed).
 import { waitFor } from '../support/boot-pipeline';
-import { SlowFleet, startSlowFleet } from '../support/slow-fleet';
+import { SLOW_FLEET, SlowFleet, startSlowFleet } from '../support/slow-fleet';
 
-const SITES = 10;
-const INTERVAL_SECONDS = 5;
-/** 10 checks of 1.5 s every 5 s: at least 3 must probe at once, against the 1 the worker starts with. */
-const ANSWER_AFTER_MS = 1_500;
+// The fleet needs at least 3 checks probing at once; the worker starts with 1.
+const { sites: SITES, intervalSeconds: INTERVAL_SECONDS } = SLOW_FLEET;
 
 describe('a worker with time to spare', () => {
   let fleet: SlowFleet;
 
   beforeAll(async () => {
-    fleet = await startSlowFleet(ANSWER_AFTER_MS, { HOPWATCH_WORKER_CONCURRENCY: '1', HOPWATCH_WORKER_CONCURRENCY_MAX: '16' });
+    fleet = await startSlowFleet({ HOPWATCH_WORKER_CONCURRENCY: '1', HOPWATCH_WORKER_CONCURRENCY_MAX: '16' });
   });
 
   afterAll(() => fleet.stop());
@@ -21,7 +19,7 @@ describe('a worker with time to spare', () => {
 
   it('grows its probe slots past HOPWATCH_WORKER_CONCURRENCY, within its _MAX, and keeps every slot on time', async () => {
     expect(await slots()).toBe(1);
-    await fleet.addSites(SITES, INTERVAL_SECONDS);
+    await fleet.addSites();
     const grown = await waitFor(slots, (value) => (value ?? 0) >= 3, 30_000);
     expect(grown).toBeLessThanOrEqual(16);
     // Four intervals once it has grown: every check of them starts well within its interval, none missed.

@@ -6,21 +6,24 @@ import { HopwatchProcess, startHopwatch } from './hopwatch-process';
 import { startTargetServer, TargetServer } from './target-server';
 import { createTestDatabase, TestDatabase } from './test-database';
 
+/** 10 sites every 5 s, each answered after 1.5 s: 2 checks a second, so at least 3 must probe at once. */
+export const SLOW_FLEET = { sites: 10, intervalSeconds: 5, answerAfterMs: 1_500 } as const;
+
 export type SlowFleet = {
   app: HopwatchProcess;
   base: string;
   query<T>(text: string, parameters?: unknown[]): Promise<T[]>;
-  /** `count` sites checking the slow target every `intervalSeconds`, all due now. */
-  addSites(count: number, intervalSeconds: number): Promise<void>;
+  /** The fleet's sites (SLOW_FLEET), all due now. */
+  addSites(): Promise<void>;
   /** The value of an unlabelled or region="default" series on /metrics, or undefined. */
   metric(name: string): Promise<number | undefined>;
   stop(): Promise<void>;
 };
 
-export async function startSlowFleet(answerAfterMs: number, env: Record<string, string>): Promise<SlowFleet> {
+export async function startSlowFleet(env: Record<string, string>): Promise<SlowFleet> {
   const [database, target]: [TestDatabase, TargetServer] = await Promise.all([
     createTestDatabase(),
-    startTargetServer((_request, response) => setTimeout(() => response.end('ok'), answerAfterMs)),
+    startTargetServer((_request, response) => setTimeout(() => response.end('ok'), SLOW_FLEET.answerAfterMs)),
   ]);
   const port = await freePort();
   const base = `http://127.0.0.1:${port}`;
@@ -47,12 +50,12 @@ export async function startSlowFleet(answerAfterMs: number, env: Record<string, 
     app,
     base,
     query,
-    async addSites(count, intervalSeconds) {
+    async addSites() {
       await query(
         `INSERT INTO sites (name, url, method, interval_seconds, timeout_ms, expect_status, regions, dns_resolvers, tags,
                             alert_channel_ids, confirmations, recoveries, paused, next_run_at)
          SELECT 'slow-' || n, $1, 'GET', $2, 5000, '200', '{default}', '{}', '{}', '{}', 2, 2, false, now() FROM generate_series(1, $3::int) AS n`,
-        [target.url('/'), intervalSeconds, count],
+        [target.url('/'), SLOW_FLEET.intervalSeconds, SLOW_FLEET.sites],
       );
     },
     async metric(name) {
