@@ -1,7 +1,8 @@
 import 'reflect-metadata';
-import { Injectable, Module, Type } from '@nestjs/common';
+import { Injectable, LoggerService, Module, Type } from '@nestjs/common';
 import { Test } from '@nestjs/testing';
 import { Job } from 'bullmq';
+import { Redis } from 'ioredis';
 import { ConfigModule } from '@hopwatch/platform';
 import { testConfig } from '../../../test/support/test-config';
 import { CheckBatchJob, CheckBatchOutcome, CheckJob, CheckJobOutcome, NotifyJob } from './jobs';
@@ -16,7 +17,8 @@ const configModule = ConfigModule.forRoot(config);
 const consumeBoth = JobWorkersModule.consume(
   [
     { queue: 'checks', options: () => ({ concurrency: 1 }), logFailures: false },
-    { queue: 'notifications', options: () => ({ concurrency: 1 }), logFailures: false },
+    // Deliveries retry with the custom 'jittered' backoff, which the consumer supplies.
+    { queue: 'notifications', options: () => ({ concurrency: 2, settings: { backoffStrategy: () => 1_000 } }), logFailures: false },
   ],
   configModule,
 );
@@ -38,13 +40,27 @@ class Checks {
   }
 }
 
+/** Deliveries whose id starts with "held" wait for release(); "held-failing" ones then fail, the rest succeed. */
 @Injectable()
 class Deliveries {
   readonly delivered: string[] = [];
+  readonly holding: string[] = [];
+  private releaseHeld: () => void = () => undefined;
+  private readonly held = new Promise<void>((resolve) => (this.releaseHeld = resolve));
 
   @OnJob('notify.deliver')
   async deliver(job: Job<NotifyJob>): Promise<void> {
-    this.delivered.push(job.data.deliveryId);
+    const id = job.data.deliveryId;
+    if (id.startsWith('held')) {
+      this.holding.push(id);
+      await this.held;
+      if (id.startsWith('held-failing')) throw new Error('the receiver answered 500');
+    }
+    this.delivered.push(id);
+  }
+
+  release(): void {
+    this.releaseHeld();
   }
 }
 
@@ -54,13 +70,25 @@ class SecondDeliveries {
   async deliverAgain(): Promise<void> {}
 }
 
-async function boot(handlers: Type[]) {
+class CapturedLog implements LoggerService {
+  readonly lines: string[] = [];
+  log(message: string) { this.lines.push(`log ${message}`); }
+  warn(message: string) { this.lines.push(`warn ${message}`); }
+  error(message: string) { this.lines.push(`error ${message}`); }
+}
+
+async function waitUntil(done: () => boolean): Promise<void> {
+  const deadline = Date.now() + 10_000;
+  while (!done() && Date.now() < deadline) await new Promise((resolve) => setTimeout(resolve, 20));
+}
+
+async function boot(handlers: Type[], logger: LoggerService | false = false) {
   @Module({ imports: [consumeBoth], providers: handlers })
   class Handlers {}
   const moduleRef = await Test.createTestingModule({
     imports: [configModule, QueueModule.forRoot(configModule), Handlers],
   }).compile();
-  const app = moduleRef.createNestApplication({ logger: false });
+  const app = moduleRef.createNestApplication({ logger });
   try {
     return await app.init();
   } catch (error) {
@@ -102,5 +130,26 @@ describe('the queue workers', () => {
     } finally {
       await app.close();
     }
+  });
+
+  it('say once that running jobs were lost when Redis loses their keys, instead of an error per job', async () => {
+    const log = new CapturedLog();
+    const app = await boot([Checks, Deliveries], log);
+    const redis = new Redis(config.redisUrl);
+    try {
+      await app.get(NotificationQueue).enqueue(['held-succeeding', 'held-failing']);
+      await waitUntil(() => app.get(Deliveries).holding.length === 2);
+      expect(app.get(Deliveries).holding.sort()).toEqual(['held-failing', 'held-succeeding']);
+      // What a Redis restarted empty, or a FLUSHALL, does to this test's queues (and nothing else's).
+      const keys = await redis.keys(`${config.redisPrefix}:*`);
+      await redis.del(...keys);
+      app.get(Deliveries).release();
+      await waitUntil(() => app.get(Deliveries).delivered.length === 1);
+    } finally {
+      redis.disconnect();
+      await app.close();
+    }
+    const queueLines = log.lines.filter((line) => !line.startsWith('log '));
+    expect(queueLines).toEqual([expect.stringMatching(/^warn notifications\S*: lost 2 running job\(s\) \(Redis lost them/)]);
   });
 });

@@ -6,6 +6,7 @@ import { Job, Worker, WorkerOptions } from 'bullmq';
 import { HOPWATCH_CONFIG, HopwatchConfig, isConnectionFailure } from '@hopwatch/platform';
 import { JobName, jobNamesOn, queueNameFor, QueueKind } from './jobs';
 import { ON_JOB } from './on-job.decorator';
+import { LostJobsLog, lostJobOf } from './lost-jobs-log';
 import { createRedis, queueErrorHandler, RedisConnection } from './redis';
 
 /** What a process consumes: a queue kind and the worker settings it wants beyond the shared ones. */
@@ -22,20 +23,10 @@ type BoundHandler = { owner: string; run: (job: Job) => Promise<unknown> };
 
 export class JobHandlerError extends Error {}
 
-const LOCK_RENEWAL_FAILED = /^could not renew lock for job /;
-
-/** One line for a renewal round that lost locks, whether Redis lost its data or the worker was stalled too long. */
-function lockRenewalLine(queue: string, jobIds: string[], lockMs: number): string {
-  return (
-    `${queue}: lost the lock of ${jobIds.length} running job(s) (Redis lost them, or this worker was blocked for over ` +
-    `${lockMs} ms); they are taken over or re-enqueued, and a run stored twice is refused by its unique slot`
-  );
-}
-
 @Injectable()
 export class JobWorkers implements OnApplicationBootstrap, BeforeApplicationShutdown {
   private readonly logger = new Logger(JobWorkers.name);
-  private readonly running: Array<{ queue: QueueKind; worker: Worker; connection: RedisConnection }> = [];
+  private readonly running: Array<{ queue: QueueKind; worker: Worker; connection: RedisConnection; lost: LostJobsLog }> = [];
 
   constructor(
     private readonly discovery: DiscoveryService,
@@ -51,8 +42,9 @@ export class JobWorkers implements OnApplicationBootstrap, BeforeApplicationShut
   }
 
   async beforeApplicationShutdown(): Promise<void> {
-    for (const { worker, connection } of this.running.splice(0)) {
+    for (const { worker, connection, lost } of this.running.splice(0)) {
       await worker.close();
+      lost.flush();
       await connection.quit().catch(() => connection.disconnect());
     }
   }
@@ -75,16 +67,21 @@ export class JobWorkers implements OnApplicationBootstrap, BeforeApplicationShut
       prefix: this.config.redisPrefix,
     });
     const reportError = queueErrorHandler(this.logger, `${name} queue error`);
-    // BullMQ also emits one error per job for the same failed renewal; 'lockRenewalFailed' says it once for all.
-    worker.on('error', (error) => LOCK_RENEWAL_FAILED.test(error.message) || reportError(error));
-    worker.on('lockRenewalFailed', (jobIds) => this.logger.warn(lockRenewalLine(name, jobIds, this.config.jobLockMs)));
+    // A failed lock renewal, and then the failed finish of the same job, are one loss, reported once per burst.
+    const lost = new LostJobsLog(name, this.config.jobLockMs, (line) => this.logger.warn(line));
+    worker.on('error', (error) => {
+      const jobId = lostJobOf(error);
+      if (jobId === null) reportError(error);
+      else lost.add([jobId]);
+    });
+    worker.on('lockRenewalFailed', (jobIds) => lost.add(jobIds));
     if (consumer.logFailures) {
       // A job failing because Postgres or Redis is away is retried; the outage itself is reported once elsewhere.
       worker.on('failed', (job, error) => {
         if (!isConnectionFailure(error)) this.logger.warn(`${job?.name} ${job?.id} failed: ${error.message}`);
       });
     }
-    this.running.push({ queue: consumer.queue, worker, connection });
+    this.running.push({ queue: consumer.queue, worker, connection, lost });
   }
 
   private dispatch(handlers: Map<JobName, BoundHandler>, job: Job): Promise<unknown> {
