@@ -77,6 +77,7 @@ class CapturedLog implements LoggerService {
   error(message: string) { this.lines.push(`error ${message}`); }
 }
 
+/** Polls `done` every 20 ms for up to 10 s; the assertion after it says what was missing. */
 async function waitUntil(done: () => boolean): Promise<void> {
   const deadline = Date.now() + 10_000;
   while (!done() && Date.now() < deadline) await new Promise((resolve) => setTimeout(resolve, 20));
@@ -119,13 +120,11 @@ describe('the queue workers', () => {
       const scheduled = Array.from({ length: config.checkBatchSize + 2 }, (_, index) => ({ ...job, siteId: `site-${index}`, slot: 60, manual: false }));
       await app.get(CheckQueues).enqueue(scheduled);
       await app.get(CheckQueues).enqueue(scheduled);
-      const batchDeadline = Date.now() + 10_000;
-      while (app.get(Checks).batches.length < 2 && Date.now() < batchDeadline) await new Promise((resolve) => setTimeout(resolve, 20));
+      await waitUntil(() => app.get(Checks).batches.length >= 2);
       await new Promise((resolve) => setTimeout(resolve, 200));
       expect(app.get(Checks).batches).toEqual([scheduled.slice(0, config.checkBatchSize), scheduled.slice(config.checkBatchSize)].map((batch) => batch.map((check) => check.siteId)));
       await app.get(NotificationQueue).enqueue(['delivery-1']);
-      const deadline = Date.now() + 10_000;
-      while (app.get(Deliveries).delivered.length === 0 && Date.now() < deadline) await new Promise((resolve) => setTimeout(resolve, 20));
+      await waitUntil(() => app.get(Deliveries).delivered.length > 0);
       expect(app.get(Deliveries).delivered).toEqual(['delivery-1']);
     } finally {
       await app.close();
