@@ -24,6 +24,7 @@ import { CompactPartitionedResults1795301640000 } from './1795301640000-CompactP
 import { CompactRollups1795301640100 } from './1795301640100-CompactRollups';
 import { DnsAnswerSets1795301700000 } from './1795301700000-DnsAnswerSets';
 import { ResultsWithoutSeriesKey1795301700100 } from './1795301700100-ResultsWithoutSeriesKey';
+import { DailyRollupsAtDayClose1795301800000 } from './1795301800000-DailyRollupsAtDayClose';
 
 export const MIGRATIONS = [
   Foundation1795300000000,
@@ -51,4 +52,5 @@ export const MIGRATIONS = [
   CompactRollups1795301640100,
   DnsAnswerSets1795301700000,
   ResultsWithoutSeriesKey1795301700100,
+  DailyRollupsAtDayClose1795301800000,
 ];

@@ -1,7 +1,9 @@
 // Uptime history through the API, on small fixed data whose answers are worked out by hand in the comments.
 import { DataSource } from 'typeorm';
-import { CheckResultRepository, NewCheckResult, ResultPartitionRepository, RetentionRepository } from '@hopwatch/db';
+import { CheckResultRepository, DayCloseRepository, NewCheckResult, ResultPartitionRepository, RetentionRepository } from '@hopwatch/db';
 import { HOPWATCH_CONFIG, HopwatchConfig } from '@hopwatch/platform';
+import type { DependencyMonitor } from '@hopwatch/runtime';
+import { DayCloseService } from '../../apps/scheduler/src/housekeeping/day-close.service';
 import { RetentionService } from '../../apps/scheduler/src/housekeeping/retention.service';
 import type { LeaderLock } from '../../apps/scheduler/src/tick/leader.lock';
 import { BootedApi, bootApi } from '../support/boot-api';
@@ -187,6 +189,15 @@ describe('uptime history API', () => {
     expect(listed(silent)).toMatchObject({ state: 'unknown', uptime: { last24h: null, last30d: null } });
   });
 
+  /** The scheduler's rounds of rollup and result housekeeping, as its leader runs them. */
+  async function housekeeping() {
+    const leader = { isLeading: () => true } as LeaderLock;
+    const config = api.app.get<HopwatchConfig>(HOPWATCH_CONFIG);
+    const dependencies = { explains: async () => false } as unknown as DependencyMonitor;
+    await new DayCloseService(leader, api.app.get(DayCloseRepository), dependencies, config).runOnce();
+    return new RetentionService(leader, api.app.get(ResultPartitionRepository), api.app.get(RetentionRepository), api.app.get(DayCloseRepository), config).runOnce();
+  }
+
   it('answers hours older than the kept hourly rollups from the daily rollups of their whole days, before and after the purge', async () => {
     const siteId = await site({ intervalSeconds: 3_600 });
     const oldDay = Math.floor(Date.now() / 1000 / D) * D - 40 * D;
@@ -200,9 +211,7 @@ describe('uptime history API', () => {
     expect(before[1].points[0]).toMatchObject({ start: iso(oldDay), checks: 24 });
     expect(await hoursOf()).toBe(24);
 
-    const leader = { isLeading: () => true } as LeaderLock;
-    const config = api.app.get<HopwatchConfig>(HOPWATCH_CONFIG);
-    await new RetentionService(leader, api.app.get(ResultPartitionRepository), api.app.get(RetentionRepository), config).runOnce();
+    await housekeeping();
 
     expect(await hoursOf()).toBe(0);
     expect(await read()).toEqual(before);
@@ -220,9 +229,7 @@ describe('uptime history API', () => {
     const before = await Promise.all(ranges.map((range) => uptime(siteId, range)));
     expect(before[0]).toMatchObject({ checks: 9, up: 7, downtimeSeconds: 1_200 });
 
-    const leader = { isLeading: () => true } as LeaderLock;
-    const config = api.app.get<HopwatchConfig>(HOPWATCH_CONFIG);
-    const run = await new RetentionService(leader, api.app.get(ResultPartitionRepository), api.app.get(RetentionRepository), config).runOnce();
+    const run = await housekeeping();
 
     expect(run).toMatchObject({ unpartitionedPurged: 10 });
     const [{ n: oldRows }] = await api.app.get(DataSource).query(`SELECT count(*)::int AS n FROM check_results WHERE site_id = $1 AND slot < now() - interval '30 days'`, [siteId]);

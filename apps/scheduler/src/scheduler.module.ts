@@ -1,5 +1,6 @@
 import { DynamicModule, Module } from '@nestjs/common';
 import { Infrastructure, ResultBuffer } from '@hopwatch/runtime';
+import { DayCloseService } from './housekeeping/day-close.service';
 import { RetentionService } from './housekeeping/retention.service';
 import { EnqueueDueService } from './tick/enqueue-due.service';
 import { LeaderLock } from './tick/leader.lock';
@@ -10,7 +11,7 @@ import { TickService } from './tick/tick.service';
 
 /** The tick loop that enqueues due checks. */
 @Module({
-  providers: [SchedulerLease, LeaderLock, ScheduleMirror, ResultBuffer, EnqueueDueService, LostJobsService, TickService, RetentionService],
+  providers: [SchedulerLease, LeaderLock, ScheduleMirror, ResultBuffer, EnqueueDueService, LostJobsService, TickService, RetentionService, DayCloseService],
   exports: [TickService],
 })
 export class SchedulerModule {

@@ -16,6 +16,7 @@ import { PushRepository } from './push/push.repository';
 import { CertificateWarningRepository } from './certificates/certificate-warning.repository';
 import { IncidentHistoryRepository } from './history/incident-history.repository';
 import { RetentionRepository } from './history/retention.repository';
+import { DayCloseRepository } from './history/day-close.repository';
 import { ResultPartitionRepository } from './checks/result-partitions.repository';
 import { SiteOverviewRepository } from './history/site-overview.repository';
 import { AnalysisRepository } from './incidents/analysis.repository';
@@ -25,7 +26,7 @@ import { ScheduleMirrorRepository } from './schedule/schedule-mirror.repository'
 import { SiteRepository } from './sites/site.repository';
 import { UnitOfWork } from './unit-of-work';
 
-const REPOSITORIES = [SiteRepository, ApiKeyRepository, ScheduleRepository, ScheduleMirrorRepository, CheckResultRepository, AnalysisRepository, IncidentRepository, HistoryRepository, RetentionRepository, ResultPartitionRepository, IncidentHistoryRepository, AlertChannelRepository, DeliveryRepository, MaintenanceWindowRepository, NotificationOutboxRepository, FleetMetricsRepository, PushRepository, CertificateWarningRepository, WebSessionRepository, StatusPageRepository, PublicStatusRepository, SiteOverviewRepository];
+const REPOSITORIES = [SiteRepository, ApiKeyRepository, ScheduleRepository, ScheduleMirrorRepository, CheckResultRepository, AnalysisRepository, IncidentRepository, HistoryRepository, RetentionRepository, DayCloseRepository, ResultPartitionRepository, IncidentHistoryRepository, AlertChannelRepository, DeliveryRepository, MaintenanceWindowRepository, NotificationOutboxRepository, FleetMetricsRepository, PushRepository, CertificateWarningRepository, WebSessionRepository, StatusPageRepository, PublicStatusRepository, SiteOverviewRepository];
 
 @Module({})
 export class DbModule {

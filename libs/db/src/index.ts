@@ -31,6 +31,7 @@ export * from './history/rollup.entity';
 export * from './history/history.types';
 export * from './history/history.repository';
 export * from './history/retention.repository';
+export * from './history/day-close.repository';
 export * from './history/incident-history.repository';
 export * from './alerting/alert-channel.entity';
 export * from './alerting/delivery.entity';

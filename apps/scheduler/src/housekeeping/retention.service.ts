@@ -3,9 +3,10 @@
 // wholly before the retention window, and purges the few old rows that landed in the default partition.
 // A day is dropped once all of it is older than the window, so raw results live between N and N + 1 days.
 // Hourly rollups are purged after HOPWATCH_HOURLY_ROLLUP_DAYS, whole UTC days at a time (the history reads
-// answer older hours from daily rollups, see hourlyRollupsSince); daily rollups stay forever.
+// answer older hours from daily rollups, see hourlyRollupsSince), and never before the day close has moved
+// hourly_kept_since past them (see DayCloseService); daily rollups stay forever.
 import { Inject, Injectable, Logger, OnApplicationBootstrap, OnApplicationShutdown } from '@nestjs/common';
-import { ResultPartitionRepository, RetentionRepository } from '@hopwatch/db';
+import { DayCloseRepository, ResultPartitionRepository, RetentionRepository } from '@hopwatch/db';
 import { DAY_SECONDS, hourlyRollupsSince } from '@hopwatch/domain';
 import { HOPWATCH_CONFIG, HopwatchConfig, RepeatingTask } from '@hopwatch/platform';
 import { LeaderLock } from '../tick/leader.lock';
@@ -14,6 +15,8 @@ const FIRST_RUN_AFTER_MS = 60_000;
 const RUN_EVERY_MS = 10 * 60_000;
 /** Today, and this many days after it, always have their partition. */
 const DAYS_AHEAD = 3;
+/** How long the hourly purge waits for writes that may not have seen where hourly rollups stop being kept. */
+const WRITES_WAIT_MS = 5_000;
 
 export type RetentionRun = { partitionsCreated: number; partitionsDropped: number; unpartitionedPurged: number; hourlyRollupsPurged: number };
 
@@ -31,6 +34,7 @@ export class RetentionService implements OnApplicationBootstrap, OnApplicationSh
     private readonly leader: LeaderLock,
     private readonly partitions: ResultPartitionRepository,
     private readonly retention: RetentionRepository,
+    private readonly dayClose: DayCloseRepository,
     @Inject(HOPWATCH_CONFIG) private readonly config: HopwatchConfig,
   ) {}
 
@@ -51,10 +55,16 @@ export class RetentionService implements OnApplicationBootstrap, OnApplicationSh
     const dropped = await this.partitions.dropDaysBefore(cutoff);
     const stopping = () => this.loop.isStopped;
     const purged = await this.retention.deleteUnpartitionedBefore(cutoff, { stopping });
-    const hours = await this.retention.deleteHourlyRollupsBefore(hourlyRollupsSince(now, this.config.hourlyRollupDays), { stopping });
+    const hours = await this.purgeHourlyRollups(now, stopping);
     if (dropped.length + purged + hours > 0) {
       this.logger.log(`dropped ${dropped.length} days of raw results, purged ${purged} stray raw results and ${hours} hourly rollups past retention`);
     }
     return { partitionsCreated: created.length, partitionsDropped: dropped.length, unpartitionedPurged: purged, hourlyRollupsPurged: hours };
+  }
+
+  private async purgeHourlyRollups(now: number, stopping: () => boolean): Promise<number> {
+    const boundary = await this.dayClose.hourlyPurgeBoundary(WRITES_WAIT_MS);
+    if (boundary === null || boundary === -Infinity) return 0;
+    return this.retention.deleteHourlyRollupsBefore(Math.min(boundary, hourlyRollupsSince(now, this.config.hourlyRollupDays)), { stopping });
   }
 }

@@ -12,9 +12,13 @@ import { resultId, startedOffsetMs, STORED_KINDS, storableAddress, unlessHealthy
 // Two statements per batch whatever its size, each column travelling as one array parameter. The first files
 // any new (site, target, region) under a small series id; it runs on its own so the second, in a fresh snapshot,
 // sees series that a concurrent writer has just committed. The second stores the compact rows (see the
-// CompactPartitionedResults migration) and adds the rows it actually inserted to the hourly and daily rollups,
-// so a result stored twice (skipped by the primary key) is counted once, and a late result lands in its own
-// slot's buckets.
+// CompactPartitionedResults migration) and adds the rows it actually inserted to the hourly rollups, so a result
+// stored twice (skipped by the primary key) is counted once, and a late result lands in its own slot's hour.
+// Daily rollups are built when a day closes (DayCloseRepository); a result of a day before today marks its
+// (site, day) dirty in the same statement, so the reads sum that day's hours until the day is rebuilt, and the
+// update of an existing mark holds it until this statement commits: a rebuild clearing it waits to see the result.
+// A result older than the hourly rollups still kept (hourly_kept_since) has no hours to go into and goes straight
+// into its daily row.
 const INSERT_BATCH = `
   WITH input AS (
     SELECT * FROM unnest(
@@ -43,8 +47,15 @@ const INSERT_BATCH = `
       FROM stored JOIN probe_series AS series ON series.id = stored.series_id
   ),
   scored AS (SELECT ${scoredResults('$22::float8[]')} FROM inserted AS result),
-  hourly AS (${upsertRollups('rollups_hourly', 'hour')}),
-  daily AS (${upsertRollups('rollups_daily', 'day')})
+  kept_hours AS (SELECT scored.* FROM scored, rollup_progress AS progress WHERE scored.slot >= progress.hourly_kept_since),
+  purged_hours AS (SELECT scored.* FROM scored, rollup_progress AS progress WHERE scored.slot < progress.hourly_kept_since),
+  hourly AS (${upsertRollups('rollups_hourly', 'hour', 'kept_hours')}),
+  past_days AS (${upsertRollups('rollups_daily', 'day', 'purged_hours')}),
+  dirty_days AS (
+    INSERT INTO rollup_dirty_days AS dirty (site_id, day, marked_at)
+    SELECT DISTINCT site_id, date_trunc('day', slot, 'UTC'), now() FROM kept_hours WHERE slot < date_trunc('day', now(), 'UTC')
+     ORDER BY 1, 2
+    ON CONFLICT (site_id, day) DO UPDATE SET marked_at = EXCLUDED.marked_at)
   SELECT id, site_id, target, region, slot FROM inserted`;
 
 type InsertedKey = { id: string; site_id: string; target: string; region: string; slot: Date };

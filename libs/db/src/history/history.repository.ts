@@ -6,7 +6,8 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource } from 'typeorm';
-import { ENTRY_TARGET, LATENCY_BUCKET_THRESHOLDS_MS, TimeRange, UptimeTotals } from '@hopwatch/domain';
+import { ceilTo, ENTRY_TARGET, LATENCY_BUCKET_THRESHOLDS_MS, TimeRange, UptimeTotals } from '@hopwatch/domain';
+import { dailyRollupRows } from './daily-rollups.sql';
 import { BucketTotals, RangeSources, SeriesQuery, SeriesTotals, SiteSummary } from './history.types';
 import { unpackHistogram } from './packed-histogram';
 import { preparedQuery } from './prepared-query';
@@ -41,8 +42,7 @@ function rawScored(siteParam: string, fromParam: string, toParam: string, thresh
 }
 
 const RANGE_TOTALS = `
-  SELECT target, region, ${TOTALS_COLUMNS} FROM rollups_daily
-   WHERE site_id = $1 AND bucket_start >= to_timestamp($2) AND bucket_start < to_timestamp($3)
+  SELECT target, region, ${TOTALS_COLUMNS} FROM ${dailyRollupRows({ site: '$1', from: 'to_timestamp($2)', to: 'to_timestamp($3)' })}
   UNION ALL
   SELECT target, region, ${TOTALS_COLUMNS} FROM rollups_hourly
    WHERE site_id = $1 AND bucket_start >= to_timestamp($4) AND bucket_start < to_timestamp($5)
@@ -54,15 +54,16 @@ const RANGE_TOTALS = `
   UNION ALL
   SELECT target, region, ${ROLLUP_AGGREGATES} FROM ${rawScored('$1', '$10', '$11', '$12')} GROUP BY target, region`;
 
-const HOURLY_SERIES = rollupSeries('rollups_hourly');
-const DAILY_SERIES = rollupSeries('rollups_daily');
-
-function rollupSeries(table: 'rollups_hourly' | 'rollups_daily'): string {
-  return `
-  SELECT extract(epoch FROM bucket_start)::float8 AS bucket_start, region, ${TOTALS_COLUMNS} FROM ${table}
+const HOURLY_SERIES = `
+  SELECT extract(epoch FROM bucket_start)::float8 AS bucket_start, region, ${TOTALS_COLUMNS} FROM rollups_hourly
    WHERE site_id = $1 AND target = $2 AND bucket_start >= to_timestamp($3) AND bucket_start < to_timestamp($4)
      AND ($5::varchar IS NULL OR region = $5)`;
-}
+
+/** $3 and $4 are whole days. */
+const DAILY_SERIES = `
+  SELECT extract(epoch FROM bucket_start)::float8 AS bucket_start, region, ${TOTALS_COLUMNS}
+    FROM ${dailyRollupRows({ site: '$1', from: 'to_timestamp($3)', to: 'to_timestamp($4)', target: '$2::varchar' })}
+   WHERE $5::varchar IS NULL OR region = $5`;
 
 const RAW_SERIES = `
   SELECT extract(epoch FROM date_bin('5 minutes', slot, to_timestamp(0)))::float8 AS bucket_start, region, ${ROLLUP_AGGREGATES}
@@ -86,8 +87,8 @@ const SITE_SUMMARIES = `
        WHERE rollup.site_id = site.id AND rollup.bucket_start >= to_timestamp($2) AND rollup.target = '${ENTRY_TARGET}'
     ) AS day ON true
     LEFT JOIN LATERAL (
-      SELECT sum(checks) AS checks, sum(up) AS up FROM rollups_daily AS rollup
-       WHERE rollup.site_id = site.id AND rollup.bucket_start >= to_timestamp($3) AND rollup.target = '${ENTRY_TARGET}'
+      SELECT sum(checks) AS checks, sum(up) AS up
+        FROM ${dailyRollupRows({ site: 'site.id', from: 'to_timestamp($3)', to: "'infinity'::timestamptz", target: `'${ENTRY_TARGET}'`, checksAndUpOnly: true })}
     ) AS month ON true
     LEFT JOIN LATERAL (
       SELECT array_agg(newest.ok) AS oks FROM unnest(site.regions) AS region(name)

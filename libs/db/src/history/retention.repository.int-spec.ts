@@ -5,6 +5,7 @@ import { createTestDatabase, TestDatabase } from '../../../../test/support/test-
 import { CheckResultRepository } from '../checks/check-result.repository';
 import { dayPartitionName, ResultPartitionRepository } from '../checks/result-partitions.repository';
 import { dataSourceOptions } from '../data-source-options';
+import { DayCloseRepository } from './day-close.repository';
 import { RetentionRepository } from './retention.repository';
 
 const DAY0 = 1_699_920_000; // 2023-11-14 00:00 UTC
@@ -98,6 +99,8 @@ describe('raw result partitions and retention', () => {
   it('purge hourly rollups before the cutoff over every site, page by page, and keep newer hours and the daily rollups', async () => {
     const sites = await Promise.all([insertSite(dataSource), insertSite(dataSource), insertSite(dataSource)]);
     for (const siteId of sites) await results.insertMany(resultsFor(siteId, DAY0 + 5 * D, 3_600, '+'.repeat(30)));
+    // Late results all: their days' daily rows are built from these hours first, as the day close does.
+    await new DayCloseRepository(dataSource).rebuildDirtyDays(1_000);
     const hourly = (where: string) => count(`SELECT count(*)::int AS n FROM rollups_hourly WHERE site_id IN ('${sites.join("','")}') ${where}`);
     const daily = () => dataSource.query(`SELECT * FROM rollups_daily WHERE site_id IN ('${sites.join("','")}') ORDER BY 1, 2, 3, 4`);
     const dailyBefore = await daily();
@@ -111,6 +114,22 @@ describe('raw result partitions and retention', () => {
     expect(await hourly(`AND bucket_start < to_timestamp(${DAY0 + 6 * D})`)).toBe(0);
     expect(await hourly('')).toBe(3 * 6);
     expect(await daily()).toEqual(dailyBefore);
+  });
+
+  it('keep the hours of a day that a late result has marked until its daily rows are rebuilt', async () => {
+    const siteId = await insertSite(dataSource);
+    await results.insertMany(resultsFor(siteId, DAY0 + 10 * D, 3_600, '+-+'));
+    const hours = () => count(`SELECT count(*)::int AS n FROM rollups_hourly WHERE site_id = '${siteId}'`);
+    const retention = new RetentionRepository(dataSource);
+
+    await retention.deleteHourlyRollupsBefore(DAY0 + 12 * D, { pauseMs: 0 });
+    expect(await hours()).toBe(3);
+
+    await new DayCloseRepository(dataSource).rebuildDirtyDays(1_000);
+    await retention.deleteHourlyRollupsBefore(DAY0 + 12 * D, { pauseMs: 0 });
+    expect(await hours()).toBe(0);
+    const [day] = await dataSource.query(`SELECT checks, up FROM rollups_daily WHERE site_id = $1`, [siteId]);
+    expect(day).toEqual({ checks: 3, up: 2 });
   });
 
   it('stop between batches when the scheduler shuts down', async () => {

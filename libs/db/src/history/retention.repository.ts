@@ -2,7 +2,8 @@
 // DELETE takes only ROW EXCLUSIVE, which inserts and reads pass freely. Two of them: raw results that landed in
 // probe_results_default (slots outside every day partition, such as a late write of a long-gone day; whole days
 // are dropped by ResultPartitionRepository), found by scanning that small partition; and hourly rollups past
-// their retention, found per site page through the primary key (site_id, bucket_start, …). Daily rollups stay.
+// their retention, found per site page through the primary key (site_id, bucket_start, …), except the hours of a
+// day marked dirty, which its daily row is still to be rebuilt from (DayCloseRepository). Daily rollups stay.
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource } from 'typeorm';
@@ -18,7 +19,11 @@ const DELETE_HOURLY_BATCH = `
   DELETE FROM rollups_hourly WHERE ctid = ANY(ARRAY(
     SELECT old.ctid FROM unnest($3::uuid[]) AS site(id)
      CROSS JOIN LATERAL (
-       SELECT ctid FROM rollups_hourly WHERE site_id = site.id AND bucket_start < to_timestamp($1) LIMIT $2
+       SELECT ctid FROM rollups_hourly AS hourly
+        WHERE site_id = site.id AND bucket_start < to_timestamp($1)
+          AND NOT EXISTS (SELECT 1 FROM rollup_dirty_days AS dirty
+                           WHERE dirty.site_id = site.id AND dirty.day = date_trunc('day', hourly.bucket_start, 'UTC'))
+        LIMIT $2
      ) AS old
      LIMIT $2))`;
 
@@ -41,7 +46,10 @@ export class RetentionRepository {
     return this.deleteInBatches(DELETE_DEFAULT_BATCH, cutoff, { ...DEFAULTS, ...options });
   }
 
-  /** Deletes hourly rollups of hours before `cutoff` (epoch seconds), site page by site page; returns how many. */
+  /**
+   * Deletes hourly rollups of hours before `cutoff` (epoch seconds), site page by site page; returns how many.
+   * `cutoff` must not pass DayCloseRepository.hourlyPurgeBoundary.
+   */
   async deleteHourlyRollupsBefore(cutoff: number, options: Partial<RetentionOptions> = {}): Promise<number> {
     const settings = { ...DEFAULTS, ...options };
     let deleted = 0;

@@ -72,15 +72,15 @@ function mergeCounts(table: string, column: string): string {
 }
 
 /**
- * Adds the scored rows of the CTE `scored` into one rollup table, bucketed by `bucketUnit` ('hour' | 'day',
+ * Adds the scored rows of the CTE `source` into one rollup table, bucketed by `bucketUnit` ('hour' | 'day',
  * UTC). Rows go in key order so concurrent writers lock rollup rows in the same order and cannot deadlock.
  */
-export function upsertRollups(table: 'rollups_hourly' | 'rollups_daily', bucketUnit: 'hour' | 'day'): string {
+export function upsertRollups(table: 'rollups_hourly' | 'rollups_daily', bucketUnit: 'hour' | 'day', source = 'scored'): string {
   const columns = ['site_id', 'bucket_start', 'target', 'region', ...ROLLUP_COUNTERS, ...ROLLUP_COUNT_MAPS];
   return `
   INSERT INTO ${table} AS rollup (${columns.join(', ')})
   SELECT site_id, date_trunc('${bucketUnit}', slot, 'UTC') AS bucket_start, target, region, ${ROLLUP_AGGREGATES}
-    FROM scored
+    FROM ${source}
    GROUP BY 1, 2, 3, 4
    ORDER BY 1, 2, 3, 4
   ON CONFLICT (site_id, bucket_start, target, region) DO UPDATE SET
@@ -88,3 +88,13 @@ export function upsertRollups(table: 'rollups_hourly' | 'rollups_daily', bucketU
     latency_histogram = ${mergedPackedHistograms('rollup.latency_histogram', 'EXCLUDED.latency_histogram')},
     ${mergeCounts('rollup', 'status_counts')}`;
 }
+
+/**
+ * The rollup columns summed over a group of rollup rows (a day's hours), in the order of ROLLUP_COUNTERS and
+ * ROLLUP_COUNT_MAPS; the maps add up through the aggregates of the DailyRollupsAtDayClose migration.
+ */
+export const SUMMED_ROLLUPS = [
+  ...ROLLUP_COUNTERS.map((counter) => `sum(${counter})::${counter === 'latency_sum_ms' ? 'float8' : 'int'} AS ${counter}`),
+  'packed_histogram_sum(latency_histogram) AS latency_histogram',
+  'counts_sum(status_counts) AS status_counts',
+].join(', ');

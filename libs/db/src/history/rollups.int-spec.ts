@@ -5,13 +5,15 @@ import { aResult, insertSite, resultsFor } from '../../../../test/support/histor
 import { createTestDatabase, TestDatabase } from '../../../../test/support/test-database';
 import { CheckResultRepository } from '../checks/check-result.repository';
 import { dataSourceOptions } from '../data-source-options';
+import { dailyRollupRows } from './daily-rollups.sql';
+import { DayCloseRepository } from './day-close.repository';
 import { packHistogram } from './packed-histogram';
 
 // Midnight UTC, 14 Nov 2023: the hour and day buckets of the cases start at round numbers.
 const DAY0 = 1_699_920_000;
 const H = 3_600;
 
-describe('rollups kept by the raw insert', () => {
+describe('rollups kept by the raw insert and the day close', () => {
   let database: TestDatabase;
   let dataSource: DataSource;
   let results: CheckResultRepository;
@@ -31,6 +33,19 @@ describe('rollups kept by the raw insert', () => {
     dataSource
       .query(`SELECT * FROM ${table} WHERE site_id = $1 AND bucket_start = to_timestamp($2) AND target = $3`, [siteId, bucketStart, target])
       .then((rows) => rows[0]);
+
+  /**
+   * A day of one target as the history reads see it now (summed from its hours: every day here is long past, so
+   * each result marked its day dirty), then its stored row once the day close has rebuilt it.
+   */
+  const daySeenThenStored = async (siteId: string, dayStart: number, target = 'entry') => {
+    const read = `SELECT * FROM ${dailyRollupRows({ site: '$1', from: 'to_timestamp($2)', to: "to_timestamp($2) + interval '1 day'", target: '$3::varchar' })}`;
+    const seen = await dataSource.query(read, [siteId, dayStart, target]);
+    expect(seen).toHaveLength(1);
+    await new DayCloseRepository(dataSource).rebuildDirtyDays(1_000);
+    expect(await dataSource.query(`SELECT 1 FROM rollup_dirty_days WHERE site_id = $1`, [siteId])).toEqual([]);
+    return [seen[0], await rollup('rollups_daily', siteId, dayStart, target)];
+  };
 
   it('count an hour of checks as worked out by hand: up, failed, 5xx, 502, timeouts, latency, downtime', async () => {
     const siteId = await insertSite(dataSource, { intervalSeconds: 60 });
@@ -64,7 +79,7 @@ describe('rollups kept by the raw insert', () => {
       status_counts: { '200': 4, '502': 1, '503': 1, ETIMEDOUT: 1 },
     };
     expect(await rollup('rollups_hourly', siteId, hour)).toMatchObject(expected);
-    expect(await rollup('rollups_daily', siteId, DAY0)).toMatchObject(expected);
+    for (const day of await daySeenThenStored(siteId, DAY0)) expect(day).toMatchObject(expected);
   });
 
   it('store the downtime the domain’s definition gives for a regular sequence of checks', async () => {
@@ -86,7 +101,7 @@ describe('rollups kept by the raw insert', () => {
     expect(await results.insertMany([first, second])).toHaveLength(2);
     expect(await results.insertMany([first, second, third, third])).toHaveLength(1);
     expect(await rollup('rollups_hourly', siteId, DAY0 + H)).toMatchObject({ checks: 3, up: 2, failed: 1, downtime_seconds: 60 });
-    expect(await rollup('rollups_daily', siteId, DAY0)).toMatchObject({ checks: 3, up: 2, failed: 1, status_counts: { '200': 2, '502': 1 } });
+    for (const day of await daySeenThenStored(siteId, DAY0)) expect(day).toMatchObject({ checks: 3, up: 2, failed: 1, status_counts: { '200': 2, '502': 1 } });
   });
 
   it('count the same results once when two writers race with them', async () => {
@@ -103,8 +118,8 @@ describe('rollups kept by the raw insert', () => {
     await results.insertMany([aResult(siteId, DAY0 + H + 120, { ok: false }), aResult(siteId, DAY0 - 60, { ok: false })]);
     expect(await rollup('rollups_hourly', siteId, DAY0 + H)).toMatchObject({ checks: 1, failed: 1 });
     expect(await rollup('rollups_hourly', siteId, DAY0 + 3 * H)).toMatchObject({ checks: 2, up: 2 });
-    expect(await rollup('rollups_daily', siteId, DAY0)).toMatchObject({ checks: 3, up: 2, failed: 1 });
-    expect(await rollup('rollups_daily', siteId, DAY0 - 86_400)).toMatchObject({ checks: 1, failed: 1, downtime_seconds: 60 });
+    for (const day of await daySeenThenStored(siteId, DAY0)) expect(day).toMatchObject({ checks: 3, up: 2, failed: 1 });
+    for (const day of await daySeenThenStored(siteId, DAY0 - 86_400)) expect(day).toMatchObject({ checks: 1, failed: 1, downtime_seconds: 60 });
   });
 
   it('keep targets and regions apart', async () => {
@@ -125,10 +140,17 @@ describe('rollups kept by the raw insert', () => {
     ]);
   });
 
-  it('delete a site’s rollups with the site', async () => {
+  it('delete a site’s rollups and dirty marks with the site', async () => {
     const siteId = await insertSite(dataSource);
-    await results.insertMany([aResult(siteId, DAY0)]);
+    await results.insertMany([aResult(siteId, DAY0), aResult(siteId, DAY0 + 86_400)]);
+    await new DayCloseRepository(dataSource).rebuildDirtyDays(1);
     await dataSource.query('DELETE FROM sites WHERE id = $1', [siteId]);
-    expect(await dataSource.query('SELECT 1 FROM rollups_hourly WHERE site_id = $1 UNION ALL SELECT 1 FROM rollups_daily WHERE site_id = $1', [siteId])).toEqual([]);
+    expect(
+      await dataSource.query(
+        `SELECT 1 FROM rollups_hourly WHERE site_id = $1 UNION ALL SELECT 1 FROM rollups_daily WHERE site_id = $1
+         UNION ALL SELECT 1 FROM rollup_dirty_days WHERE site_id = $1`,
+        [siteId],
+      ),
+    ).toEqual([]);
   });
 });

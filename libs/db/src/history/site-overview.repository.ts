@@ -6,6 +6,7 @@ import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource } from 'typeorm';
 import { addCountsInto, ENTRY_TARGET, HourCounts, LatencyHistogram } from '@hopwatch/domain';
 import { inMaintenance, latestEntryOks } from '../sites/site-state.sql';
+import { dailyRollupRows } from './daily-rollups.sql';
 import { unpackHistogram } from './packed-histogram';
 import { preparedQuery } from './prepared-query';
 
@@ -34,8 +35,8 @@ const SITE_OVERVIEW = `
        WHERE rollup.site_id = site.id AND rollup.bucket_start >= to_timestamp($6) AND rollup.target = '${ENTRY_TARGET}'
     ) AS hours ON true
     LEFT JOIN LATERAL (
-      SELECT sum(rollup.checks) AS checks, sum(rollup.up) AS up FROM rollups_daily AS rollup
-       WHERE rollup.site_id = site.id AND rollup.bucket_start >= to_timestamp($7) AND rollup.target = '${ENTRY_TARGET}'
+      SELECT sum(daily.checks) AS checks, sum(daily.up) AS up
+        FROM ${dailyRollupRows({ site: 'site.id', from: 'to_timestamp($7)', to: "'infinity'::timestamptz", target: `'${ENTRY_TARGET}'`, checksAndUpOnly: true })}
     ) AS month ON true
     LEFT JOIN incidents AS incident ON incident.site_id = site.id AND incident.status = 'open'
    ORDER BY site.created_at, site.id`;

@@ -5,6 +5,7 @@ import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource } from 'typeorm';
 import { ENTRY_TARGET, StatusIncidentInput, StatusSiteInput } from '@hopwatch/domain';
+import { dailyRollupRows } from '../history/daily-rollups.sql';
 import { inMaintenance, latestEntryOks } from '../sites/site-state.sql';
 
 const MAX_INCIDENTS_PER_SITE = 50;
@@ -21,10 +22,9 @@ const PUBLIC_STATUS = `
              CROSS JOIN ${latestEntryOks('$3::timestamptz')} AS latest
              LEFT JOIN LATERAL (
                SELECT json_agg(json_build_object('date', to_char(day.bucket_start AT TIME ZONE 'UTC', 'YYYY-MM-DD'), 'checks', day.checks, 'up', day.up)) AS list
-                 FROM (SELECT rollup.bucket_start, sum(rollup.checks)::int AS checks, sum(rollup.up)::int AS up
-                         FROM rollups_daily AS rollup
-                        WHERE rollup.site_id = site.id AND rollup.bucket_start >= $2::timestamptz AND rollup.target = '${ENTRY_TARGET}'
-                        GROUP BY rollup.bucket_start) AS day
+                 FROM (SELECT daily.bucket_start, sum(daily.checks)::int AS checks, sum(daily.up)::int AS up
+                         FROM ${dailyRollupRows({ site: 'site.id', from: '$2::timestamptz', to: "'infinity'::timestamptz", target: `'${ENTRY_TARGET}'`, checksAndUpOnly: true })}
+                        GROUP BY daily.bucket_start) AS day
              ) AS days ON true
              LEFT JOIN LATERAL (
                SELECT json_agg(json_build_object('status', incident.status, 'pattern', incident.pattern, 'cause', incident.cause,
