@@ -2,8 +2,10 @@ import { Column, Entity, JoinColumn, ManyToOne, PrimaryColumn, Relation } from '
 import { SiteEntity } from '../sites/site.entity';
 
 /**
- * Counts of one target of one site seen from one region over one bucket of time. Written only by the
- * raw insert statement (CheckResultRepository.insertMany), read by HistoryRepository. Kept forever.
+ * Counts of one target of one site seen from one region over one bucket of time. Hourly rows are written by
+ * the raw insert statement (CheckResultRepository.insertMany), daily rows by the day close
+ * (DayCloseRepository) from the hourly ones; read by HistoryRepository. Hourly rows are purged after
+ * HOPWATCH_HOURLY_ROLLUP_DAYS, daily rows kept forever.
  */
 abstract class RollupColumns {
   @PrimaryColumn({ name: 'site_id', type: 'uuid' })

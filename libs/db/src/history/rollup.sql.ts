@@ -1,6 +1,6 @@
-// The SQL that turns check results into rollup counts, shared by the raw insert (which maintains the
+// The SQL that turns check results into rollup counts, shared by the raw insert (which maintains the hourly
 // rollups in the same statement) and by the history reads (which count raw results the same way), so a
-// rollup and the raw results it came from can never disagree.
+// rollup and the raw results it came from can never disagree; and the sums of hourly rows into daily ones.
 
 import { mergedPackedHistograms, packedHistogramOf } from './packed-histogram';
 
