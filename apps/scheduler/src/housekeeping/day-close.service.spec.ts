@@ -1,3 +1,4 @@
+import { Logger } from '@nestjs/common';
 import type { DayCloseRepository } from '@hopwatch/db';
 import type { HopwatchConfig } from '@hopwatch/platform';
 import type { DependencyMonitor } from '@hopwatch/runtime';
@@ -43,9 +44,17 @@ describe('day close service', () => {
     expect(repository.closeDay).not.toHaveBeenCalled();
   });
 
-  it('waits while a transaction that began before the end of the day still runs', async () => {
+  it('waits while a transaction that began before the end of the day still runs, and says so once', async () => {
     const { days, repository } = service({ closedBefore: DAY - D, busy: true });
-    expect(await days.runOnce((DAY + 600) * 1000)).toMatchObject({ daysClosed: 0, waitingForWrites: true });
+    const warn = jest.spyOn(Logger.prototype, 'warn').mockImplementation(() => undefined);
+    try {
+      expect(await days.runOnce((DAY + 600) * 1000)).toMatchObject({ daysClosed: 0, waitingForWrites: true });
+      expect(await days.runOnce((DAY + 660) * 1000)).toMatchObject({ daysClosed: 0, waitingForWrites: true });
+      expect(warn).toHaveBeenCalledTimes(1);
+      expect(warn.mock.calls[0][0]).toBe('closing 2024-01-30 waits for a transaction that began before its end');
+    } finally {
+      warn.mockRestore();
+    }
     expect(repository.closeDay).not.toHaveBeenCalled();
     expect(repository.rebuildDirtyDays).toHaveBeenCalled();
   });

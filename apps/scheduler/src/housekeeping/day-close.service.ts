@@ -21,6 +21,8 @@ export type DayCloseRun = { daysClosed: number; dirtyDaysRebuilt: number; waitin
 @Injectable()
 export class DayCloseService implements OnApplicationBootstrap, OnApplicationShutdown {
   private readonly logger = new Logger(DayCloseService.name);
+  /** The end of the day whose wait was last told, so a long transaction (a nightly dump, say) costs one line. */
+  private warnedWaitingFor: number | null = null;
   private readonly loop = new RepeatingTask(
     () => this.runOnce(),
     RUN_EVERY_MS,
@@ -56,7 +58,10 @@ export class DayCloseService implements OnApplicationBootstrap, OnApplicationShu
       if (now < dayEnd + CLOSE_AFTER_SECONDS || stopping()) break;
       if (await this.days.transactionsBegunBefore(dayEnd)) {
         run.waitingForWrites = true;
-        this.logger.warn(`closing ${new Date((dayEnd - DAY_SECONDS) * 1000).toISOString().slice(0, 10)} waits for a transaction that began before its end`);
+        if (this.warnedWaitingFor !== dayEnd) {
+          this.warnedWaitingFor = dayEnd;
+          this.logger.warn(`closing ${new Date((dayEnd - DAY_SECONDS) * 1000).toISOString().slice(0, 10)} waits for a transaction that began before its end`);
+        }
         break;
       }
       if (!(await this.days.closeDay(dayEnd - DAY_SECONDS, { sitesPerPage: SITES_PER_PAGE, stopping }))) break;
