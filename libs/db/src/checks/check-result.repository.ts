@@ -18,7 +18,8 @@ import { resultId, startedOffsetMs, STORED_KINDS, storableAddress, unlessHealthy
 // (site, day) dirty in the same statement, so the reads sum that day's hours until the day is rebuilt, and the
 // update of an existing mark holds it until this statement commits: a rebuild clearing it waits to see the result.
 // A result older than the hourly rollups still kept (hourly_kept_since) has no hours to go into and goes straight
-// into its daily row.
+// into its daily row, unless its day is marked: that day's hours are kept until its rebuild, which would overwrite
+// an addition made to the daily row meanwhile.
 const INSERT_BATCH = `
   WITH input AS (
     SELECT * FROM unnest(
@@ -47,8 +48,14 @@ const INSERT_BATCH = `
       FROM stored JOIN probe_series AS series ON series.id = stored.series_id
   ),
   scored AS (SELECT ${scoredResults('$22::float8[]')} FROM inserted AS result),
-  kept_hours AS (SELECT scored.* FROM scored, rollup_progress AS progress WHERE scored.slot >= progress.hourly_kept_since),
-  purged_hours AS (SELECT scored.* FROM scored, rollup_progress AS progress WHERE scored.slot < progress.hourly_kept_since),
+  placed AS (
+    SELECT scored.*, CASE WHEN scored.slot >= progress.hourly_kept_since THEN true
+                          ELSE EXISTS (SELECT 1 FROM rollup_dirty_days AS marked
+                                        WHERE marked.site_id = scored.site_id AND marked.day = date_trunc('day', scored.slot, 'UTC')) END AS into_hours
+      FROM scored, rollup_progress AS progress
+  ),
+  kept_hours AS (SELECT * FROM placed WHERE into_hours),
+  purged_hours AS (SELECT * FROM placed WHERE NOT into_hours),
   hourly AS (${upsertRollups('rollups_hourly', 'hour', 'kept_hours')}),
   past_days AS (${upsertRollups('rollups_daily', 'day', 'purged_hours')}),
   dirty_days AS (

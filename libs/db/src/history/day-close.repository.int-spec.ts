@@ -79,6 +79,23 @@ describe('daily rollups built when their day closes', () => {
     expect(await seen(siteId, today() - 30 * D, today())).toEqual([{ start: today() - 20 * D, checks: 4, up: 3 }]);
   });
 
+  it('put a result older than the hourly limit into its hours when its day is still marked, so the rebuild counts it', async () => {
+    const siteId = await insertSite(dataSource, { intervalSeconds: 60 });
+    const day = today() - 20 * D;
+    await results.insertMany(resultsFor(siteId, day + H, 60, '++'));
+    expect(await marks(siteId)).toEqual([day]);
+    // The limit passes the day before its rebuild: its hours stay, kept by the mark.
+    await days.keepHourlySince(today() - 10 * D);
+    await results.insertMany([aResult(siteId, day + 2 * H, { ok: false })]);
+    expect(await stored('rollups_daily', siteId)).toEqual([]);
+    await days.rebuildDirtyDays(1_000);
+    expect(await stored('rollups_daily', siteId)).toEqual([{ start: day, checks: 3, up: 2 }]);
+    // Once rebuilt and no longer marked, a result that old goes straight into the daily row.
+    await results.insertMany([aResult(siteId, day + 3 * H)]);
+    expect(await stored('rollups_daily', siteId)).toEqual([{ start: day, checks: 4, up: 3 }]);
+    expect(await marks(siteId)).toEqual([]);
+  });
+
   it('move the hourly limit forward only, and never past the days closed', async () => {
     await days.keepHourlySince(today() - 5 * D);
     await days.keepHourlySince(today() - 8 * D);
