@@ -43,11 +43,11 @@ export class ProbeConcurrency implements OnApplicationBootstrap, OnApplicationSh
     return this.loop.stop();
   }
 
-  /** One period's look at the loop; returns the number of slots from now on. */
-  adjust(): number {
-    const now = performance.eventLoopUtilization();
-    const { utilization } = performance.eventLoopUtilization(now, this.lastLook);
-    this.lastLook = now;
+  /**
+   * One period's look at the loop: its utilization since the last look (tests may give it, since an idle period
+   * on a loaded machine can read busy); returns the number of slots from now on.
+   */
+  adjust(utilization = this.utilizationSinceLastLook()): number {
     utilizationGauge.set(utilization);
     const current = this.slots.limit;
     const next = nextProbeConcurrency(current, { loopUtilization: utilization, saturated: this.slots.takeSaturation() }, this.bounds);
@@ -58,5 +58,12 @@ export class ProbeConcurrency implements OnApplicationBootstrap, OnApplicationSh
       this.logger.debug(`probe slots ${current} → ${next} (event loop ${Math.round(utilization * 100)} % busy)`);
     }
     return next;
+  }
+
+  private utilizationSinceLastLook(): number {
+    const now = performance.eventLoopUtilization();
+    const { utilization } = performance.eventLoopUtilization(now, this.lastLook);
+    this.lastLook = now;
+    return utilization;
   }
 }
