@@ -11,6 +11,7 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource } from 'typeorm';
+import { siteIdPages } from '../sites/site-id-pages';
 import { ROLLUP_COUNTERS, ROLLUP_COUNT_MAPS, SUMMED_ROLLUPS } from './rollup.sql';
 
 const ROLLUP_COLUMNS = [...ROLLUP_COUNTERS, ...ROLLUP_COUNT_MAPS];
@@ -26,8 +27,6 @@ const REBUILD_DAYS = `
    ORDER BY 1, 2, 3, 4
   ON CONFLICT (site_id, bucket_start, target, region) DO UPDATE SET
     ${ROLLUP_COLUMNS.map((column) => `${column} = EXCLUDED.${column}`).join(', ')}`;
-
-const SITES_PAGE = `SELECT id FROM sites WHERE id > $1 ORDER BY id LIMIT $2`;
 
 const TAKE_DIRTY = `
   DELETE FROM rollup_dirty_days AS dirty USING (
@@ -70,13 +69,9 @@ export class DayCloseRepository {
    */
   async closeDay(day: number, { sitesPerPage, stopping }: CloseOptions): Promise<boolean> {
     const start = new Date(day * 1000).toISOString();
-    let after = '00000000-0000-0000-0000-000000000000';
-    for (;;) {
+    for await (const ids of siteIdPages(this.dataSource, sitesPerPage)) {
       if (stopping()) return false;
-      const page: Array<{ id: string }> = await this.dataSource.query(SITES_PAGE, [after, sitesPerPage]);
-      if (page.length === 0) break;
-      await this.dataSource.query(REBUILD_DAYS, [page.map((site) => site.id), page.map(() => start)]);
-      after = page[page.length - 1].id;
+      await this.dataSource.query(REBUILD_DAYS, [ids, ids.map(() => start)]);
     }
     await this.dataSource.query(
       `UPDATE rollup_progress SET days_closed_before = days_closed_before + interval '1 day' WHERE days_closed_before = $1::timestamptz`,

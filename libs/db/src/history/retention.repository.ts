@@ -7,13 +7,12 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource } from 'typeorm';
+import { siteIdPages } from '../sites/site-id-pages';
 
 // ctid: the rows were just found, so their physical address is the cheapest way back to them.
 const DELETE_DEFAULT_BATCH = `
   DELETE FROM probe_results_default WHERE ctid = ANY(ARRAY(
     SELECT ctid FROM probe_results_default WHERE slot < to_timestamp($1) LIMIT $2))`;
-
-const SITES_PAGE = `SELECT id FROM sites WHERE id > $1 ORDER BY id LIMIT $2`;
 
 const DELETE_HOURLY_BATCH = `
   DELETE FROM rollups_hourly WHERE ctid = ANY(ARRAY(
@@ -53,14 +52,11 @@ export class RetentionRepository {
   async deleteHourlyRollupsBefore(cutoff: number, options: Partial<RetentionOptions> = {}): Promise<number> {
     const settings = { ...DEFAULTS, ...options };
     let deleted = 0;
-    let after = '00000000-0000-0000-0000-000000000000';
-    for (;;) {
-      const page: Array<{ id: string }> = await this.dataSource.query(SITES_PAGE, [after, settings.sitesPerPage]);
-      if (page.length === 0 || settings.stopping()) return deleted;
-      const ids = page.map((site) => site.id);
+    for await (const ids of siteIdPages(this.dataSource, settings.sitesPerPage)) {
+      if (settings.stopping()) return deleted;
       deleted += await this.deleteInBatches(DELETE_HOURLY_BATCH, cutoff, settings, [ids]);
-      after = ids[ids.length - 1];
     }
+    return deleted;
   }
 
   private async deleteInBatches(sql: string, cutoff: number, { batchSize, pauseMs, stopping }: RetentionOptions, extra: unknown[] = []): Promise<number> {
