@@ -89,7 +89,7 @@ async function main(): Promise<void> {
     HOPWATCH_TARGET_ALLOW: '127.0.0.0/8',
     HOPWATCH_RESOLVERS: targets.dns,
     HOPWATCH_ADMIN_KEY: 'hw_bench_admin_key_0123456789abcdef',
-    LOG_LEVEL: 'warn',
+    LOG_LEVEL: process.env.LOG_LEVEL ?? 'warn',
   };
   const profileDir = options.profile ? mkdtempSync(join(tmpdir(), 'hopwatch-bench-profile-')) : null;
   const statementsTracked = options.profile ? await resetStatistics(DATABASE_URL, REDIS_URL) : false;

@@ -1,4 +1,6 @@
 import { AddressInfo } from 'node:net';
+import { Redis } from 'ioredis';
+import { liveEventsChannel } from '@hopwatch/queue';
 import { LiveEventsHub } from '../../apps/api/src/events/live-events.hub';
 import { startAppServer, AppServer } from '../support/app-server';
 import { watchedSite } from '../support/alerting-lab';
@@ -73,6 +75,16 @@ describe('live events (Server-Sent Events through Redis pub/sub)', () => {
     const stream = await open({ Cookie: cookie });
     const siteId = await watchedSite(pipeline, 'live-cookie', `http://127.0.0.1:${origin.port}/`);
     await stream.waitForEvent((event) => event.event === 'check-run' && event.data.siteId === siteId);
+  });
+
+  it('takes a lone event too, as a worker of an older version publishes it', async () => {
+    const stream = await open({ Authorization: `Bearer ${TEST_ADMIN_KEY}` });
+    const event = { type: 'incident', data: { incidentId: 'c0ffee00-0000-4000-8000-000000000001', siteId: 'older', status: 'open', kind: 'opened' } };
+    const redis = new Redis(process.env.REDIS_URL ?? 'redis://127.0.0.1:6379');
+    await redis.publish(liveEventsChannel(pipeline.prefix), JSON.stringify(event));
+    redis.disconnect();
+    const received = await stream.waitForEvent((candidate) => candidate.event === 'incident' && candidate.data.siteId === 'older');
+    expect(received.data).toEqual(event.data);
   });
 
   it('forgets a stream when its client goes away, and counts open streams in /metrics', async () => {

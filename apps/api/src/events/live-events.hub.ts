@@ -1,6 +1,6 @@
 import { Inject, Injectable, Logger, OnApplicationShutdown } from '@nestjs/common';
 import { HOPWATCH_CONFIG, HopwatchConfig } from '@hopwatch/platform';
-import { createRedis, LiveEvent, liveEventsChannel, RedisConnection } from '@hopwatch/queue';
+import { createRedis, LiveEvent, liveEventsChannel, LiveEventsMessage, RedisConnection } from '@hopwatch/queue';
 
 /** One open event stream: where its events go, and how to end it when the api shuts down. */
 export type LiveEventStream = { send(event: LiveEvent): void; end(): void };
@@ -48,14 +48,17 @@ export class LiveEventsHub implements OnApplicationShutdown {
     return subscriber;
   }
 
+  /** A message is a batch of events (LiveEventsMessage); a single event is taken too, from a worker of an older version. */
   private dispatch(message: string): void {
-    let event: LiveEvent;
+    let parsed: LiveEventsMessage | LiveEvent;
     try {
-      event = JSON.parse(message) as LiveEvent;
+      parsed = JSON.parse(message) as LiveEventsMessage | LiveEvent;
     } catch {
-      this.logger.warn('ignored a live event that is not JSON');
+      this.logger.warn('ignored a live event message that is not JSON');
       return;
     }
-    for (const stream of this.streams) stream.send(event);
+    for (const event of Array.isArray(parsed) ? parsed : [parsed]) {
+      for (const stream of this.streams) stream.send(event);
+    }
   }
 }

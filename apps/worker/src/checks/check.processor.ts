@@ -64,14 +64,14 @@ export class CheckProcessor {
     const recorded = await this.writer.record(rows, check.intervalSeconds);
     // Buffered while Postgres is away: the drainer analyses it in slot order; certificates are looked at next run.
     if (recorded.buffered) {
-      void this.live.publish(liveEventsOf(run, null));
+      this.live.publish(liveEventsOf(run, null));
       return ranOutcome(check, run);
     }
     await this.certificates.afterRun(run);
     // Before the job completes: if the process dies here, the retried job re-analyses from stored results.
     const entryOk = run.results.find((result) => result.target === ENTRY_TARGET)?.ok ?? false;
     const change = await this.analyzer.afterRun(check.siteId, check.intervalSeconds, entryOk, freshlyStoredRun(rows, recorded.ids));
-    void this.live.publish(liveEventsOf(run, change));
+    this.live.publish(liveEventsOf(run, change));
     return ranOutcome(check, run);
   }
 
