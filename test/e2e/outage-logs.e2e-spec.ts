@@ -40,9 +40,12 @@ describe('logs and readiness through an outage', () => {
     const db = new Client({ connectionString: postgres.url.replace(/\/postgres$/, '/hopwatch') });
     await db.connect();
     await db.query(
-      `INSERT INTO sites (name, url, method, interval_seconds, timeout_ms, expect_status, regions, dns_resolvers, tags,
-                          alert_channel_ids, confirmations, recoveries, paused, next_run_at)
-       SELECT 'site-' || n, $1, 'GET', 5, 2000, '200', '{default}', '{}', '{}', '{}', 2, 2, false, now() FROM generate_series(1, 5) AS n`,
+      `WITH site AS (
+         INSERT INTO sites (name, url, method, interval_seconds, timeout_ms, expect_status, regions, dns_resolvers, tags,
+                            alert_channel_ids, confirmations, recoveries, paused)
+         SELECT 'site-' || n, $1, 'GET', 5, 2000, '200', '{default}', '{}', '{}', '{}', 2, 2, false FROM generate_series(1, 5) AS n
+         RETURNING id)
+       INSERT INTO site_schedules (site_id, next_run_at, paused) SELECT id, now(), false FROM site`,
       [target.url('/')],
     );
     await db.end();
