@@ -25,7 +25,6 @@ import { CompactRollups1795301640100 } from './1795301640100-CompactRollups';
 import { DnsAnswerSets1795301700000 } from './1795301700000-DnsAnswerSets';
 import { ResultsWithoutSeriesKey1795301700100 } from './1795301700100-ResultsWithoutSeriesKey';
 import { DailyRollupsAtDayClose1795301800000 } from './1795301800000-DailyRollupsAtDayClose';
-import { SiteSchedules1795301900000 } from './1795301900000-SiteSchedules';
 
 export const MIGRATIONS = [
   Foundation1795300000000,
@@ -54,5 +53,4 @@ export const MIGRATIONS = [
   DnsAnswerSets1795301700000,
   ResultsWithoutSeriesKey1795301700100,
   DailyRollupsAtDayClose1795301800000,
-  SiteSchedules1795301900000,
 ];

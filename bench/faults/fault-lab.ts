@@ -72,21 +72,21 @@ export class ScenarioRun {
       const detection = steady ? {} : { flapWindowMinutes: FLAP_WINDOW_MINUTES };
       return { siteId, firstSlot: firstSlotFor(siteId, intervalSeconds, startMs), intervalSeconds, url, detection };
     });
-    const ids = sites.map((site) => site.siteId);
-    await withClient(this.databaseUrl, async (client) => {
-      await client.query(
+    await withClient(this.databaseUrl, (client) =>
+      client.query(
         `INSERT INTO sites (id, name, url, method, interval_seconds, timeout_ms, expect_status, regions, dns_resolvers, tags,
-                            alert_channel_ids, confirmations, recoveries, paused, detection)
-         SELECT id, 'fault-' || id, url, 'GET', $3, 2000, '200', '{default}', '{}', '{faults}', '{}', 2, 2, false, detection::jsonb
-           FROM unnest($1::uuid[], $2::text[], $4::text[]) AS seeded(id, url, detection)`,
-        [ids, sites.map((site) => site.url), intervalSeconds, sites.map((site) => JSON.stringify(site.detection))],
-      );
-      await client.query(
-        `INSERT INTO site_schedules (site_id, next_run_at, paused)
-         SELECT id, next_run_at, false FROM unnest($1::uuid[], $2::timestamptz[]) AS seeded(id, next_run_at)`,
-        [ids, sites.map((site) => new Date(site.firstSlot * 1000).toISOString())],
-      );
-    });
+                            alert_channel_ids, confirmations, recoveries, paused, next_run_at, detection)
+         SELECT id, 'fault-' || id, url, 'GET', $4, 2000, '200', '{default}', '{}', '{faults}', '{}', 2, 2, false, next_run_at, detection::jsonb
+           FROM unnest($1::uuid[], $2::timestamptz[], $3::text[], $5::text[]) AS seeded(id, next_run_at, url, detection)`,
+        [
+          sites.map((site) => site.siteId),
+          sites.map((site) => new Date(site.firstSlot * 1000).toISOString()),
+          sites.map((site) => site.url),
+          intervalSeconds,
+          sites.map((site) => JSON.stringify(site.detection)),
+        ],
+      ),
+    );
     this.sites = sites.map(({ siteId, firstSlot }) => ({ siteId, firstSlot, intervalSeconds }));
     for (const site of sites.slice(siteCount)) this.flappingSiteIds.add(site.siteId);
   }

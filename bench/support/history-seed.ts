@@ -25,15 +25,11 @@ export async function insertSites(dataSource: DataSource, count: number, interva
   const ids = Array.from({ length: count }, () => randomUUID());
   await dataSource.query(
     `INSERT INTO sites (id, name, url, method, interval_seconds, timeout_ms, expect_status, regions, dns_resolvers, tags,
-                        alert_channel_ids, confirmations, recoveries, paused, created_at)
+                        alert_channel_ids, confirmations, recoveries, paused, next_run_at, created_at)
      SELECT id, 'history-bench-' || id, 'https://shop.example.com/', 'GET', $2, 10000, '200-399', '{default}', '{}', '{bench}',
-            '{}', 2, 2, false, now() - interval '400 days'
+            '{}', 2, 2, false, now() + interval '1 day', now() - interval '400 days'
        FROM unnest($1::uuid[]) AS id`,
     [ids, intervalSeconds],
-  );
-  await dataSource.query(
-    `INSERT INTO site_schedules (site_id, next_run_at, paused) SELECT id, now() + interval '1 day', false FROM unnest($1::uuid[]) AS id`,
-    [ids],
   );
   await dataSource.query(
     `INSERT INTO hops (site_id, position, name, role, url)

@@ -29,15 +29,10 @@ export async function seedSites(
       const nextRuns = slots.map((slot) => new Date(slot * 1000).toISOString());
       await client.query(
         `INSERT INTO sites (id, name, url, method, interval_seconds, timeout_ms, expect_status, regions, dns_resolvers, tags,
-                            alert_channel_ids, confirmations, recoveries, paused)
-         SELECT id, 'bench-' || id, $2, 'GET', $3, 5000, '200-399', '{default}', $4::text[], '{bench}', '{}', 2, 2, false
-           FROM unnest($1::uuid[]) AS id`,
-        [ids, `http://${chain ? hostname : '127.0.0.1'}:${targets.entryPort}/`, intervalSeconds, chain ? [targets.dns] : []],
-      );
-      await client.query(
-        `INSERT INTO site_schedules (site_id, next_run_at, paused)
-         SELECT id, next_run_at, false FROM unnest($1::uuid[], $2::timestamptz[]) AS seeded(id, next_run_at)`,
-        [ids, nextRuns],
+                            alert_channel_ids, confirmations, recoveries, paused, next_run_at)
+         SELECT id, 'bench-' || id, $3, 'GET', $4, 5000, '200-399', '{default}', $5::text[], '{bench}', '{}', 2, 2, false, next_run_at
+           FROM unnest($1::uuid[], $2::timestamptz[]) AS seeded(id, next_run_at)`,
+        [ids, nextRuns, `http://${chain ? hostname : '127.0.0.1'}:${targets.entryPort}/`, intervalSeconds, chain ? [targets.dns] : []],
       );
       if (!chain) continue;
       await client.query(

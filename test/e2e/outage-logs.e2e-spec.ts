@@ -40,12 +40,9 @@ describe('logs and readiness through an outage', () => {
     const db = new Client({ connectionString: postgres.url.replace(/\/postgres$/, '/hopwatch') });
     await db.connect();
     await db.query(
-      `WITH site AS (
-         INSERT INTO sites (name, url, method, interval_seconds, timeout_ms, expect_status, regions, dns_resolvers, tags,
-                            alert_channel_ids, confirmations, recoveries, paused)
-         SELECT 'site-' || n, $1, 'GET', 5, 2000, '200', '{default}', '{}', '{}', '{}', 2, 2, false FROM generate_series(1, 5) AS n
-         RETURNING id)
-       INSERT INTO site_schedules (site_id, next_run_at, paused) SELECT id, now(), false FROM site`,
+      `INSERT INTO sites (name, url, method, interval_seconds, timeout_ms, expect_status, regions, dns_resolvers, tags,
+                          alert_channel_ids, confirmations, recoveries, paused, next_run_at)
+       SELECT 'site-' || n, $1, 'GET', 5, 2000, '200', '{default}', '{}', '{}', '{}', 2, 2, false, now() FROM generate_series(1, 5) AS n`,
       [target.url('/')],
     );
     await db.end();

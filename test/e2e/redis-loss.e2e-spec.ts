@@ -39,21 +39,17 @@ describe('Redis losing its queued checks', () => {
 
   it('re-enqueues every claimed slot not stored yet, and runs each once', async () => {
     await db.query(
-      `WITH site AS (
-         INSERT INTO sites (name, url, method, interval_seconds, timeout_ms, expect_status, regions, dns_resolvers, tags,
-                            alert_channel_ids, confirmations, recoveries, paused)
-         SELECT 'loss-' || n, $1, 'GET', ${INTERVAL_SECONDS}, 2000, '200', '{default}', '{}', '{}', '{}', 2, 2, false
-           FROM generate_series(1, ${SITES}) AS n
-         RETURNING id)
-       INSERT INTO site_schedules (site_id, next_run_at, paused)
-       SELECT id, date_trunc('second', now()) + interval '1 second', false FROM site`,
+      `INSERT INTO sites (name, url, method, interval_seconds, timeout_ms, expect_status, regions, dns_resolvers, tags,
+                          alert_channel_ids, confirmations, recoveries, paused, next_run_at)
+       SELECT 'loss-' || n, $1, 'GET', ${INTERVAL_SECONDS}, 2000, '200', '{default}', '{}', '{}', '{}', 2, 2, false, date_trunc('second', now()) + interval '1 second'
+         FROM generate_series(1, ${SITES}) AS n`,
       [target.url('/')],
     );
     // Only a scheduler: the claimed slots wait in Redis as jobs, then Redis restarts without them.
     await start('scheduler');
     // The claim itself, not merely a next_run_at in the future: the sites' first one already is, before any claim.
     const claimed = await waitFor(
-      async () => (await db.query(`SELECT site_id AS id, last_enqueued_slot AS slot FROM site_schedules WHERE last_enqueued_slot IS NOT NULL`)).rows,
+      async () => (await db.query(`SELECT id, last_enqueued_slot AS slot FROM sites WHERE last_enqueued_slot IS NOT NULL`)).rows,
       (rows) => rows.length === SITES,
     );
     await redis.restart();

@@ -34,7 +34,6 @@ describe('a worker running behind', () => {
     expect(await behindGauge()).toBe(1);
 
     await fleet.query('UPDATE sites SET paused = true');
-    await fleet.query('UPDATE site_schedules SET paused = true');
     await waitFor(async () => app.output(), (output) => output.includes('checks caught up in region default after'), 90_000);
     expect(app.output().match(/checks are running behind/g)).toHaveLength(1);
     expect(await behindGauge()).toBe(0);

@@ -16,15 +16,12 @@ const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
 
 async function insertDueSites(dataSource: DataSource, count: number, regions = ['default'], paused = false): Promise<string[]> {
   const rows = await dataSource.query(
-    `WITH site AS (
-       INSERT INTO sites (name, url, method, interval_seconds, timeout_ms, expect_status, regions, dns_resolvers, tags,
-                          alert_channel_ids, confirmations, recoveries, paused)
-       SELECT 'site-' || n, 'http://127.0.0.1:9/', 'GET', 60, 1000, '200-399', $2::text[], '{}', '{}', '{}', 2, 2, $3
-         FROM generate_series(1, $1) AS n
-       RETURNING id, paused)
-     INSERT INTO site_schedules (site_id, next_run_at, paused)
-     SELECT id, date_trunc('second', now()) - interval '1 second', paused FROM site
-     RETURNING site_id AS id`,
+    `INSERT INTO sites (name, url, method, interval_seconds, timeout_ms, expect_status, regions, dns_resolvers, tags,
+                        alert_channel_ids, confirmations, recoveries, paused, next_run_at)
+     SELECT 'site-' || n, 'http://127.0.0.1:9/', 'GET', 60, 1000, '200-399', $2::text[], '{}', '{}', '{}', 2, 2, $3,
+            date_trunc('second', now()) - interval '1 second'
+       FROM generate_series(1, $1) AS n
+     RETURNING id`,
     [count, regions, paused],
   );
   return rows.map((row: { id: string }) => row.id);
@@ -91,9 +88,8 @@ describe('scheduler', () => {
         const dataSource = scheduler.get(DataSource);
         const [id] = await insertDueSites(dataSource, 1, ['default'], true);
         // As if the scheduler had been down for a little over three intervals of 60 s.
-        await dataSource.query(`UPDATE sites SET paused = false WHERE id = $1`, [id]);
         await dataSource.query(
-          `UPDATE site_schedules SET paused = false, next_run_at = date_trunc('second', now()) - interval '190 seconds' WHERE site_id = $1`,
+          `UPDATE sites SET paused = false, next_run_at = date_trunc('second', now()) - interval '190 seconds' WHERE id = $1`,
           [id],
         );
         await scheduler.get(TickService).tick();
@@ -104,7 +100,7 @@ describe('scheduler', () => {
         );
         expect(missed).toHaveLength(3);
         expect(missed[1].slot.getTime() - missed[0].slot.getTime()).toBe(60_000);
-        const [site] = await dataSource.query(`SELECT next_run_at FROM site_schedules WHERE site_id = $1`, [id]);
+        const [site] = await dataSource.query(`SELECT next_run_at FROM sites WHERE id = $1`, [id]);
         expect(site.next_run_at.getTime()).toBeGreaterThan(Date.now());
       } finally {
         await scheduler.close();

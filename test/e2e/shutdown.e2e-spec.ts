@@ -82,12 +82,9 @@ describe('stopping on SIGTERM', () => {
     await db.connect();
     try {
       await db.query(
-        `WITH site AS (
-           INSERT INTO sites (name, url, method, interval_seconds, timeout_ms, expect_status, regions, dns_resolvers, tags,
-                              alert_channel_ids, confirmations, recoveries, paused)
-           VALUES ('slow', $1, 'GET', 300, 5000, '200', '{default}', '{}', '{}', '{}', 2, 2, false)
-           RETURNING id)
-         INSERT INTO site_schedules (site_id, next_run_at, paused) SELECT id, now(), false FROM site`,
+        `INSERT INTO sites (name, url, method, interval_seconds, timeout_ms, expect_status, regions, dns_resolvers, tags,
+                            alert_channel_ids, confirmations, recoveries, paused, next_run_at)
+         VALUES ('slow', $1, 'GET', 300, 5000, '200', '{default}', '{}', '{}', '{}', 2, 2, false, now())`,
         [target.url('/')],
       );
       const scheduler = await start('scheduler', 'hw-shutdown-inflight');

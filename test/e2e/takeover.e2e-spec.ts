@@ -53,12 +53,10 @@ describe('takeover of a killed worker\'s checks', () => {
 
   it('re-runs them on the standby within 1.5 locks plus the check itself', async () => {
     const { rows } = await db.query(
-      `WITH site AS (
-         INSERT INTO sites (name, url, method, interval_seconds, timeout_ms, expect_status, regions, dns_resolvers, tags,
-                            alert_channel_ids, confirmations, recoveries, paused)
-         SELECT 'takeover-' || n, $1, 'GET', 300, 9000, '200', '{default}', '{}', '{}', '{}', 2, 2, true
-           FROM generate_series(1, ${SITES}) AS n RETURNING id)
-       INSERT INTO site_schedules (site_id, next_run_at, paused) SELECT id, now(), true FROM site RETURNING site_id AS id`,
+      `INSERT INTO sites (name, url, method, interval_seconds, timeout_ms, expect_status, regions, dns_resolvers, tags,
+                          alert_channel_ids, confirmations, recoveries, paused, next_run_at)
+       SELECT 'takeover-' || n, $1, 'GET', 300, 9000, '200', '{default}', '{}', '{}', '{}', 2, 2, true, now()
+         FROM generate_series(1, ${SITES}) AS n RETURNING id`,
       [target.url('/')],
     );
     const spec: ChainSpec = {

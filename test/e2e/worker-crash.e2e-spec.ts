@@ -66,12 +66,10 @@ describe('a worker killed mid-batch', () => {
 
   it('loses no result and doubles none after a restart', async () => {
     const { rows } = await db.query(
-      `WITH site AS (
-         INSERT INTO sites (name, url, method, interval_seconds, timeout_ms, expect_status, regions, dns_resolvers, tags,
-                            alert_channel_ids, confirmations, recoveries, paused)
-         SELECT 'crash-' || n, $1, 'GET', 300, 5000, '200', '{default}', '{}', '{}', '{}', 2, 2, true
-           FROM generate_series(1, 100) AS n RETURNING id)
-       INSERT INTO site_schedules (site_id, next_run_at, paused) SELECT id, now(), true FROM site RETURNING site_id AS id`,
+      `INSERT INTO sites (name, url, method, interval_seconds, timeout_ms, expect_status, regions, dns_resolvers, tags,
+                          alert_channel_ids, confirmations, recoveries, paused, next_run_at)
+       SELECT 'crash-' || n, $1, 'GET', 300, 5000, '200', '{default}', '{}', '{}', '{}', 2, 2, true, now()
+         FROM generate_series(1, 100) AS n RETURNING id`,
       [target.url('/')],
     );
     const siteIds: string[] = rows.map((row: { id: string }) => row.id);

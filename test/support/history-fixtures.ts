@@ -8,14 +8,13 @@ export type SiteRow = { intervalSeconds?: number; regions?: string[]; paused?: b
 /** Inserts a bare site (no hops; results may still name any target) and returns its id. */
 export async function insertSite(dataSource: DataSource, site: SiteRow = {}): Promise<string> {
   const id = randomUUID();
-  const paused = site.paused ?? false;
   await dataSource.query(
     `INSERT INTO sites (id, name, url, method, interval_seconds, timeout_ms, expect_status, regions, dns_resolvers, tags,
-                        alert_channel_ids, confirmations, recoveries, paused, created_at)
-     VALUES ($1, $6, 'https://shop.example.com/', 'GET', $2, 10000, '200-399', $3, '{}', '{}', '{}', 2, 2, $4, $5)`,
-    [id, site.intervalSeconds ?? 60, site.regions ?? ['default'], paused, (site.createdAt ?? new Date()).toISOString(), `history-${id}`],
+                        alert_channel_ids, confirmations, recoveries, paused, next_run_at, created_at)
+     VALUES ($1, $6, 'https://shop.example.com/', 'GET', $2, 10000, '200-399', $3, '{}', '{}', '{}', 2, 2, $4,
+             now() + interval '1 day', $5)`,
+    [id, site.intervalSeconds ?? 60, site.regions ?? ['default'], site.paused ?? false, (site.createdAt ?? new Date()).toISOString(), `history-${id}`],
   );
-  await dataSource.query(`INSERT INTO site_schedules (site_id, next_run_at, paused) VALUES ($1, now() + interval '1 day', $2)`, [id, paused]);
   return id;
 }
 

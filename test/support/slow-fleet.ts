@@ -52,12 +52,9 @@ export async function startSlowFleet(env: Record<string, string>): Promise<SlowF
     query,
     async addSites() {
       await query(
-        `WITH site AS (
-           INSERT INTO sites (name, url, method, interval_seconds, timeout_ms, expect_status, regions, dns_resolvers, tags,
-                              alert_channel_ids, confirmations, recoveries, paused)
-           SELECT 'slow-' || n, $1, 'GET', $2, 5000, '200', '{default}', '{}', '{}', '{}', 2, 2, false FROM generate_series(1, $3::int) AS n
-           RETURNING id)
-         INSERT INTO site_schedules (site_id, next_run_at, paused) SELECT id, now(), false FROM site`,
+        `INSERT INTO sites (name, url, method, interval_seconds, timeout_ms, expect_status, regions, dns_resolvers, tags,
+                            alert_channel_ids, confirmations, recoveries, paused, next_run_at)
+         SELECT 'slow-' || n, $1, 'GET', $2, 5000, '200', '{default}', '{}', '{}', '{}', 2, 2, false, now() FROM generate_series(1, $3::int) AS n`,
         [target.url('/'), SLOW_FLEET.intervalSeconds, SLOW_FLEET.sites],
       );
     },

@@ -91,8 +91,7 @@ describe('re-enqueueing the claimed slots Redis lost', () => {
 
   it('finds the enqueued slot exactly even after the site was rescheduled to another interval', async () => {
     const { id, slot } = await claimedSite();
-    await dataSource.query(`UPDATE sites SET interval_seconds = 300 WHERE id = $1`, [id]);
-    await dataSource.query(`UPDATE site_schedules SET next_run_at = now() + interval '200 seconds' WHERE site_id = $1`, [id]);
+    await dataSource.query(`UPDATE sites SET interval_seconds = 300, next_run_at = now() + interval '200 seconds' WHERE id = $1`, [id]);
     const unfinished = await schedule.unfinishedSlots();
     expect(unfinished.map((entry) => ({ id: entry.site.id, slot: entry.slot.getTime() / 1000, regions: entry.regions }))).toEqual([{ id, slot, regions: ['default'] }]);
   });

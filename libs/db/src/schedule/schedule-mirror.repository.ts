@@ -3,7 +3,7 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource } from 'typeorm';
-import { RawScheduleRow, SCHEDULE_COLUMNS, SCHEDULED_SITES, ScheduleRow, toScheduleRow } from './schedule-row';
+import { RawScheduleRow, SCHEDULE_COLUMNS, ScheduleRow, toScheduleRow } from './schedule-row';
 
 @Injectable()
 export class ScheduleMirrorRepository {
@@ -11,7 +11,7 @@ export class ScheduleMirrorRepository {
 
   /** Every site that is not paused, its schedule only: one small row per site, cheap to read every minute. */
   async activeSchedule(): Promise<ScheduleRow[]> {
-    const rows: RawScheduleRow[] = await this.dataSource.query(`SELECT ${SCHEDULE_COLUMNS} FROM ${SCHEDULED_SITES} WHERE NOT schedule.paused`);
+    const rows: RawScheduleRow[] = await this.dataSource.query(`SELECT ${SCHEDULE_COLUMNS} FROM sites WHERE NOT paused`);
     return rows.map(toScheduleRow);
   }
 
@@ -22,10 +22,10 @@ export class ScheduleMirrorRepository {
   async advanceTo(nextRunAt: Map<string, Date>): Promise<void> {
     if (nextRunAt.size === 0) return;
     await this.dataSource.query(
-      `UPDATE site_schedules AS schedule
-          SET next_run_at = ahead.next_run_at, last_enqueued_slot = ahead.next_run_at - make_interval(secs => site.interval_seconds)
-         FROM unnest($1::uuid[], $2::timestamptz[]) AS ahead(id, next_run_at) JOIN sites AS site ON site.id = ahead.id
-        WHERE schedule.site_id = ahead.id AND schedule.next_run_at < ahead.next_run_at`,
+      `UPDATE sites SET next_run_at = ahead.next_run_at,
+                        last_enqueued_slot = ahead.next_run_at - make_interval(secs => sites.interval_seconds)
+         FROM unnest($1::uuid[], $2::timestamptz[]) AS ahead(id, next_run_at)
+        WHERE sites.id = ahead.id AND sites.next_run_at < ahead.next_run_at`,
       [[...nextRunAt.keys()], [...nextRunAt.values()].map((date) => date.toISOString())],
     );
   }

@@ -8,11 +8,8 @@ export type ScheduleRow = { id: string; intervalSeconds: number; regions: string
 export type RawScheduleRow = { id: string; interval_seconds: number; regions: string[]; next_run_at: number; version: number };
 
 /** next_run_at in epoch seconds; the version as updated_at in epoch microseconds (exact, unlike a JS Date). */
-export const SCHEDULE_COLUMNS = `site.id, site.interval_seconds, site.regions, extract(epoch FROM schedule.next_run_at)::float8 AS next_run_at,
-  (extract(epoch FROM site.updated_at) * 1000000)::float8 AS version`;
-
-/** A site's schedule row (site_schedules, the part the scheduler writes every interval) beside its sites row. */
-export const SCHEDULED_SITES = 'site_schedules AS schedule JOIN sites AS site ON site.id = schedule.site_id';
+export const SCHEDULE_COLUMNS = `id, interval_seconds, regions, extract(epoch FROM next_run_at)::float8 AS next_run_at,
+  (extract(epoch FROM updated_at) * 1000000)::float8 AS version`;
 
 export function toScheduleRow(row: RawScheduleRow): ScheduleRow {
   return { id: row.id, intervalSeconds: row.interval_seconds, regions: row.regions, nextRunAt: Math.round(row.next_run_at), version: row.version };

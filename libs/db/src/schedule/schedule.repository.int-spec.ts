@@ -12,18 +12,14 @@ describe('claiming due sites', () => {
   beforeAll(async () => {
     // DUE sites due a second apart in the past, the rest not due for up to a minute, one due site paused.
     await dataSource().query(
-      `WITH seeded AS (SELECT n, gen_random_uuid() AS id FROM generate_series(1, $1) AS n),
-       site AS (
-         INSERT INTO sites (id, name, url, method, interval_seconds, timeout_ms, expect_status, regions, dns_resolvers, tags,
-                            alert_channel_ids, confirmations, recoveries, paused)
-         SELECT id, 'site-' || n, 'https://shop.example.com/', 'GET', 60, 10000, '200-399', '{default}', '{}', '{}', '{}', 2, 2, n = 1
-           FROM seeded)
-       INSERT INTO site_schedules (site_id, next_run_at, paused)
-       SELECT id, CASE WHEN n <= $2 THEN now() - make_interval(secs => $2 - n + 1) ELSE now() + make_interval(secs => n % 60 + 1) END, n = 1
-         FROM seeded`,
+      `INSERT INTO sites (name, url, method, interval_seconds, timeout_ms, expect_status, regions, dns_resolvers, tags,
+                          alert_channel_ids, confirmations, recoveries, paused, next_run_at)
+       SELECT 'site-' || n, 'https://shop.example.com/', 'GET', 60, 10000, '200-399', '{default}', '{}', '{}', '{}', 2, 2, n = 1,
+              CASE WHEN n <= $2 THEN now() - make_interval(secs => $2 - n + 1) ELSE now() + make_interval(secs => n % 60 + 1) END
+         FROM generate_series(1, $1) AS n`,
       [SITES, DUE],
     );
-    await dataSource().query('ANALYZE sites, site_schedules');
+    await dataSource().query('ANALYZE sites');
   });
 
   /** Runs `lockDue` in a transaction, recording the statements it sends. */
@@ -43,7 +39,7 @@ describe('claiming due sites', () => {
   it('takes the longest-due unpaused sites first, at most the limit', async () => {
     const { rows } = await claim(100);
     expect(rows).toHaveLength(100);
-    const names: Array<{ name: string }> = await dataSource().query(`SELECT name FROM sites JOIN site_schedules ON site_id = id WHERE id = ANY($1) ORDER BY next_run_at`, [rows.map((row) => row.id)]);
+    const names: Array<{ name: string }> = await dataSource().query(`SELECT name FROM sites WHERE id = ANY($1) ORDER BY next_run_at`, [rows.map((row) => row.id)]);
     expect(names.map((row) => row.name)).toEqual(Array.from({ length: 100 }, (_, index) => `site-${index + 2}`));
     expect(rows.map((row) => row.nextRunAt)).toEqual([...rows.map((row) => row.nextRunAt)].sort((a, b) => a - b));
   });
@@ -55,10 +51,10 @@ describe('claiming due sites', () => {
       manager.query(`EXPLAIN (ANALYZE, FORMAT TEXT) ${statements[0].sql}`, statements[0].parameters),
     );
     const text = plan.map((row) => row['QUERY PLAN']).join('\n');
-    expect(text).toMatch(/Index Scan using site_schedules_due on site_schedules/);
+    expect(text).toMatch(/Index Scan using sites_due on sites/);
     expect(text).not.toMatch(/Sort|Seq Scan|Bitmap/);
     // Rows the scan produced before the limit stopped it: about the limit, not the DUE sites that qualify.
-    const scanned = Number(/Index Scan using site_schedules_due on site_schedules .*actual time=[\d.]+\.\.[\d.]+ rows=(\d+)/.exec(text)?.[1]);
+    const scanned = Number(/Index Scan using sites_due on sites .*actual time=[\d.]+\.\.[\d.]+ rows=(\d+)/.exec(text)?.[1]);
     expect(scanned).toBeLessThanOrEqual(51);
   });
 });

@@ -6,7 +6,7 @@ import { attachHops } from '../sites/attach-hops';
 import { toChainSpec } from '../sites/chain-spec';
 import { SiteEntity } from '../sites/site.entity';
 import { Transaction } from '../unit-of-work';
-import { RawScheduleRow, SCHEDULE_COLUMNS, SCHEDULED_SITES, ScheduleRow, toScheduleRow } from './schedule-row';
+import { RawScheduleRow, SCHEDULE_COLUMNS, ScheduleRow, toScheduleRow } from './schedule-row';
 
 // Sites whose chains are read per query: bounds the entities held at once when a scheduler first loads a large fleet.
 const CHAIN_CHUNK = 5_000;
@@ -24,14 +24,14 @@ export class ScheduleRepository {
    */
   async unfinishedSlots(): Promise<UnfinishedSlot[]> {
     const rows: Array<{ id: string; slot: Date; regions: string[] }> = await this.dataSource.query(
-      `SELECT site.id, schedule.last_enqueued_slot AS slot, array_agg(region ORDER BY region) AS regions
-         FROM ${SCHEDULED_SITES} CROSS JOIN LATERAL unnest(site.regions) AS region
-        WHERE NOT schedule.paused
-          AND schedule.last_enqueued_slot > now() - make_interval(secs => site.interval_seconds)
+      `SELECT site.id, site.last_enqueued_slot AS slot, array_agg(region ORDER BY region) AS regions
+         FROM sites AS site CROSS JOIN LATERAL unnest(site.regions) AS region
+        WHERE NOT site.paused
+          AND site.last_enqueued_slot > now() - make_interval(secs => site.interval_seconds)
           AND NOT EXISTS (SELECT 1 FROM check_results AS result
                            WHERE result.site_id = site.id AND result.region = region AND result.target = 'entry'
-                             AND result.slot = schedule.last_enqueued_slot)
-        GROUP BY site.id, schedule.last_enqueued_slot`,
+                             AND result.slot = site.last_enqueued_slot)
+        GROUP BY site.id, site.last_enqueued_slot`,
     );
     if (rows.length === 0) return [];
     const sites = await this.dataSource.getRepository(SiteEntity).createQueryBuilder('site').where('site.id = ANY(:ids)', { ids: rows.map((row) => row.id) }).getMany();
@@ -48,13 +48,12 @@ export class ScheduleRepository {
    * schedule columns are read: chains come from the scheduler's copy, or from `chainsOf` for sites edited since.
    */
   async lockDue(tx: Transaction, limit: number): Promise<ScheduleRow[]> {
-    // Only the schedule row is locked: result inserts (their foreign key) and edits of the site do not wait for the
-    // scheduler's transaction; an edit that moves the schedule waits, as it writes the same row. The order is the
-    // column's, not the selected epoch of the same name: only then does the walk of site_schedules_due stop after
-    // `limit` rows instead of scanning and sorting every site.
+    // NO KEY UPDATE, not UPDATE: result inserts take a key-share lock on the site row (their foreign key) and must
+    // not wait for the scheduler's transaction. The order is the column's, not the selected epoch of the same name:
+    // only then does the walk of sites_due stop after `limit` rows instead of scanning and sorting every site.
     const rows: RawScheduleRow[] = await tx.manager.query(
-      `SELECT ${SCHEDULE_COLUMNS} FROM ${SCHEDULED_SITES} WHERE NOT schedule.paused AND schedule.next_run_at <= now()
-        ORDER BY schedule.next_run_at LIMIT $1 FOR NO KEY UPDATE OF schedule SKIP LOCKED`,
+      `SELECT ${SCHEDULE_COLUMNS} FROM sites WHERE NOT paused AND sites.next_run_at <= now()
+        ORDER BY sites.next_run_at LIMIT $1 FOR NO KEY UPDATE SKIP LOCKED`,
       [limit],
     );
     return rows.map(toScheduleRow);
@@ -76,10 +75,10 @@ export class ScheduleRepository {
   async advance(tx: Transaction, nextRunAt: Map<string, Date>): Promise<void> {
     if (nextRunAt.size === 0) return;
     await tx.manager.query(
-      `UPDATE site_schedules AS schedule
-          SET next_run_at = advanced.next_run_at, last_enqueued_slot = advanced.next_run_at - make_interval(secs => site.interval_seconds)
-         FROM unnest($1::uuid[], $2::timestamptz[]) AS advanced(id, next_run_at) JOIN sites AS site ON site.id = advanced.id
-        WHERE schedule.site_id = advanced.id`,
+      `UPDATE sites SET next_run_at = advanced.next_run_at,
+                        last_enqueued_slot = advanced.next_run_at - make_interval(secs => sites.interval_seconds)
+         FROM unnest($1::uuid[], $2::timestamptz[]) AS advanced(id, next_run_at)
+        WHERE sites.id = advanced.id`,
       [[...nextRunAt.keys()], [...nextRunAt.values()].map((date) => date.toISOString())],
     );
   }

@@ -6,6 +6,7 @@ import { HopEntity } from './hop.entity';
 // GIN and partial indexes cannot be described by decorators; the migrations own these.
 @Index('sites_tags_gin', { synchronize: false })
 @Index('sites_created_at_id', { synchronize: false })
+@Index('sites_due', { synchronize: false })
 @Unique('sites_push_token_unique', ['pushToken'])
 export class SiteEntity {
   @PrimaryGeneratedColumn('uuid')
@@ -84,11 +85,13 @@ export class SiteEntity {
   @Column({ name: 'push_last_fail_at', type: 'timestamptz', nullable: true })
   pushLastFailAt!: Date | null;
 
-  /**
-   * The scheduler's cursor, the start of the next slot to enqueue: a column of site_schedules, which SiteRepository
-   * reads beside the site (the scheduler moves it every interval, and a narrow row of its own is cheaper to move).
-   */
+  /** The scheduler's cursor: the start of the next slot to enqueue. */
+  @Column({ name: 'next_run_at', type: 'timestamptz' })
   nextRunAt!: Date;
+
+  /** The slot the last claim enqueued, written only by the claim (ScheduleRepository.advance), never by saving a site. */
+  @Column({ name: 'last_enqueued_slot', type: 'timestamptz', nullable: true, insert: false, update: false })
+  lastEnqueuedSlot!: Date | null;
 
   @CreateDateColumn({ name: 'created_at', type: 'timestamptz' })
   createdAt!: Date;

@@ -2,7 +2,6 @@ import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, EntityManager } from 'typeorm';
 import { attachHops } from './attach-hops';
-import { attachSchedules, insertSchedule, updateSchedule } from './site-schedules';
 import { HopEntity } from './hop.entity';
 import { SiteEntity } from './site.entity';
 import { HopFields, NewSite, SiteListQuery, SitePatch } from './site.types';
@@ -13,9 +12,8 @@ export class SiteRepository {
 
   async create(site: NewSite): Promise<SiteEntity> {
     return this.dataSource.transaction(async (manager) => {
-      const { hops, nextRunAt, ...fields } = site;
+      const { hops, ...fields } = site;
       await manager.insert(SiteEntity, fields);
-      await insertSchedule(manager, site.id, nextRunAt, fields.paused);
       await this.insertHops(manager, site.id, hops);
       return this.load(manager, site.id) as Promise<SiteEntity>;
     });
@@ -37,18 +35,16 @@ export class SiteRepository {
     if (query.paused !== null) builder.andWhere('site.paused = :paused', { paused: query.paused });
     const [items, total] = await builder.getManyAndCount();
     await attachHops(this.dataSource.manager, items);
-    await attachSchedules(this.dataSource.manager, items);
     return { items, total };
   }
 
   async update(id: string, patch: SitePatch): Promise<SiteEntity | null> {
     return this.dataSource.transaction(async (manager) => {
-      const { hops, nextRunAt, ...fields } = patch;
+      const { hops, ...fields } = patch;
       const existing = await manager.findOne(SiteEntity, { where: { id }, lock: { mode: 'pessimistic_write' } });
       if (!existing) return null;
       // clock_timestamp(), not the request's time in ms: the scheduler re-reads a chain when this moves (see ScheduleRow).
       await manager.update(SiteEntity, { id }, { ...fields, updatedAt: () => 'clock_timestamp()' });
-      await updateSchedule(manager, id, { nextRunAt, paused: fields.paused });
       if (hops) {
         await manager.delete(HopEntity, { siteId: id });
         await this.insertHops(manager, id, hops);
@@ -70,9 +66,7 @@ export class SiteRepository {
 
   private async load(manager: EntityManager, id: string): Promise<SiteEntity | null> {
     const site = await manager.findOne(SiteEntity, { where: { id } });
-    if (!site) return null;
-    await attachHops(manager, [site]);
-    await attachSchedules(manager, [site]);
+    if (site) await attachHops(manager, [site]);
     return site;
   }
 }
