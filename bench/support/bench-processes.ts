@@ -74,7 +74,9 @@ process.on('exit', () => started.forEach((child) => child.kill('SIGKILL')));
 
 function startNode(script: string, env: Record<string, string>, nodeOptions: string[]): ChildProcess {
   const child = spawn(process.execPath, [...nodeOptions, join(__dirname, '..', '..', script)], { env: { ...process.env, ...env }, stdio: ['ignore', 'pipe', 'inherit'] });
-  child.stdout?.on('data', () => undefined);
+  // Their log lines are left out of the bench's output unless asked for (LOG_LEVEL=debug shows the workers' slot sizing).
+  if (process.env.LOG_LEVEL) child.stdout?.pipe(process.stderr);
+  else child.stdout?.on('data', () => undefined);
   started.add(child);
   child.once('exit', () => started.delete(child));
   return child;
