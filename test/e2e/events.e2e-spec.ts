@@ -1,6 +1,5 @@
 import { AddressInfo } from 'node:net';
-import { Redis } from 'ioredis';
-import { liveEventsChannel } from '@hopwatch/queue';
+import { liveEventsChannel, REDIS, RedisConnection } from '@hopwatch/queue';
 import { LiveEventsHub } from '../../apps/api/src/events/live-events.hub';
 import { startAppServer, AppServer } from '../support/app-server';
 import { watchedSite } from '../support/alerting-lab';
@@ -80,9 +79,7 @@ describe('live events (Server-Sent Events through Redis pub/sub)', () => {
   it('takes a lone event too, as a worker of an older version publishes it', async () => {
     const stream = await open({ Authorization: `Bearer ${TEST_ADMIN_KEY}` });
     const event = { type: 'incident', data: { incidentId: 'c0ffee00-0000-4000-8000-000000000001', siteId: 'older', status: 'open', kind: 'opened' } };
-    const redis = new Redis(process.env.REDIS_URL ?? 'redis://127.0.0.1:6379');
-    await redis.publish(liveEventsChannel(pipeline.prefix), JSON.stringify(event));
-    redis.disconnect();
+    await pipeline.app.get<RedisConnection>(REDIS).publish(liveEventsChannel(pipeline.prefix), JSON.stringify(event));
     const received = await stream.waitForEvent((candidate) => candidate.event === 'incident' && candidate.data.siteId === 'older');
     expect(received.data).toEqual(event.data);
   });

@@ -5,6 +5,7 @@ import { Job } from 'bullmq';
 import { Redis } from 'ioredis';
 import { ConfigModule } from '@hopwatch/platform';
 import { testConfig } from '../../../test/support/test-config';
+import { waitUntil } from '../../../test/support/wait-until';
 import { CheckBatchJob, CheckBatchOutcome, CheckJob, CheckJobOutcome, NotifyJob } from './jobs';
 import { JobWorkersModule } from './job-workers.module';
 import { NotificationQueue } from './notification-queue';
@@ -75,12 +76,6 @@ class CapturedLog implements LoggerService {
   log(message: string) { this.lines.push(`log ${message}`); }
   warn(message: string) { this.lines.push(`warn ${message}`); }
   error(message: string) { this.lines.push(`error ${message}`); }
-}
-
-/** Polls `done` every 20 ms for up to 10 s; the assertion after it says what was missing. */
-async function waitUntil(done: () => boolean): Promise<void> {
-  const deadline = Date.now() + 10_000;
-  while (!done() && Date.now() < deadline) await new Promise((resolve) => setTimeout(resolve, 20));
 }
 
 async function boot(handlers: Type[], logger: LoggerService | false = false) {

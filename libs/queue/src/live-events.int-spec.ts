@@ -3,6 +3,7 @@ import { Test } from '@nestjs/testing';
 import { Redis } from 'ioredis';
 import { ConfigModule, dependencies } from '@hopwatch/platform';
 import { testConfig } from '../../../test/support/test-config';
+import { waitUntil } from '../../../test/support/wait-until';
 import { LIVE_EVENTS_FLUSH_MS, LIVE_EVENTS_PER_MESSAGE, LiveEvent, LiveEventPublisher, liveEventsChannel, LiveEventsMessage } from './live-events';
 import { QueueModule } from './queue.module';
 
@@ -32,14 +33,6 @@ describe('LiveEventPublisher (real Redis pub/sub)', () => {
   beforeEach(() => (received.length = 0));
   afterAll(() => subscriber.disconnect());
 
-  const until = async (condition: () => boolean, timeoutMs = 5_000) => {
-    const deadline = Date.now() + timeoutMs;
-    while (!condition()) {
-      if (Date.now() > deadline) throw new Error('timed out');
-      await new Promise((resolve) => setTimeout(resolve, 10));
-    }
-  };
-
   it('sends the events of a short while as one message, in order, and none before the window closes', async () => {
     const app = await boot();
     const publisher = app.get(LiveEventPublisher);
@@ -47,7 +40,7 @@ describe('LiveEventPublisher (real Redis pub/sub)', () => {
     publisher.publish([run('a')]);
     publisher.publish([]);
     publisher.publish([run('b'), run('c')]);
-    await until(() => received.length > 0);
+    await waitUntil(() => received.length > 0);
     expect(Date.now() - startedAt).toBeGreaterThanOrEqual(LIVE_EVENTS_FLUSH_MS - 5);
     await new Promise((resolve) => setTimeout(resolve, LIVE_EVENTS_FLUSH_MS * 2));
     expect(received).toEqual([[run('a'), run('b'), run('c')]]);
@@ -60,11 +53,11 @@ describe('LiveEventPublisher (real Redis pub/sub)', () => {
     const burst = Array.from({ length: LIVE_EVENTS_PER_MESSAGE * 2 + 7 }, (_, index) => run(`site-${index}`));
     publisher.publish(burst.slice(0, LIVE_EVENTS_PER_MESSAGE - 1));
     publisher.publish(burst.slice(LIVE_EVENTS_PER_MESSAGE - 1));
-    await until(() => received.length === 2);
+    await waitUntil(() => received.length === 2);
     expect(received.map((message) => message.length)).toEqual([LIVE_EVENTS_PER_MESSAGE, LIVE_EVENTS_PER_MESSAGE]);
     // The last seven would wait for the window; closing the app sends them before Redis is closed.
     await app.close();
-    await until(() => received.length === 3);
+    await waitUntil(() => received.length === 3);
     expect(received.flat()).toEqual(burst);
   });
 
@@ -78,7 +71,7 @@ describe('LiveEventPublisher (real Redis pub/sub)', () => {
     dependencies.up('redis');
     publisher.publish([run('after')]);
     await publisher.flushed();
-    await until(() => received.length > 0);
+    await waitUntil(() => received.length > 0);
     expect(received).toEqual([[run('after')]]);
     await app.close();
   });
