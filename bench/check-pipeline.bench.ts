@@ -13,7 +13,7 @@ import { Redis } from 'ioredis';
 import { migrateDatabase } from '@hopwatch/db';
 import { BENCH_HOSTNAME } from './support/bench-targets';
 import { postgresProcesses, redisProcess, startHopwatch } from './support/bench-processes';
-import { ProcessSampler, round } from './support/process-sampler';
+import { processTree, ProcessSampler, round } from './support/process-sampler';
 import { hotCommands, hotFunctions, hotStatements, resetStatistics } from './support/profile';
 import { BenchTargets, seedSites } from './support/seed-sites';
 import { measure } from './support/pipeline-figures';
@@ -26,8 +26,10 @@ import { pipelineState } from './support/pipeline-state';
 type Options = { sites: number; interval: number; duration: number; workers: number; profile: number; chain: number };
 
 const SERVER = process.env.HOPWATCH_BENCH_DATABASE_SERVER ?? 'postgres://postgres@127.0.0.1:5432';
-const DATABASE_URL = `${SERVER}/hopwatch_bench`;
-const PREFIX = 'hopwatch-bench';
+// A scratch database and Redis prefix of its own, dropped and flushed at the start (a test runs it under other names).
+const DATABASE = process.env.HOPWATCH_BENCH_DATABASE ?? 'hopwatch_bench';
+const DATABASE_URL = `${SERVER}/${DATABASE}`;
+const PREFIX = process.env.HOPWATCH_BENCH_REDIS_PREFIX ?? 'hopwatch-bench';
 const REDIS_URL = process.env.REDIS_URL ?? 'redis://127.0.0.1:6379';
 
 function parseOptions(argv: string[]): Options {
@@ -47,7 +49,7 @@ function parseOptions(argv: string[]): Options {
 const log = (message: string) => process.stderr.write(`[bench] ${message}\n`);
 
 /** One bench-targets child (`http`: the sites' servers, `dns`: the resolver), with the addresses it printed. */
-async function startTargets(role: 'http' | 'dns'): Promise<{ child: ChildProcess; addresses: Partial<BenchTargets> }> {
+async function startTargets(role: 'http' | 'dns'): Promise<{ child: ChildProcess; addresses: Partial<BenchTargets> & { server?: string } }> {
   const child = spawn(process.execPath, [join(__dirname, 'support', 'bench-targets.js'), role], { stdio: ['ignore', 'pipe', 'inherit'] });
   process.on('exit', () => child.kill('SIGKILL'));
   const [line] = await new Promise<string[]>((resolve) => createInterface({ input: child.stdout! }).once('line', (text) => resolve([text])));
@@ -57,7 +59,7 @@ async function startTargets(role: 'http' | 'dns'): Promise<{ child: ChildProcess
 async function resetStores(): Promise<void> {
   const admin = new Client({ connectionString: `${SERVER}/postgres` });
   await admin.connect();
-  await admin.query('DROP DATABASE IF EXISTS hopwatch_bench WITH (FORCE)');
+  await admin.query(`DROP DATABASE IF EXISTS "${DATABASE}" WITH (FORCE)`);
   await admin.end();
   await migrateDatabase(DATABASE_URL);
   const redis = new Redis(REDIS_URL);
@@ -82,7 +84,9 @@ async function main(): Promise<void> {
   log(`preparing ${options.sites} sites at ${options.interval} s for ${options.duration} s (${layout})`);
   await resetStores();
   const [http, dns] = await Promise.all([startTargets('http'), startTargets('dns')]);
-  const targets = { ...http.addresses, ...dns.addresses } as BenchTargets;
+  const { server: targetServer, ...httpAddresses } = http.addresses;
+  const targets = { ...httpAddresses, ...dns.addresses } as BenchTargets;
+  log(`the sites' HTTP servers: ${targetServer} (HOPWATCH_BENCH_TARGETS=node for Node's own)`);
   const env = {
     DATABASE_URL,
     HOPWATCH_REDIS_PREFIX: PREFIX,
@@ -101,7 +105,7 @@ async function main(): Promise<void> {
     ...Object.fromEntries([...hopwatch.children].map(([name, child]) => [name, child.pid!])),
     postgres: await postgresProcesses(DATABASE_URL),
     redis: await redisProcess(REDIS_URL),
-    targets: http.child.pid!,
+    targets: processTree(http.child.pid!),
     'targets-dns': dns.child.pid!,
   });
   sampler.start();
@@ -127,6 +131,7 @@ async function main(): Promise<void> {
       shape: options.chain === 1 ? 'entry + two hops + resolver' : 'entry only',
       intervalSeconds: options.interval,
       layout,
+      targetServer,
       durationSeconds: round(seconds),
       probesPerSecond: round(figures.probes / seconds),
       rowsWrittenPerSecond: round(figures.rows / seconds),

@@ -4,15 +4,20 @@
 // fast enough under bursts and the kernel dropped queries, which the bench then counted as DNS timeouts.
 import { startDnsServer } from '../../test/support/dns-server';
 import { startTargetServer } from '../../test/support/target-server';
+import { nginxInstalled, startNginxTargets } from './nginx-targets';
 
 export const BENCH_HOSTNAME = 'bench.hopwatch.test';
 
 type Running = { addresses: Record<string, number | string>; close(): Promise<unknown> };
 
 async function startHttp(): Promise<Running> {
+  if (process.env.HOPWATCH_BENCH_TARGETS !== 'node' && nginxInstalled()) {
+    const nginx = await startNginxTargets();
+    return { addresses: { ...nginx.addresses, server: 'nginx' }, close: () => nginx.close() };
+  }
   const servers = await Promise.all([startTargetServer(), startTargetServer(), startTargetServer()]);
   const [entry, proxy, app] = servers;
-  return { addresses: { entryPort: entry.port, proxyPort: proxy.port, appPort: app.port }, close: () => Promise.all(servers.map((server) => server.close())) };
+  return { addresses: { entryPort: entry.port, proxyPort: proxy.port, appPort: app.port, server: 'node' }, close: () => Promise.all(servers.map((server) => server.close())) };
 }
 
 async function startDns(): Promise<Running> {

@@ -1,13 +1,17 @@
-// Samples CPU time and memory of processes from /proc, once a second. A group is a set of processes found anew
-// at every sample (a Postgres server's backends come and go): its CPU is the sum of what each of them used while
-// it was seen, its memory the peak of their summed proportional set size (PSS), which counts memory the
-// processes share (Postgres's shared buffers) once, not once per backend.
+// Samples CPU time of processes from /proc once a second, and their memory every tenth second. A group is a set of
+// processes found anew at every sample (a Postgres server's backends come and go): its CPU is the sum of what each
+// of them used while it was seen, its memory the peak of their summed proportional set size (PSS), which counts
+// memory the processes share (Postgres's shared buffers) once, not once per backend.
+// PSS is costly to read: the kernel walks every mapping of the process, 17-26 ms for a busy hopwatch process with
+// V8's large reservations, under that process's memory lock. Read every second for every process, it took about 8 %
+// of a core from the box being measured, and stalled the processes it read.
 import { readdirSync, readFileSync } from 'node:fs';
 
 const CLOCK_TICKS = 100;
 const PAGE_BYTES = 4096;
+const SAMPLE_MS = 1_000;
+const SAMPLES_PER_MEMORY_READING = 10;
 
-type Reading = { cpuSeconds: number; rssBytes: number };
 type Group = { pids: () => number[]; baseline: Map<number, number>; last: Map<number, number>; peakPssBytes: number };
 
 export type ProcessFigures = { cpuPercent: number; cpuSeconds: number; peakPssMb: number };
@@ -16,6 +20,7 @@ export class ProcessSampler {
   private readonly groups = new Map<string, Group>();
   private timer: NodeJS.Timeout | null = null;
   private startedAtMs = 0;
+  private samples = 0;
 
   /** `processes`: a pid, or a function that lists the pids of a group now. */
   constructor(processes: Record<string, number | (() => number[])>) {
@@ -30,17 +35,17 @@ export class ProcessSampler {
     // What a process had used before the run is not the run's.
     for (const group of this.groups.values()) {
       for (const pid of group.pids()) {
-        const reading = read(pid);
-        if (reading) group.baseline.set(pid, reading.cpuSeconds);
+        const cpuSeconds = cpuSecondsOf(pid);
+        if (cpuSeconds !== null) group.baseline.set(pid, cpuSeconds);
       }
     }
-    this.timer = setInterval(() => this.sample(), 1_000);
+    this.timer = setInterval(() => this.sample(), SAMPLE_MS);
     this.sample();
   }
 
   stop(): Record<string, ProcessFigures> {
     if (this.timer) clearInterval(this.timer);
-    this.sample();
+    this.sample(true);
     const elapsedSeconds = (Date.now() - this.startedAtMs) / 1000;
     const figures: Record<string, ProcessFigures> = {};
     for (const [name, group] of this.groups) {
@@ -55,38 +60,43 @@ export class ProcessSampler {
     return figures;
   }
 
-  private sample(): void {
+  private sample(withMemory = this.samples % SAMPLES_PER_MEMORY_READING === 0): void {
+    this.samples++;
     for (const group of this.groups.values()) {
-      let rssBytes = 0;
+      let pssBytes = 0;
       for (const pid of group.pids()) {
-        const reading = read(pid);
-        if (!reading) continue;
-        group.last.set(pid, reading.cpuSeconds);
-        rssBytes += reading.rssBytes;
+        const cpuSeconds = cpuSecondsOf(pid);
+        if (cpuSeconds === null) continue;
+        group.last.set(pid, cpuSeconds);
+        if (withMemory) pssBytes += proportionalBytes(pid) ?? 0;
       }
-      group.peakPssBytes = Math.max(group.peakPssBytes, rssBytes);
+      group.peakPssBytes = Math.max(group.peakPssBytes, pssBytes);
     }
   }
 }
 
-function read(pid: number): Reading | null {
+function cpuSecondsOf(pid: number): number | null {
   try {
     const fields = statFields(pid);
-    const cpuSeconds = (Number(fields[11]) + Number(fields[12])) / CLOCK_TICKS;
-    return { cpuSeconds, rssBytes: proportionalBytes(pid) };
+    return (Number(fields[11]) + Number(fields[12])) / CLOCK_TICKS;
   } catch {
     return null;
   }
 }
 
-function proportionalBytes(pid: number): number {
+/** Null when the process is gone. */
+function proportionalBytes(pid: number): number | null {
   try {
     const kilobytes = /^Pss:\s+(\d+) kB/m.exec(readFileSync(`/proc/${pid}/smaps_rollup`, 'utf8'))?.[1];
     if (kilobytes) return Number(kilobytes) * 1024;
   } catch {
-    // older kernels: resident pages instead
+    // older kernels, or gone: resident pages instead
   }
-  return Number(readFileSync(`/proc/${pid}/statm`, 'utf8').split(' ')[1]) * PAGE_BYTES;
+  try {
+    return Number(readFileSync(`/proc/${pid}/statm`, 'utf8').split(' ')[1]) * PAGE_BYTES;
+  } catch {
+    return null;
+  }
 }
 
 /** The fields of /proc/<pid>/stat after the command name (state first, then the parent's pid). */
@@ -95,19 +105,22 @@ function statFields(pid: number): string[] {
   return stat.slice(stat.lastIndexOf(')') + 2).split(' ');
 }
 
-/** A process and every process whose parent it is (a Postgres postmaster and its backends). */
+/** A process and all its descendants (a Postgres postmaster and its backends; nginx under runuser and its worker). */
 export function processTree(rootPid: number): () => number[] {
   return () => {
-    const children: number[] = [];
+    const children = new Map<number, number[]>();
     for (const entry of readdirSync('/proc')) {
       if (!/^\d+$/.test(entry)) continue;
       try {
-        if (Number(statFields(Number(entry))[1]) === rootPid) children.push(Number(entry));
+        const parent = Number(statFields(Number(entry))[1]);
+        children.set(parent, [...(children.get(parent) ?? []), Number(entry)]);
       } catch {
         // gone between the listing and the read
       }
     }
-    return [rootPid, ...children];
+    const tree = [rootPid];
+    for (let index = 0; index < tree.length; index++) tree.push(...(children.get(tree[index]) ?? []));
+    return tree;
   };
 }
 
