@@ -57,7 +57,7 @@ describe('npm run bench, small', () => {
     for (const figure of Object.values(processes)) expect(figure.peakPssMb).toBeGreaterThan(0);
   });
 
-  // nginx runs two levels below the targets' Node process (runuser, then its master, then its worker): a sampler
+  // nginx's worker runs three levels below the targets' Node process (under runuser and its master): a sampler
   // reading direct children only would count none of the requests it served.
   it('samples a process with all its descendants', async () => {
     // `; true` keeps each shell from replacing itself with its last command.
@@ -72,9 +72,18 @@ describe('npm run bench, small', () => {
       expect(tree).toHaveLength(4);
       expect(tree.map((pid) => commandOf(pid))).toEqual(['sh', 'sh', 'sh', 'sleep']);
     } finally {
-      for (const pid of processTree(root.pid!)().reverse()) process.kill(pid, 'SIGKILL');
+      // Listed before any is killed: a shell whose child dies exits on its own, and its pid is then gone.
+      for (const pid of processTree(root.pid!)()) killIfAlive(pid);
     }
   });
 });
 
 const commandOf = (pid: number) => readFileSync(`/proc/${pid}/comm`, 'utf8').trim();
+
+function killIfAlive(pid: number): void {
+  try {
+    process.kill(pid, 'SIGKILL');
+  } catch {
+    // already gone
+  }
+}
