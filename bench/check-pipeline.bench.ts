@@ -111,9 +111,14 @@ async function main(): Promise<void> {
   sampler.start();
   const startedAt = Date.now();
   const progress = setInterval(() => log(`${Math.round((Date.now() - startedAt) / 1000)} s elapsed`), 10_000);
+  // Each interval's CPU apart: the first one carries the new fleet's first checks.
+  const checkpoints = Array.from({ length: Math.ceil(options.duration / options.interval) - 1 }, (_, index) =>
+    setTimeout(() => sampler.checkpoint(), (index + 1) * options.interval * 1000),
+  );
   await new Promise((resolve) => setTimeout(resolve, options.duration * 1000));
   const endedAt = Date.now();
   clearInterval(progress);
+  checkpoints.forEach(clearTimeout);
   // Measured up to the end of the run, before the processes stop: shutting down is not checking.
   const processes = sampler.stop();
   const atEnd = await pipelineState(hopwatch);

@@ -12,9 +12,17 @@ const PAGE_BYTES = 4096;
 const SAMPLE_MS = 1_000;
 const SAMPLES_PER_MEMORY_READING = 10;
 
-type Group = { pids: () => number[]; baseline: Map<number, number>; last: Map<number, number>; peakPssBytes: number };
+type Group = {
+  pids: () => number[];
+  baseline: Map<number, number>;
+  last: Map<number, number>;
+  peakPssBytes: number;
+  /** The group's CPU seconds since the start at each checkpoint, with the time it was taken. */
+  checkpoints: Array<{ atMs: number; cpuSeconds: number }>;
+};
 
-export type ProcessFigures = { cpuPercent: number; cpuSeconds: number; peakPssMb: number };
+/** `cpuPercentByInterval`: the CPU of each stretch between checkpoints (the bench calls one per interval), the last up to the stop. */
+export type ProcessFigures = { cpuPercent: number; cpuSeconds: number; peakPssMb: number; cpuPercentByInterval: number[] };
 
 export class ProcessSampler {
   private readonly groups = new Map<string, Group>();
@@ -26,7 +34,7 @@ export class ProcessSampler {
   constructor(processes: Record<string, number | (() => number[])>) {
     for (const [name, source] of Object.entries(processes)) {
       const pids = typeof source === 'number' ? () => [source] : source;
-      this.groups.set(name, { pids, baseline: new Map(), last: new Map(), peakPssBytes: 0 });
+      this.groups.set(name, { pids, baseline: new Map(), last: new Map(), peakPssBytes: 0, checkpoints: [] });
     }
   }
 
@@ -43,18 +51,30 @@ export class ProcessSampler {
     this.sample();
   }
 
+  /** Ends one part of the run (an interval of the bench): its CPU is reported on its own. */
+  checkpoint(): void {
+    this.sample(false);
+    for (const group of this.groups.values()) group.checkpoints.push({ atMs: Date.now(), cpuSeconds: usedSince(group) });
+  }
+
   stop(): Record<string, ProcessFigures> {
     if (this.timer) clearInterval(this.timer);
     this.sample(true);
-    const elapsedSeconds = (Date.now() - this.startedAtMs) / 1000;
+    const stoppedAtMs = Date.now();
+    const elapsedSeconds = (stoppedAtMs - this.startedAtMs) / 1000;
     const figures: Record<string, ProcessFigures> = {};
     for (const [name, group] of this.groups) {
-      let cpuSeconds = 0;
-      for (const [pid, cpu] of group.last) cpuSeconds += cpu - (group.baseline.get(pid) ?? 0);
+      const cpuSeconds = usedSince(group);
+      const ends = [...group.checkpoints, { atMs: stoppedAtMs, cpuSeconds }];
+      const cpuPercentByInterval = ends.map((end, index) => {
+        const start = index === 0 ? { atMs: this.startedAtMs, cpuSeconds: 0 } : ends[index - 1];
+        return end.atMs > start.atMs ? round(((end.cpuSeconds - start.cpuSeconds) / ((end.atMs - start.atMs) / 1000)) * 100) : 0;
+      });
       figures[name] = {
         cpuPercent: elapsedSeconds > 0 ? round((cpuSeconds / elapsedSeconds) * 100) : 0,
         cpuSeconds: round(cpuSeconds, 2),
         peakPssMb: round(group.peakPssBytes / 1024 / 1024),
+        cpuPercentByInterval,
       };
     }
     return figures;
@@ -73,6 +93,13 @@ export class ProcessSampler {
       group.peakPssBytes = Math.max(group.peakPssBytes, pssBytes);
     }
   }
+}
+
+/** CPU seconds the group's processes used since the start, each as of its last sample. */
+function usedSince(group: Group): number {
+  let cpuSeconds = 0;
+  for (const [pid, cpu] of group.last) cpuSeconds += cpu - (group.baseline.get(pid) ?? 0);
+  return cpuSeconds;
 }
 
 function cpuSecondsOf(pid: number): number | null {

@@ -13,7 +13,7 @@ const BENCH = join(__dirname, '..', '..', 'dist', 'bench', 'check-pipeline.bench
 
 jest.setTimeout(5 * 60_000);
 
-type ProcessFigure = { cpuSeconds: number; peakPssMb: number };
+type ProcessFigure = { cpuSeconds: number; peakPssMb: number; cpuPercentByInterval: number[] };
 
 async function runBench(args: string[], env: Record<string, string>): Promise<{ code: number | null; output: string; progress: string }> {
   const child = spawn(process.execPath, [BENCH, ...args], { env: { ...process.env, ...env }, stdio: ['ignore', 'pipe', 'pipe'] });
@@ -55,6 +55,9 @@ describe('npm run bench, small', () => {
     expect(Object.keys(processes).sort()).toEqual(['api', 'postgres', 'redis', 'scheduler', 'targets', 'targets-dns', 'worker-1']);
     for (const name of ['worker-1', 'postgres']) expect(processes[name].cpuSeconds).toBeGreaterThan(0);
     for (const figure of Object.values(processes)) expect(figure.peakPssMb).toBeGreaterThan(0);
+    // 25 s of 10 s intervals: two whole ones and a half, each with its own CPU.
+    for (const figure of Object.values(processes)) expect(figure.cpuPercentByInterval).toHaveLength(3);
+    for (const name of ['worker-1', 'postgres']) for (const percent of processes[name].cpuPercentByInterval) expect(percent).toBeGreaterThan(0);
   });
 
   // nginx's worker runs three levels below the targets' Node process (under runuser and its master): a sampler
