@@ -140,7 +140,9 @@ export function processTree(rootPid: number): () => number[] {
       if (!/^\d+$/.test(entry)) continue;
       try {
         const parent = Number(statFields(Number(entry))[1]);
-        children.set(parent, [...(children.get(parent) ?? []), Number(entry)]);
+        const siblings = children.get(parent);
+        if (siblings) siblings.push(Number(entry));
+        else children.set(parent, [Number(entry)]);
       } catch {
         // gone between the listing and the read
       }
