@@ -22,7 +22,8 @@ export type DnsEntry = {
 /** Names (case-insensitive, no trailing dot) to entries; a name not in the table is NXDOMAIN. */
 export type DnsTable = Record<string, DnsEntry>;
 
-export type DnsQuery = { name: string; type: string; from: string };
+/** `fromPort` tells which client socket asked. */
+export type DnsQuery = { name: string; type: string; from: string; fromPort: number };
 
 export type TestDnsServer = {
   host: string;
@@ -75,7 +76,7 @@ function answer(socket: Socket, message: Buffer, remote: RemoteInfo, state: Serv
   const question = query.questions?.[0];
   if (!question) return;
   const name = normaliseName(question.name);
-  state.queries.push({ name, type: question.type, from: remote.address });
+  state.queries.push({ name, type: question.type, from: remote.address, fromPort: remote.port });
   const entry = state.table.get(name);
   if (entry?.drop) return;
   const reply = dnsPacket.encode(responseFor(query, question, entry));

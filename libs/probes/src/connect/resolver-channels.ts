@@ -1,12 +1,13 @@
-// c-ares channels kept for reuse, and a bound on the lookups in flight toward one server list.
+// c-ares channels shared by the lookups toward one server list, and a bound on the lookups in flight toward it.
 //
-// Setting a channel up (ares_init, its options, the server list) costs the client more CPU than the lookup it
-// serves: on loopback a lookup took 51 µs on a fresh channel and 22 µs on a reused one. A channel serves one
-// probe at a time, never several: many lookups sharing one channel's UDP socket lost answers under bursts.
+// Setting a channel up (ares_init, its options, the server list) costs more CPU than the lookup it serves, and a
+// channel keeps its UDP socket open only while it has queries pending. With one lookup per channel at a time,
+// every query opened, connected and closed a socket: 53 µs of client CPU a query on loopback, against 17 µs when
+// concurrent lookups share one channel and its socket.
 //
-// Faster lookups make sharper bursts, though: 200 probes asking A and AAAA at once overflowed the receive buffer
-// of a DNS server with Linux's default (212 KB), and the lost queries came back as DNS timeouts, that is, false
-// alarms (642 of 8,000 lost; 81 with a fresh channel per lookup; none with at most 64 in flight).
+// The bound matters more than the sharing: 200 probes asking A and AAAA at once overflowed the receive buffer of
+// a DNS server with Linux's default (212 KB), and the lost queries came back as DNS timeouts, that is, false
+// alarms (on one shared channel: 124 of 20,000 pairs lost with 200 at once, none with 64).
 import { promises as dns } from 'node:dns';
 import { isIP } from 'node:net';
 import type { ProbeEnvironment } from '../probe-environment';
@@ -14,56 +15,21 @@ import { untilAborted } from '../shared/deadline';
 
 type Resolver = InstanceType<typeof dns.Resolver>;
 
-/** The resolver to use; `done(true)` hands its channel back for reuse, `done(false)` lets it go. */
-export type ResolverLease = { readonly resolver: Resolver; done(reusable: boolean): void };
-
-/** One server list's channels: idle ones, lookups in flight, and the lookups waiting for their turn. */
-type ServerChannels = { idle: Resolver[]; inFlight: number; waiting: Array<() => void> };
+/** One server list's channel, its lookups in flight, and the lookups waiting for their turn. */
+type ServerChannel = { resolver: Resolver; inFlight: number; waiting: Array<() => void> };
 
 export const MAX_IN_FLIGHT_PER_SERVERS = 64;
-// Bounds the idle channels (one UDP socket each, once used) in all.
-const MAX_IDLE = 1_024;
+// Channels kept for server lists with no lookup in flight (sites may name their own resolvers).
+const MAX_CHANNELS = 1_024;
 
-const byServers = new Map<string, ServerChannels>();
-let idleCount = 0;
-
-/**
- * A resolver asking `servers` (null: the system's resolv.conf) from the region's source address, with one try of
- * `timeoutMs`, once fewer than MAX_IN_FLIGHT_PER_SERVERS lookups to them are in flight. Rejects with the signal's
- * reason if it aborts first, and as `setServers` does on an invalid server list.
- */
-export async function leaseResolver(servers: string[] | null, timeoutMs: number, env: ProbeEnvironment, signal?: AbortSignal): Promise<ResolverLease> {
-  const key = `${timeoutMs}|${env.sourceAddress ?? ''}|${servers?.join(',') ?? 'system'}`;
-  const channels = byServers.get(key) ?? { idle: [], inFlight: 0, waiting: [] };
-  byServers.set(key, channels);
-  await takeTurn(channels, signal);
-  const reused = channels.idle.pop();
-  if (reused) idleCount--;
-  let resolver: Resolver;
-  try {
-    resolver = reused ?? freshResolver(servers, timeoutMs, env);
-  } catch (error) {
-    passTurn(key, channels);
-    throw error;
-  }
-  let returned = false;
-  return {
-    resolver,
-    done(reusable) {
-      if (returned) return;
-      returned = true;
-      if (reusable && idleCount < MAX_IDLE) {
-        channels.idle.push(resolver);
-        idleCount++;
-      }
-      passTurn(key, channels);
-    },
-  };
-}
+// Least recently used first.
+const channels = new Map<string, ServerChannel>();
 
 /**
- * Runs `query` on a leased resolver, settling as it does or with the signal's reason once that aborts (its queries
- * are then cancelled). The channel goes back for reuse only when the query completed.
+ * Runs `query` on the channel asking `servers` (null: the system's resolv.conf) from the region's source address,
+ * with one try of `timeoutMs` per server, once fewer than MAX_IN_FLIGHT_PER_SERVERS lookups to them are in flight.
+ * Settles as the query does, or with the signal's reason once that aborts. Throws as `setServers` does on an
+ * invalid server list.
  */
 export async function withResolver<T>(
   servers: string[] | null,
@@ -72,27 +38,20 @@ export async function withResolver<T>(
   signal: AbortSignal,
   query: (resolver: Resolver) => Promise<T>,
 ): Promise<T> {
-  const lease = await leaseResolver(servers, timeoutMs, env, signal);
+  const channel = channelFor(servers, timeoutMs, env);
+  await takeTurn(channel, signal);
   let work: Promise<T>;
   try {
-    work = query(lease.resolver);
+    signal.throwIfAborted();
+    work = query(channel.resolver);
   } catch (error) {
-    lease.done(false);
+    passTurn(channel);
     throw error;
   }
-  return usingLease(lease, untilAborted(signal, work, () => lease.resolver.cancel()));
-}
-
-/** Settles as `work` does, handing the channel back only when the work completed (a cancelled query may linger). */
-export async function usingLease<T>(lease: ResolverLease, work: Promise<T>): Promise<T> {
-  try {
-    const value = await work;
-    lease.done(true);
-    return value;
-  } catch (error) {
-    lease.done(false);
-    throw error;
-  }
+  // One query cannot be cancelled alone (`cancel()` ends every query of the channel), so an aborted probe settles
+  // at once and its query keeps its turn until it is answered or times out, which keeps the bound true.
+  const settled = work.finally(() => passTurn(channel));
+  return untilAborted(signal, settled, () => undefined);
 }
 
 /** A socket bound to an IPv4 source can only reach IPv4 destinations (and likewise for IPv6). */
@@ -101,33 +60,56 @@ export function sourceFamily(env: ProbeEnvironment): 0 | 4 | 6 {
   return family === 4 || family === 6 ? family : 0;
 }
 
+function channelFor(servers: string[] | null, timeoutMs: number, env: ProbeEnvironment): ServerChannel {
+  const key = `${timeoutMs}|${env.sourceAddress ?? ''}|${servers?.join(',') ?? 'system'}`;
+  const known = channels.get(key);
+  if (known) {
+    channels.delete(key);
+    channels.set(key, known);
+    return known;
+  }
+  const channel = { resolver: freshResolver(servers, timeoutMs, env), inFlight: 0, waiting: [] };
+  channels.set(key, channel);
+  if (channels.size > MAX_CHANNELS) forgetOneIdle();
+  return channel;
+}
+
+/** Drops the least recently used channel with nothing in flight; a busy one stays until its lookups end. */
+function forgetOneIdle(): void {
+  for (const [key, channel] of channels) {
+    if (channel.inFlight === 0) {
+      channels.delete(key);
+      return;
+    }
+  }
+}
+
 /** Resolves once this lookup may go: at once below the bound, else when a lookup in flight hands over its turn. */
-function takeTurn(channels: ServerChannels, signal: AbortSignal | undefined): Promise<void> {
-  if (channels.inFlight < MAX_IN_FLIGHT_PER_SERVERS) {
-    channels.inFlight++;
+function takeTurn(channel: ServerChannel, signal: AbortSignal): Promise<void> {
+  if (channel.inFlight < MAX_IN_FLIGHT_PER_SERVERS) {
+    channel.inFlight++;
     return Promise.resolve();
   }
-  if (signal?.aborted) return Promise.reject(signal.reason);
+  if (signal.aborted) return Promise.reject(signal.reason);
   return new Promise<void>((resolve, reject) => {
     const abort = () => {
-      channels.waiting.splice(channels.waiting.indexOf(turn), 1);
-      reject(signal?.reason);
+      channel.waiting.splice(channel.waiting.indexOf(turn), 1);
+      reject(signal.reason);
     };
     const turn = () => {
-      signal?.removeEventListener('abort', abort);
+      signal.removeEventListener('abort', abort);
       resolve();
     };
-    channels.waiting.push(turn);
-    signal?.addEventListener('abort', abort, { once: true });
+    channel.waiting.push(turn);
+    signal.addEventListener('abort', abort, { once: true });
   });
 }
 
 /** The turn goes straight to the next waiting lookup (so none can slip past the bound meanwhile), or is given up. */
-function passTurn(key: string, channels: ServerChannels): void {
-  const next = channels.waiting.shift();
+function passTurn(channel: ServerChannel): void {
+  const next = channel.waiting.shift();
   if (next) return next();
-  channels.inFlight--;
-  if (channels.inFlight === 0 && channels.idle.length === 0) byServers.delete(key);
+  channel.inFlight--;
 }
 
 function freshResolver(servers: string[] | null, timeoutMs: number, env: ProbeEnvironment): Resolver {
