@@ -1,5 +1,5 @@
 // libs/probes: the I/O that observes one site's chain. Plain data in, plain data out; no database, no queue.
-export { probeChain, type ChainContext, type ProbedChainSpec } from './chain/probe-chain';
+export { isProbedChain, probeChain, type ChainContext, type ProbedChainSpec } from './chain/probe-chain';
 export { probeHttp } from './http/http-probe';
 export { probeTcp } from './tcp/tcp-probe';
 export { probeDns } from './dns/dns-probe';

@@ -5,7 +5,7 @@ import { dependencies, describeCause, isConnectionFailure } from '@hopwatch/plat
 import { CheckJob, CheckQueues } from '@hopwatch/queue';
 import { ResultBuffer } from '@hopwatch/runtime';
 import { LeaderLock } from './leader.lock';
-import { ScheduledEntry, ScheduleMirror } from './schedule-mirror';
+import { ScheduledEntry, scheduledEntry, ScheduleMirror } from './schedule-mirror';
 import { enqueuedChecks, missedSlots } from './scheduler.metrics';
 
 const CLAIM_BATCH = 1_000;
@@ -104,7 +104,7 @@ export class EnqueueDueService {
         jobs.push({ siteId: entry.id, region, slot: plan.run, intervalSeconds: entry.intervalSeconds, spec: entry.spec });
         for (const slot of plan.missed) missed.push(missedResult(entry.id, region, slot));
       }
-      advanced.push({ ...entry, nextRunAt: plan.next });
+      advanced.push(scheduledEntry(entry, entry.spec, plan.next));
     }
     if (!(await this.leader.stillLeads())) throw new LeadershipLost();
     await this.queues.enqueue(jobs);

@@ -15,6 +15,10 @@ export type ChainContext = { siteId: string; region: string; slot: number };
 /** A chain with something to probe at its entry (push monitors are judged from their pings instead). */
 export type ProbedChainSpec = ChainSpec & { entry: HttpTargetSpec | TcpTargetSpec | DnsTargetSpec };
 
+export function isProbedChain(spec: ChainSpec): spec is ProbedChainSpec {
+  return spec.entry.kind !== 'push';
+}
+
 /** Never throws: each target yields exactly one result, in order entry, hops, load balancers' backends, DNS resolvers. */
 export async function probeChain(spec: ProbedChainSpec, env: ProbeEnvironment, context: ChainContext): Promise<ChainRun> {
   const { entry } = spec;
@@ -26,7 +30,8 @@ export async function probeChain(spec: ProbedChainSpec, env: ProbeEnvironment, c
   );
   const dnsResults = await Promise.all(dnsChecks);
   const results = [...(await Promise.all(targets)), ...dnsResults];
-  return { ...context, results, dnsDisagreement: resolversDisagree(dnsResults) };
+  const { siteId, region, slot } = context;
+  return { siteId, region, slot, results, dnsDisagreement: resolversDisagree(dnsResults) };
 }
 
 // Each backend of a balancer is checked like the balancer itself, only connected to the backend's address.

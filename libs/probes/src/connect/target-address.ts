@@ -32,5 +32,5 @@ export async function chooseDialAddress(host: string, env: ProbeEnvironment, sig
     return { address: host, family: literalFamily, resolvedByDns: false };
   }
   const [first] = await resolveAllowed(host, env, signal);
-  return { ...first, resolvedByDns: true };
+  return { address: first.address, family: first.family, resolvedByDns: true };
 }
