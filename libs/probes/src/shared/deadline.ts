@@ -17,7 +17,8 @@ export function startDeadline(timeoutMs: number, what = 'no complete answer'): D
 
 /**
  * Settles with `work`, or rejects with the signal's reason once it aborts; `onAbort` releases what the
- * work holds (destroys a socket, cancels a DNS query) so nothing keeps running after the probe ends.
+ * work holds (destroys a socket) so nothing keeps running after the probe ends. A DNS query on a shared
+ * channel cannot be released alone and is left to its own timeout (see resolver-channels).
  */
 export function untilAborted<T>(signal: AbortSignal, work: Promise<T>, onAbort: () => void): Promise<T> {
   if (signal.aborted) {
